@@ -1,0 +1,146 @@
+"""Shared reference entities: countries, localities, organizations, policy areas.
+
+Nothing here imports the registers; they point at these.
+"""
+
+from urllib.parse import urlencode
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+def search_url(register, **params):
+    """The public search of ``register`` ("initiatives", ...) filtered by ``params``."""
+    return f"{reverse(f'{register}:list')}?{urlencode(params)}"
+
+
+class Region(models.TextChoices):
+    AFRICA = "africa", "Africa"
+    AMERICAS = "americas", "Americas"
+    ASIA = "asia", "Asia"
+    EUROPE = "europe", "Europe"
+    OCEANIA = "oceania", "Oceania"
+    ANTARCTICA = "antarctica", "Antarctica"
+
+
+class Country(models.Model):
+    iso2 = models.CharField("ISO 3166-1 alpha-2", max_length=2, unique=True)
+    name = models.CharField(max_length=100)
+    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
+    region = models.CharField("world region", max_length=10, choices=Region.choices, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_upper"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:country", args=[self.iso2.lower()])
+
+
+class LocalityLevel(models.TextChoices):
+    PREFECTURE = "prefecture", "Prefecture / state / province"
+    CITY = "city", "City"
+    TOWN = "town", "Town"
+
+
+class Locality(models.Model):
+    name = models.CharField(max_length=150)
+    name_ja = models.CharField("name (Japanese)", max_length=150, blank=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="localities")
+    level = models.CharField(max_length=10, choices=LocalityLevel.choices, db_index=True)
+    iso_code = models.CharField(
+        "ISO 3166-2 code", max_length=10, blank=True, help_text="For first-level subdivisions, e.g. JP-13."
+    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+
+    class Meta:
+        ordering = ["country__name", "name"]
+        verbose_name_plural = "localities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iso_code"], condition=~models.Q(iso_code=""), name="locality_iso_code_unique"
+            ),
+            models.UniqueConstraint(fields=["country", "parent", "name"], name="locality_unique_name"),
+        ]
+
+    def __str__(self):
+        if self.parent_id and self.level != LocalityLevel.PREFECTURE:
+            return f"{self.name}, {self.parent.name}"
+        return self.name
+
+    def get_absolute_url(self):
+        if self.country.iso2 == "JP" and self.prefecture.iso_code:
+            return search_url("partnerships", prefecture=self.prefecture.iso_code)
+        return search_url("partnerships", country=self.country.iso2)
+
+    @property
+    def prefecture(self):
+        """The first-level subdivision this locality is in (itself for a prefecture)."""
+        return self if self.level == LocalityLevel.PREFECTURE or not self.parent_id else self.parent
+
+
+class OrganizationKind(models.TextChoices):
+    MINISTRY = "ministry", "Ministry"
+    AGENCY = "agency", "Agency"
+    UNIVERSITY = "university", "University"
+    RESEARCH_INSTITUTE = "research_institute", "Research institute"
+    COMPANY = "company", "Company"
+    LOCAL_GOVERNMENT = "local_government", "Local government"
+    INTERNATIONAL_BODY = "international_body", "International body"
+    NGO = "ngo", "NGO"
+
+
+class Sector(models.TextChoices):
+    GOVERNMENT = "government", "Government"
+    ACADEMIA = "academia", "Academia"
+    PRIVATE = "private", "Private"
+    CIVIL_SOCIETY = "civil_society", "Civil society"
+    INTERNATIONAL = "international", "International"
+
+
+class Organization(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=200)
+    name_ja = models.CharField("name (Japanese)", max_length=200, blank=True)
+    acronym = models.CharField(max_length=30, blank=True)
+    kind = models.CharField(max_length=20, choices=OrganizationKind.choices, db_index=True)
+    sector = models.CharField(max_length=20, choices=Sector.choices, db_index=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="organizations")
+    website = models.URLField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:organization", args=[self.slug])
+
+
+class PolicyArea(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return search_url("initiatives", area=self.slug)

@@ -1,0 +1,117 @@
+"""International initiatives, the frameworks they belong to, and who takes part."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from directory.models import Country, Organization, PolicyArea, search_url
+from people.models import Researcher
+from techdiplo.editorial import EditorialModel
+from techdiplo.validators import split_lines, validate_url_lines
+
+
+class Framework(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    name_ja = models.CharField("name (Japanese)", max_length=200, blank=True)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return search_url("initiatives", framework=self.slug)
+
+
+class InitiativeKind(models.TextChoices):
+    RESEARCH_COLLABORATION = "research_collaboration", "Research collaboration"
+    EXCHANGE_PROGRAMME = "exchange_programme", "Exchange programme"
+    SUMMIT_OR_FORUM = "summit_or_forum", "Summit or forum"
+    CAPACITY_BUILDING = "capacity_building", "Capacity building"
+    POLICY_DIALOGUE = "policy_dialogue", "Policy dialogue"
+    FUNDING_PROGRAMME = "funding_programme", "Funding programme"
+    RESEARCH_CENTRE = "research_centre", "Research centre"
+    SECURITY_COOPERATION = "security_cooperation", "Security cooperation"
+
+
+class InitiativeStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    PLANNED = "planned", "Planned"
+    ACTIVE = "active", "Active"
+    COMPLETED = "completed", "Completed"
+
+
+class Initiative(EditorialModel):
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=300, db_index=True)
+    title_ja = models.CharField("title (Japanese)", max_length=300, blank=True)
+    summary = models.TextField(blank=True, help_text="One or two sentences, shown in search results.")
+    description = models.TextField(blank=True)
+    kind = models.CharField(max_length=30, choices=InitiativeKind.choices, db_index=True)
+    status = models.CharField(max_length=12, choices=InitiativeStatus.choices, db_index=True)
+    start_date = models.DateField(null=True, blank=True, db_index=True)
+    end_date = models.DateField(null=True, blank=True)
+    policy_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="initiatives")
+    countries = models.ManyToManyField(Country, blank=True, related_name="initiatives", help_text="Partner countries.")
+    lead_organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="led_initiatives"
+    )
+    partner_organizations = models.ManyToManyField(Organization, blank=True, related_name="partner_initiatives")
+    frameworks = models.ManyToManyField(Framework, blank=True, related_name="initiatives")
+    participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
+    funding_jpy = models.PositiveBigIntegerField("funding (JPY)", null=True, blank=True)
+    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text="One URL per line.")
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="initiative_end_after_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("initiatives:detail", args=[self.slug])
+
+    @property
+    def source_list(self):
+        return split_lines(self.sources)
+
+
+class ParticipationRole(models.TextChoices):
+    LEAD = "lead", "Lead"
+    CO_INVESTIGATOR = "co_investigator", "Co-investigator"
+    MEMBER = "member", "Member"
+    ADVISER = "adviser", "Adviser"
+    DELEGATE = "delegate", "Delegate"
+
+
+class Participation(models.Model):
+    researcher = models.ForeignKey(Researcher, on_delete=models.PROTECT, related_name="participations")
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.MEMBER)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["initiative", "role", "researcher"]
+        constraints = [
+            models.UniqueConstraint(fields=["researcher", "initiative"], name="participation_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.researcher} – {self.initiative} ({self.get_role_display()})"

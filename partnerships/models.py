@@ -1,0 +1,113 @@
+"""Partnerships between Japanese prefectures and cities and their counterparts abroad."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from directory.models import Locality, PolicyArea
+from techdiplo.editorial import EditorialModel
+from techdiplo.validators import split_lines, validate_not_future_year, validate_url_lines
+
+EARLIEST_YEAR = 1800
+
+
+class PartnershipKind(models.TextChoices):
+    SISTER_CITY = "sister_city", "Sister city"
+    FRIENDSHIP = "friendship", "Friendship"
+    REGIONAL_PARTNERSHIP = "regional_partnership", "Regional partnership"
+    ECONOMIC_MOU = "economic_mou", "Economic MoU"
+    PEOPLE_TO_PEOPLE = "people_to_people", "People-to-people exchange"
+    ENTREPRENEURSHIP_NETWORK = "entrepreneurship_network", "Entrepreneurship network"
+    WORKATION = "workation", "Workation programme"
+
+
+class PartnershipStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    DORMANT = "dormant", "Dormant"
+    ENDED = "ended", "Ended"
+
+
+class SubnationalPartnership(EditorialModel):
+    slug = models.SlugField(max_length=120, unique=True)
+    japanese_locality = models.ForeignKey(
+        Locality,
+        on_delete=models.PROTECT,
+        related_name="japanese_partnerships",
+        help_text="The Japanese prefecture or city.",
+    )
+    foreign_locality = models.ForeignKey(
+        Locality,
+        on_delete=models.PROTECT,
+        related_name="foreign_partnerships",
+        help_text="The partner abroad.",
+    )
+    kind = models.CharField(max_length=30, choices=PartnershipKind.choices, db_index=True)
+    focus_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="partnerships")
+    established = models.PositiveSmallIntegerField(
+        "year established", null=True, blank=True, db_index=True, validators=[validate_not_future_year]
+    )
+    status = models.CharField(max_length=10, choices=PartnershipStatus.choices, db_index=True)
+    description = models.TextField(blank=True)
+    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text="One URL per line.")
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["japanese_locality__name", "foreign_locality__name"]
+        verbose_name = "subnational partnership"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(established__isnull=True) | Q(established__gte=EARLIEST_YEAR),
+                name="partnership_established_plausible",
+                violation_error_message=f"The year established cannot be before {EARLIEST_YEAR}.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(japanese_locality=F("foreign_locality")),
+                name="partnership_two_sides",
+                violation_error_message="A partnership needs two different localities.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.japanese_locality} – {self.foreign_locality}"
+
+    @property
+    def title(self):
+        return str(self)
+
+    def get_absolute_url(self):
+        return reverse("partnerships:detail", args=[self.slug])
+
+    @property
+    def source_list(self):
+        return split_lines(self.sources)
+
+
+class ActivityKind(models.TextChoices):
+    DELEGATION = "delegation", "Delegation visit"
+    EXCHANGE = "exchange", "Student or staff exchange"
+    CONFERENCE = "conference", "Conference or forum"
+    WORKSHOP = "workshop", "Workshop or training"
+    AGREEMENT = "agreement", "Agreement signed"
+    MENTORING = "mentoring", "Mentoring"
+    CULTURAL = "cultural", "Cultural event"
+    TRADE_MISSION = "trade_mission", "Trade mission"
+
+
+class Activity(models.Model):
+    partnership = models.ForeignKey(SubnationalPartnership, on_delete=models.CASCADE, related_name="activities")
+    date = models.DateField(db_index=True)
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=ActivityKind.choices, db_index=True)
+    participants = models.PositiveIntegerField("number of participants", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name_plural = "activities"
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.title}"

@@ -1,0 +1,139 @@
+"""Researchers who carry Japan's science diplomacy, their fields and stays abroad."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from directory.models import Country, Organization, search_url
+from techdiplo.editorial import EditorialModel, EditorialQuerySet, EditorialState
+
+from .validators import validate_orcid
+
+
+class ResearchField(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return search_url("researchers", field=self.slug)
+
+
+class CareerStage(models.TextChoices):
+    STUDENT = "student", "Student"
+    EARLY = "early_career", "Early career"
+    MID = "mid_career", "Mid career"
+    SENIOR = "senior", "Senior"
+
+
+class EnglishLevel(models.TextChoices):
+    A1 = "A1", "A1 (beginner)"
+    A2 = "A2", "A2 (elementary)"
+    B1 = "B1", "B1 (intermediate)"
+    B2 = "B2", "B2 (upper intermediate)"
+    C1 = "C1", "C1 (advanced)"
+    C2 = "C2", "C2 (proficient)"
+    NATIVE = "native", "Native"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class ResearcherQuerySet(EditorialQuerySet):
+    def published(self):
+        """Published and with recorded consent: the one rule for researchers on public pages."""
+        return self.filter(editorial_state=EditorialState.PUBLISHED, consent_to_publish=True)
+
+
+class Researcher(EditorialModel):
+    slug = models.SlugField(max_length=120, unique=True)
+    family_name = models.CharField(max_length=100, db_index=True)
+    given_name = models.CharField(max_length=100)
+    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
+    affiliation = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="researchers"
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="researchers",
+        help_text="Country where the researcher is based.",
+    )
+    career_stage = models.CharField(max_length=20, choices=CareerStage.choices, db_index=True)
+    fields = models.ManyToManyField(ResearchField, blank=True, related_name="researchers")
+    english_level = models.CharField(
+        "English level (CEFR)",
+        max_length=10,
+        choices=EnglishLevel.choices,
+        default=EnglishLevel.UNKNOWN,
+        db_index=True,
+    )
+    orcid = models.CharField("ORCID iD", max_length=19, blank=True, validators=[validate_orcid])
+    email = models.EmailField(
+        blank=True, help_text="Private: never shown on public pages, in the API or in anonymous exports."
+    )
+    bio = models.TextField(blank=True)
+    consent_to_publish = models.BooleanField(
+        default=False, help_text="The researcher agreed to a public profile. Without it the record stays private."
+    )
+    consent_recorded_on = models.DateField(null=True, blank=True)
+
+    objects = ResearcherQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["orcid"], condition=~Q(orcid=""), name="researcher_orcid_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return f"{self.given_name} {self.family_name}"
+
+    def get_absolute_url(self):
+        return reverse("researchers:detail", args=[self.slug])
+
+
+class ExchangeDirection(models.TextChoices):
+    OUTBOUND = "outbound", "Outbound from Japan"
+    INBOUND = "inbound", "Inbound to Japan"
+
+
+class Exchange(models.Model):
+    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="exchanges")
+    host_organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_exchanges"
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="exchanges")
+    programme = models.CharField(max_length=200, blank=True, help_text="e.g. JSPS Postdoctoral Fellowship")
+    direction = models.CharField(max_length=10, choices=ExchangeDirection.choices, db_index=True)
+    start_date = models.DateField(db_index=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="exchange_end_after_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.researcher} → {self.host_organization or self.country} ({self.start_date:%Y})"

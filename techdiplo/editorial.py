@@ -1,0 +1,50 @@
+"""The editorial state shared by the three registers.
+
+One rule decides what the public may see: ``published()``. Views, the API,
+exports, sitemaps and the home page all go through it (or through
+``visible_to(user)``, which lets signed-in staff preview drafts).
+"""
+
+from django.db import models
+
+
+class EditorialState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class EditorialQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see. No extra query: a WHERE clause."""
+        return self.filter(editorial_state=EditorialState.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(editorial_state=EditorialState.DRAFT)
+
+    def visible_to(self, user):
+        """Everything for staff (so "view on site" works for drafts), published records for everyone else."""
+        if user is not None and user.is_active and user.is_staff:
+            return self.all()
+        return self.published()
+
+
+class EditorialModel(models.Model):
+    editorial_state = models.CharField(
+        "editorial state",
+        max_length=10,
+        choices=EditorialState.choices,
+        default=EditorialState.DRAFT,
+        db_index=True,
+        help_text="Only published records appear on public pages, in the API and in anonymous exports.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = EditorialQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.editorial_state == EditorialState.PUBLISHED

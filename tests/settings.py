@@ -1,0 +1,31 @@
+"""Test settings: production settings with what tests need overridden.
+
+Debug stays off (tests see the production configuration), but requests are
+plain HTTP, passwords hash fast and django-axes does not lock the test client out.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-not-used-anywhere-else-0123456789")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from techdiplo.settings import *  # noqa: F403
+
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Tests sign in with force_login; the lock-out itself is tested with axes switched back on.
+AXES_ENABLED = False
+
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
