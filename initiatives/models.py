@@ -1,13 +1,13 @@
 """International initiatives, the frameworks they belong to, and who takes part."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, PolicyArea, search_url
 from people.models import Researcher
-from techdiplo.editorial import EditorialModel
+from techdiplo.editorial import EditorialModel, EditorialQuerySet
 from techdiplo.validators import split_lines, validate_url_lines
 
 
@@ -47,6 +47,49 @@ class InitiativeStatus(models.TextChoices):
     COMPLETED = "completed", "Completed"
 
 
+class InitiativeQuerySet(EditorialQuerySet):
+    """Reusable querysets of initiatives. Detail-page methods first; search methods below them."""
+
+    def for_detail(self):
+        """The initiative with everything its page shows, in 6 queries whatever their number: the initiative
+        joined to its lead organization, then policy areas, partner countries, partner organizations, frameworks,
+        and the participations of published, consenting researchers (``public_participations``)."""
+        participations = Participation.objects.filter(researcher__in=Researcher.objects.published())
+        return self.select_related("lead_organization__country").prefetch_related(
+            "policy_areas",
+            "countries",
+            "partner_organizations",
+            "frameworks",
+            Prefetch(
+                "participations",
+                queryset=participations.select_related("researcher__affiliation"),
+                to_attr="public_participations",
+            ),
+        )
+
+    def related_to(self, initiative, limit=5):
+        """Published initiatives sharing policy areas or frameworks with ``initiative``, most shared first.
+
+        One query: the ids come from ``initiative``'s prefetch cache (see ``for_detail``) and the overlap is
+        counted by the database, so the cost does not grow with the number of initiatives shown.
+        """
+        area_ids = [area.pk for area in initiative.policy_areas.all()]
+        framework_ids = [framework.pk for framework in initiative.frameworks.all()]
+        if not area_ids and not framework_ids:
+            return self.none()
+        overlap = Count("policy_areas", filter=Q(policy_areas__in=area_ids), distinct=True) + Count(
+            "frameworks", filter=Q(frameworks__in=framework_ids), distinct=True
+        )
+        return (
+            self.published()
+            .exclude(pk=initiative.pk)
+            .filter(Q(policy_areas__in=area_ids) | Q(frameworks__in=framework_ids))
+            .annotate(overlap=overlap)
+            .filter(overlap__gt=0)
+            .order_by("-overlap", F("start_date").desc(nulls_last=True), "title")[:limit]
+        )
+
+
 class Initiative(EditorialModel):
     slug = models.SlugField(max_length=120, unique=True)
     title = models.CharField(max_length=300, db_index=True)
@@ -69,6 +112,7 @@ class Initiative(EditorialModel):
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text="One URL per line.")
     last_reviewed = models.DateField(null=True, blank=True)
 
+    objects = InitiativeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

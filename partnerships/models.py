@@ -6,7 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from directory.models import Locality, PolicyArea
-from techdiplo.editorial import EditorialModel
+from techdiplo.editorial import EditorialModel, EditorialQuerySet
 from techdiplo.validators import split_lines, validate_not_future_year, validate_url_lines
 
 EARLIEST_YEAR = 1800
@@ -26,6 +26,23 @@ class PartnershipStatus(models.TextChoices):
     ACTIVE = "active", "Active"
     DORMANT = "dormant", "Dormant"
     ENDED = "ended", "Ended"
+
+
+class PartnershipQuerySet(EditorialQuerySet):
+    """Reusable querysets of partnerships. Detail-page methods first; search methods below them."""
+
+    def with_localities(self):
+        """Both localities joined with their country and parent: what ``str()`` and their links read."""
+        return self.select_related(
+            "japanese_locality__country",
+            "japanese_locality__parent",
+            "foreign_locality__country",
+            "foreign_locality__parent",
+        )
+
+    def for_detail(self):
+        """The partnership with its localities, focus areas and activities: 3 queries whatever their number."""
+        return self.with_localities().prefetch_related("focus_areas", "activities")
 
 
 class SubnationalPartnership(EditorialModel):
@@ -52,6 +69,7 @@ class SubnationalPartnership(EditorialModel):
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text="One URL per line.")
     last_reviewed = models.DateField(null=True, blank=True)
 
+    objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,7 +1,7 @@
 """Researchers who carry Japan's science diplomacy, their fields and stays abroad."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -50,6 +50,25 @@ class ResearcherQuerySet(EditorialQuerySet):
     def published(self):
         """Published and with recorded consent: the one rule for researchers on public pages."""
         return self.filter(editorial_state=EditorialState.PUBLISHED, consent_to_publish=True)
+
+    def for_detail(self):
+        """The researcher with everything its page shows, in 4 queries whatever their number: the researcher
+        joined to affiliation and country, then fields, exchanges (with host and country), and the
+        participations in published initiatives (``public_participations``).
+
+        ``people`` does not import ``initiatives`` (it depends on us), so its models are reached through the
+        reverse relation.
+        """
+        participation = self.model._meta.get_field("participations").related_model
+        initiative = participation._meta.get_field("initiative").related_model
+        participations = participation.objects.filter(initiative__in=initiative.objects.published())
+        return self.select_related("affiliation", "country").prefetch_related(
+            "fields",
+            Prefetch("exchanges", queryset=Exchange.objects.select_related("host_organization", "country")),
+            Prefetch(
+                "participations", queryset=participations.select_related("initiative"), to_attr="public_participations"
+            ),
+        )
 
 
 class Researcher(EditorialModel):
@@ -112,6 +131,12 @@ class ExchangeDirection(models.TextChoices):
     INBOUND = "inbound", "Inbound to Japan"
 
 
+class ExchangeQuerySet(models.QuerySet):
+    def published(self):
+        """Exchanges of published, consenting researchers: the only ones public pages may show."""
+        return self.filter(researcher__in=Researcher.objects.published())
+
+
 class Exchange(models.Model):
     researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="exchanges")
     host_organization = models.ForeignKey(
@@ -123,6 +148,7 @@ class Exchange(models.Model):
     start_date = models.DateField(db_index=True)
     end_date = models.DateField(null=True, blank=True)
 
+    objects = ExchangeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
