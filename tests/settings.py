@@ -29,3 +29,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 AXES_ENABLED = False
 
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Static files straight from the app and project folders, as in development: tests
+# never run collectstatic (and whitenoise then does not warn about a missing STATIC_ROOT).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,99 @@
+"""The settings' promises: fail fast without a secret, production-safe defaults, security headers.
+
+Most tests start a fresh interpreter with a clean environment (only PATH and
+the variables named), because settings are read once, at import.
+"""
+
+import pytest
+
+# 64 characters from a large alphabet: what Django's check for a strong secret (W009) wants.
+SECRET = "k3Vq9xZ7-pLw2Rt8_Ym4Nc6Hb1Jd5Gf0Ss3Ae7Ku9Oi2Ql8Wx4Ez6Tv1Ry5Bn0Mh"
+PRINT_SETTINGS = (
+    "from techdiplo import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS)"
+)
+GET_HEALTHZ = (
+    "import django; django.setup(); from django.test import Client; "
+    "response = Client().get('/healthz'); print(response.status_code, response.get('Location', ''))"
+)
+
+
+def test_debug_off_without_a_secret_key_refuses_to_start_with_a_clear_message(run_python):
+    result = run_python("manage.py", "check")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_secret_and_allowed_hosts_alone_pass_the_deployment_check_without_warnings(run_python):
+    result = run_python("manage.py", "check", "--deploy", DJANGO_SECRET_KEY=SECRET, DJANGO_ALLOWED_HOSTS="example.org")
+
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "WARNINGS" not in output
+    assert "no issues" in output
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("0", False), ("false", False), ("no", False), ("", False), ("True", True), ("YES", True), ("1", True)],
+)
+def test_django_debug_is_on_only_for_truthy_words(run_python, value, expected):
+    result = run_python("-c", PRINT_SETTINGS, DJANGO_DEBUG=value, DJANGO_SECRET_KEY=SECRET)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == str(expected)
+
+
+def test_debug_is_off_when_django_debug_is_unset(run_python):
+    result = run_python("-c", PRINT_SETTINGS, DJANGO_SECRET_KEY=SECRET)
+
+    assert result.stdout.split() == ["False", "True", "31536000"]
+
+
+def test_with_debug_on_a_plain_http_request_is_served_not_redirected(run_python):
+    result = run_python(
+        "-c",
+        GET_HEALTHZ,
+        DJANGO_SETTINGS_MODULE="techdiplo.settings",
+        DJANGO_DEBUG="1",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "200"
+
+
+def test_with_debug_off_a_plain_http_request_is_redirected_to_https(run_python):
+    result = run_python(
+        "-c",
+        GET_HEALTHZ,
+        DJANGO_SETTINGS_MODULE="techdiplo.settings",
+        DJANGO_SECRET_KEY=SECRET,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["301", "https://testserver/healthz"]
+
+
+@pytest.mark.django_db
+def test_responses_carry_a_content_security_policy_without_unsafe_inline(client):
+    response = client.get("/admin/login/")
+
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+
+
+@pytest.mark.django_db
+def test_responses_forbid_framing_and_sniffing_and_limit_the_referrer(client):
+    response = client.get("/admin/login/")
+
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
