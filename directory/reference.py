@@ -9,8 +9,9 @@ Migration ``directory/0002_reference_data`` and the ``load_reference_data``
 command both call ``load``. Because an old migration calls it, these functions
 must stay stable: they write only the fields that ``Country``, ``Locality`` and
 ``PolicyArea`` had in 0002 (``apps`` gives the historical models). Data for a
-field added later belongs in a new migration, not here. Names may be corrected
-here at any time: that is what the command is for.
+field added later belongs in a new migration, not here; should one of these
+fields be renamed or dropped, copy this module into 0002 first, freezing it.
+Names may be corrected here at any time: that is what the command is for.
 """
 
 import gettext

@@ -154,6 +154,12 @@ def test_loading_again_changes_nothing():
     assert (Country.objects.count(), Locality.objects.count(), PolicyArea.objects.count()) == counts
 
 
+def test_loading_unchanged_data_only_reads(django_assert_max_num_queries):
+    # countries; ids of the localities' countries; hand-made localities; localities by ISO code; policy areas
+    with django_assert_max_num_queries(5):
+        reference.load(apps)
+
+
 def test_loading_restores_an_edited_name():
     Locality.objects.filter(iso_code="JP-13").update(name="Tôkyô", name_ja="東京")
 
