@@ -1,0 +1,18 @@
+"""The Analysts group: view the content, export search results, read the staff reports (see accounts/roles.py)."""
+
+from django.db import migrations
+
+from accounts.roles import ANALYSTS, delete_group, sync_analysts
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0002_editors_group"),
+        # Also the content apps' latest migrations (already implied by 0002), so that every content model exists.
+        ("directory", "0002_reference_data"),
+        ("people", "0001_initial"),
+        ("initiatives", "0001_initial"),
+        ("partnerships", "0002_established_not_in_future"),
+    ]
+
+    operations = [migrations.RunPython(sync_analysts, delete_group(ANALYSTS))]

@@ -1,0 +1,89 @@
+"""The staff roles, as groups of permissions. Used by this app's migrations.
+
+- **Editors** (staff, in the admin): add, change, delete and view every content
+  model of the registers, and view their edit history. Not users, groups,
+  permissions, sessions, lock-outs or content types; not ``export_data`` either
+  (the site's exports are the analysts'; editors export from the admin).
+- **Analysts** (not staff): view the content, export search results, read the
+  staff reports.
+
+The functions take an ``apps`` registry (a migration's, or ``django.apps.apps``) and
+set a group's permissions to exactly the computed set, so running them again, or
+from a later migration once a content app gains a model, converges to the same state.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+EDITORS = "Editors"
+ANALYSTS = "Analysts"
+CONTENT_APPS = ["directory", "people", "initiatives", "partnerships"]
+CONTENT_ACTIONS = ["add", "change", "delete", "view"]
+ANALYST_PERMISSIONS = [("accounts", "export_data"), ("accounts", "view_reports")]
+# django-simple-history's models ("historicalinitiative", ...) live in the content apps.
+HISTORY_PREFIX = "historical"
+
+
+def ensure_permissions(apps):
+    """Create the permissions now: Django would only do it after the whole migrate run (post_migrate)."""
+    for app_config in apps.get_app_configs():
+        # A migration's app configs have no models module, and create_permissions skips those.
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = original
+
+
+def content_permission_keys(apps, actions, history_actions):
+    """(app_label, codename) of ``actions`` on every content model and ``history_actions`` on its history."""
+    keys = []
+    for app_label in CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            name = model._meta.model_name
+            model_actions = history_actions if name.startswith(HISTORY_PREFIX) else actions
+            keys += [(app_label, f"{action}_{name}") for action in model_actions]
+    return keys
+
+
+def editor_permission_keys(apps):
+    return content_permission_keys(apps, CONTENT_ACTIONS, ["view"])
+
+
+def analyst_permission_keys(apps):
+    return content_permission_keys(apps, ["view"], []) + ANALYST_PERMISSIONS
+
+
+def sync_group(apps, name, keys):
+    """Give group ``name`` exactly the permissions ``keys``, creating both as needed."""
+    ensure_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    wanted = {}
+    for app_label, codename in keys:
+        wanted.setdefault(app_label, set()).add(codename)
+    permissions = []
+    for app_label, codenames in wanted.items():
+        found = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+        missing = codenames - {p.codename for p in found}
+        if missing:
+            raise LookupError(f"Permissions not found in {app_label}: {sorted(missing)}")
+        permissions += found
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.set(permissions)
+    return group
+
+
+def sync_editors(apps, schema_editor=None):
+    sync_group(apps, EDITORS, editor_permission_keys(apps))
+
+
+def sync_analysts(apps, schema_editor=None):
+    sync_group(apps, ANALYSTS, analyst_permission_keys(apps))
+
+
+def delete_group(name):
+    def delete(apps, schema_editor):
+        apps.get_model("auth", "Group").objects.filter(name=name).delete()
+
+    return delete

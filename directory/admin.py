@@ -1,0 +1,68 @@
+"""Editors' admin for the reference entities every register points at."""
+
+from django.contrib import admin
+
+from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin
+
+from .models import Country, Locality, Organization, PolicyArea
+
+JAPAN = "JP"
+
+
+@admin.register(Country)
+class CountryAdmin(BaseAdmin):
+    list_display = ["name", "name_ja", "iso2", "region"]
+    list_filter = ["region", MISSING_JAPANESE_NAME]
+    search_fields = ["name", "name_ja", "iso2"]
+    fieldsets = [(None, {"fields": [("name", "name_ja"), ("iso2", "region")]})]
+
+
+@admin.register(Locality)
+class LocalityAdmin(BaseAdmin):
+    list_display = ["name", "name_ja", "level", "iso_code", "parent", "country"]
+    list_filter = ["level", "country__region", MISSING_JAPANESE_NAME]
+    list_select_related = ["country", "parent"]
+    search_fields = ["name", "name_ja", "iso_code", "country__name"]
+    autocomplete_fields = ["country", "parent"]
+    fieldsets = [(None, {"fields": [("name", "name_ja"), "level", "country", "parent", "iso_code"]})]
+
+    def get_queryset(self, request):
+        # A city's name includes its prefecture's: the autocomplete lists them without a query each.
+        return super().get_queryset(request).select_related("parent")
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # In a partnership's autocomplete, offer Japanese places for the Japanese side and
+        # places abroad for the other (the autocomplete view passes the source field).
+        if request.GET.get("model_name") == "subnationalpartnership":
+            side = request.GET.get("field_name")
+            if side == "japanese_locality":
+                queryset = queryset.filter(country__iso2=JAPAN)
+            elif side == "foreign_locality":
+                queryset = queryset.exclude(country__iso2=JAPAN)
+        return queryset, may_have_duplicates
+
+
+@admin.register(Organization)
+class OrganizationAdmin(HistoryAdmin):
+    list_display = ["name", "name_ja", "acronym", "kind", "sector", "country", "updated_at"]
+    list_filter = ["sector", "kind", "country__region", MISSING_JAPANESE_NAME]
+    list_select_related = ["country"]
+    search_fields = ["name", "name_ja", "acronym", "slug"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": [("name", "name_ja"), ("acronym", "slug")]}),
+        ("Classification", {"fields": ["kind", "sector", "country", "website"]}),
+        ("Record", {"fields": [("created_at", "updated_at")]}),
+    ]
+
+
+@admin.register(PolicyArea)
+class PolicyAreaAdmin(HistoryAdmin):
+    list_display = ["name", "name_ja", "slug"]
+    list_filter = [MISSING_JAPANESE_NAME]
+    search_fields = ["name", "name_ja", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": [("name", "name_ja"), "slug"]})]

@@ -1,0 +1,85 @@
+"""Editors' admin for initiatives, their frameworks and who takes part."""
+
+from django.contrib import admin
+
+from people.admin import ResearcherAdmin
+from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, EditorialAdmin, HistoryAdmin
+
+from .models import Framework, Initiative, Participation
+
+
+@admin.register(Framework)
+class FrameworkAdmin(HistoryAdmin):
+    list_display = ["name", "name_ja", "slug"]
+    list_filter = [MISSING_JAPANESE_NAME]
+    search_fields = ["name", "name_ja", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": [("name", "name_ja"), "slug", "description"]})]
+
+
+class ParticipantInline(admin.TabularInline):
+    """On an initiative: its researchers."""
+
+    model = Participation
+    fk_name = "initiative"
+    extra = 0
+    fields = ["researcher", "role"]
+    autocomplete_fields = ["researcher"]
+
+
+class ParticipationInline(admin.TabularInline):
+    """On a researcher: the initiatives they take part in."""
+
+    model = Participation
+    fk_name = "researcher"
+    extra = 0
+    fields = ["initiative", "role"]
+    autocomplete_fields = ["initiative"]
+
+
+# people/admin.py cannot import this app, so the researcher's admin gets its inline from here.
+ResearcherAdmin.inlines = [*ResearcherAdmin.inlines, ParticipationInline]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(EditorialAdmin):
+    list_display = [
+        "title",
+        "title_ja",
+        "kind",
+        "status",
+        "start_date",
+        "lead_organization",
+        *EditorialAdmin.editorial_columns,
+    ]
+    list_filter = [
+        *EditorialAdmin.editorial_filters,
+        "status",
+        "kind",
+        "policy_areas",
+        "frameworks",
+        "lead_organization__sector",
+    ]
+    list_select_related = ["lead_organization"]
+    search_fields = ["title", "title_ja", "slug", "summary", "lead_organization__name", "lead_organization__acronym"]
+    autocomplete_fields = ["lead_organization", "partner_organizations", "countries", "policy_areas", "frameworks"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "start_date"
+    inlines = [ParticipantInline]
+    fieldsets = [
+        ("Title", {"fields": [("title", "title_ja"), "slug", "summary", "description"]}),
+        ("Classification", {"fields": [("kind", "status"), ("start_date", "end_date"), "policy_areas", "frameworks"]}),
+        ("Who", {"fields": ["lead_organization", "partner_organizations", "countries"]}),
+        ("Funding and sources", {"fields": ["funding_jpy", "sources", "last_reviewed"]}),
+        EditorialAdmin.editorial_fieldset,
+    ]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(HistoryAdmin):
+    list_display = ["researcher", "initiative", "role"]
+    list_filter = ["role", "initiative__status"]
+    list_select_related = ["researcher", "initiative"]
+    search_fields = ["researcher__family_name", "researcher__given_name", "researcher__name_ja", "initiative__title"]
+    autocomplete_fields = ["researcher", "initiative"]
+    fields = ["initiative", "researcher", "role"]

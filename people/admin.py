@@ -1,0 +1,111 @@
+"""Editors' admin for researchers, their fields and their stays abroad.
+
+Editors see a researcher's e-mail here: it is private to the public, not to editors.
+The researcher's participations inline is added by ``initiatives/admin.py``, since
+this app must not import initiatives (dependencies point one way).
+"""
+
+from django.contrib import admin
+from django.db.models import Exists, OuterRef
+
+from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, EditorialAdmin, HistoryAdmin
+
+from .models import Exchange, Researcher, ResearchField
+
+
+@admin.register(ResearchField)
+class ResearchFieldAdmin(HistoryAdmin):
+    list_display = ["name", "name_ja", "slug"]
+    list_filter = [MISSING_JAPANESE_NAME]
+    search_fields = ["name", "name_ja", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": [("name", "name_ja"), "slug"]})]
+
+
+class HasExchangeFilter(admin.SimpleListFilter):
+    title = "exchange abroad"
+    parameter_name = "exchange"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has an exchange"), ("no", "No exchange")]
+
+    def queryset(self, request, queryset):
+        # EXISTS rather than a join: no duplicate rows, and facet counts can use it as a subquery.
+        has_exchange = Exists(Exchange.objects.filter(researcher=OuterRef("pk")))
+        if self.value() == "yes":
+            return queryset.filter(has_exchange)
+        if self.value() == "no":
+            return queryset.filter(~has_exchange)
+        return queryset
+
+
+class ExchangeInline(admin.TabularInline):
+    model = Exchange
+    extra = 0
+    fields = ["direction", "host_organization", "country", "programme", "start_date", "end_date"]
+    autocomplete_fields = ["host_organization", "country"]
+
+
+@admin.register(Researcher)
+class ResearcherAdmin(EditorialAdmin):
+    list_display = [
+        "family_name",
+        "given_name",
+        "name_ja",
+        "email",
+        "affiliation",
+        "career_stage",
+        "english_level",
+        "consent_to_publish",
+        *EditorialAdmin.editorial_columns,
+    ]
+    list_display_links = ["family_name", "given_name"]
+    list_filter = [
+        *EditorialAdmin.editorial_filters,
+        "consent_to_publish",
+        "career_stage",
+        "english_level",
+        HasExchangeFilter,
+        "fields",
+        "affiliation__sector",
+        "country__region",
+    ]
+    list_select_related = ["affiliation"]
+    search_fields = ["family_name", "given_name", "name_ja", "email", "orcid", "slug", "affiliation__name"]
+    autocomplete_fields = ["affiliation", "country", "fields"]
+    prepopulated_fields = {"slug": ["given_name", "family_name"]}
+    inlines = [ExchangeInline]
+    fieldsets = [
+        ("Name", {"fields": [("family_name", "given_name", "name_ja"), "slug"]}),
+        ("Affiliation and career", {"fields": ["affiliation", "country", "career_stage", "fields"]}),
+        ("Languages and identifiers", {"fields": ["english_level", "orcid", "bio"]}),
+        (
+            "Private: contact and consent",
+            {
+                "fields": ["email", ("consent_to_publish", "consent_recorded_on")],
+                "description": "The e-mail never leaves the admin. Without consent the profile stays private.",
+            },
+        ),
+        EditorialAdmin.editorial_fieldset,
+    ]
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(HistoryAdmin):
+    list_display = ["researcher", "direction", "host_organization", "country", "programme", "start_date", "end_date"]
+    list_filter = ["direction", "country__region"]
+    list_select_related = ["researcher", "host_organization", "country"]
+    search_fields = [
+        "researcher__family_name",
+        "researcher__given_name",
+        "programme",
+        "host_organization__name",
+        "country__name",
+    ]
+    autocomplete_fields = ["researcher", "host_organization", "country"]
+    date_hierarchy = "start_date"
+    fieldsets = [
+        (None, {"fields": ["researcher", "direction", "programme"]}),
+        ("Where", {"fields": ["host_organization", "country"]}),
+        ("When", {"fields": [("start_date", "end_date")]}),
+    ]
