@@ -1,6 +1,7 @@
 """Editors' admin for the reference entities every register points at."""
 
 from django.contrib import admin
+from django.db import models
 
 from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin
 
@@ -52,6 +53,7 @@ class OrganizationAdmin(HistoryAdmin):
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": [("name", "name_ja"), ("acronym", "slug")]}),
         ("Classification", {"fields": ["kind", "sector", "country", "website"]}),
