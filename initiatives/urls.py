@@ -1,10 +1,13 @@
 from django.urls import path
 
+from techdiplo.exports.views import export
+
 from . import views
 
 app_name = "initiatives"
 
 urlpatterns = [
     path("", views.initiative_list, name="list"),
+    path("export.<str:fmt>", export, {"register": "initiatives"}, name="export"),
     path("<slug:slug>/", views.initiative_detail, name="detail"),
 ]

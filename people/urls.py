@@ -1,10 +1,13 @@
 from django.urls import path
 
+from techdiplo.exports.views import export
+
 from . import views
 
 app_name = "researchers"
 
 urlpatterns = [
     path("", views.researcher_list, name="list"),
+    path("export.<str:fmt>", export, {"register": "researchers"}, name="export"),
     path("<slug:slug>/", views.researcher_detail, name="detail"),
 ]

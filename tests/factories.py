@@ -184,3 +184,21 @@ class ActivityFactory(DjangoModelFactory):
     title = "Delegation visit"
     kind = ActivityKind.DELEGATION
     participants = 12
+
+
+class UserFactory(DjangoModelFactory):
+    """A site user; ``UserFactory(groups=["Analysts"])`` puts them in groups the migrations created."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            self.groups.set(Group.objects.filter(name__in=extracted))

@@ -1,0 +1,7 @@
+"""Admin import/export of organizations."""
+
+from techdiplo.exports.resources import resource_for
+
+from .exports import ORGANIZATIONS
+
+OrganizationResource = resource_for(ORGANIZATIONS)

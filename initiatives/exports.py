@@ -1,0 +1,36 @@
+"""Initiative export columns, in the contract's order (README, "Exports")."""
+
+from directory.models import Country, Organization, PolicyArea
+from people.models import Researcher
+from techdiplo.exports.columns import ExportSpec, derived, join, many, published_keys, ref, text, url
+
+from .models import Framework, Initiative
+
+participants, participants_prefetch = published_keys("participants", Researcher, "slug")
+
+INITIATIVES = ExportSpec(
+    register="initiatives",
+    model=Initiative,
+    columns=[
+        text("slug"),
+        text("title"),
+        text("title_ja"),
+        text("kind"),
+        text("status"),
+        text("start_date"),
+        text("end_date"),
+        many("policy_areas", PolicyArea, "slug"),
+        many("countries", Country, "iso2"),
+        derived("regions", lambda o: join(c.region for c in o.countries.all())),
+        ref("lead_organization", Organization, "slug"),
+        derived("lead_sector", lambda o: o.lead_organization.sector if o.lead_organization else None),
+        many("partner_organizations", Organization, "slug"),
+        many("frameworks", Framework, "slug"),
+        text("funding_jpy"),
+        participants,  # researcher slugs, published ones only; participations are edited in the admin
+        url(),
+        derived("updated_at", lambda o: o.updated_at),
+    ],
+    select_related=("lead_organization",),
+    prefetch_related=("policy_areas", "countries", "partner_organizations", "frameworks", participants_prefetch),
+)

@@ -1,0 +1,50 @@
+"""Researcher export columns, in the contract's order (README, "Exports"), then the name parts an import needs."""
+
+from django.db.models import Prefetch
+
+from directory.models import Country, Organization
+from techdiplo.exports.columns import ExportSpec, derived, join, many, published_keys, ref, text, url
+
+from .models import Exchange, Researcher, ResearchField
+
+
+def exchange_key(exchange):
+    """``<start date>:<direction>:<country>``, e.g. ``2019-09-01:outbound:US``; sorts chronologically."""
+    return f"{exchange.start_date.isoformat()}:{exchange.direction}:{exchange.country.iso2}"
+
+
+# people must not import initiatives (the dependency points the other way), so reach it through the relation.
+initiatives, initiatives_prefetch = published_keys(
+    "initiatives", Researcher._meta.get_field("initiatives").related_model, "slug"
+)
+
+RESEARCHERS = ExportSpec(
+    register="researchers",
+    model=Researcher,
+    columns=[
+        text("slug"),
+        derived("name", lambda o: o.name),
+        text("name_ja"),
+        ref("affiliation", Organization, "slug"),
+        derived("sector", lambda o: o.affiliation.sector if o.affiliation else None),
+        ref("country", Country, "iso2"),
+        text("career_stage"),
+        text("english_level"),
+        many("fields", ResearchField, "slug"),
+        derived("exchanges", lambda o: join(exchange_key(e) for e in o.exchanges.all())),
+        initiatives,  # published initiatives only
+        text("orcid"),
+        text("email"),  # private: only staff exports and the admin carry it
+        url(),
+        derived("updated_at", lambda o: o.updated_at),
+        # After the contract's columns: the name parts, so an import can create a researcher.
+        text("family_name"),
+        text("given_name"),
+    ],
+    select_related=("affiliation", "country"),
+    prefetch_related=(
+        "fields",
+        Prefetch("exchanges", queryset=Exchange.objects.select_related("country")),
+        initiatives_prefetch,
+    ),
+)

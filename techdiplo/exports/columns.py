@@ -1,0 +1,157 @@
+"""Export columns, declared once per register and shared by the staff exports and the admin import/export.
+
+A register's ``exports.py`` lists its columns in contract order (see the README, "Exports"). Each column
+knows how to read its cell from a record (a plain value: text, a number or ``None``) and, when it maps to
+a model field, which import widget writes it back. Columns that are derived (a sector, a region, a count)
+are export-only: the import ignores them, so an exported file imports back without changes.
+
+Cells never query: the related rows they read come from ``ExportSpec.prepare()``'s select/prefetch.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+SEPARATOR = "; "
+
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Prefix a formula-like string with ``'`` so spreadsheets show it as text. Numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def unneutralise(value):
+    """Undo ``neutralise`` on import, so a neutralised title comes back as it was."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def plain(value):
+    """A cell value: dates and times as ISO 8601 text, numbers as numbers, nothing as ``None``."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def join(values):
+    """Multi-valued cells: distinct and sorted, so the same record always exports the same text."""
+    return SEPARATOR.join(sorted({str(v) for v in values if v not in (None, "")}))
+
+
+@dataclass(frozen=True)
+class Column:
+    """One export column. ``attribute`` is the model field an import writes (``None``: export-only)."""
+
+    name: str
+    attribute: str | None = None
+    read: object = None  # callable(record) -> cell value; defaults to the attribute's value
+    widget: object = None  # callable() -> an import_export widget; ``None`` for plain fields
+
+    def value(self, obj, base_url=""):
+        if self.read is not None:
+            return plain(self.read(obj))
+        return plain(getattr(obj, self.attribute))
+
+    @property
+    def importable(self):
+        return self.attribute is not None
+
+
+@dataclass(frozen=True)
+class UrlColumn(Column):
+    """The record's public detail page as an absolute URL (export-only)."""
+
+    def value(self, obj, base_url=""):
+        return base_url + obj.get_absolute_url()
+
+
+def text(name, attribute=None):
+    """A model field exported as it is stored (text, choice value, number, date)."""
+    return Column(name, attribute=attribute or name)
+
+
+def ref(name, model, key, attribute=None):
+    """A foreign key exported as the related record's ``key`` (slug or ISO code) and imported by it."""
+    from .widgets import RefWidget
+
+    attribute = attribute or name
+
+    def read(obj):
+        related = getattr(obj, attribute)
+        return None if related is None else getattr(related, key)
+
+    return Column(name, attribute=attribute, read=read, widget=lambda: RefWidget(model, key))
+
+
+def many(name, model, key, attribute=None):
+    """A many-to-many field exported as "; "-joined keys and imported by them (unknown keys are errors)."""
+    from .widgets import KeyListWidget
+
+    attribute = attribute or name
+    return Column(
+        name,
+        attribute=attribute,
+        read=lambda obj: join(getattr(r, key) for r in getattr(obj, attribute).all()),
+        widget=lambda: KeyListWidget(model, key),
+    )
+
+
+def derived(name, read):
+    """An export-only column computed from the record and its prefetched relations."""
+    return Column(name, read=read)
+
+
+def url(name="url"):
+    return UrlColumn(name)
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    """What one register exports: its columns in order and the joins that keep every cell query-free."""
+
+    register: str
+    model: type
+    columns: list
+    select_related: tuple = ()
+    prefetch_related: tuple = field(default_factory=tuple)
+
+    @property
+    def headers(self):
+        return [c.name for c in self.columns]
+
+    def prepare(self, queryset):
+        """Add the joins the cells read: one JOINed query per chunk plus one query per prefetch."""
+        return queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
+
+    def row(self, obj, base_url=""):
+        return [c.value(obj, base_url) for c in self.columns]
+
+
+def published_keys(name, related_model, key):
+    """An export-only column of the ``key``s of the published records in a many-to-many relation.
+
+    Drafts (and researchers without consent) must never leave through an export, not even as a slug in
+    another record's row. ``prefetch()`` gives the Prefetch that fills the cell without a query per row;
+    without it the cell falls back to one query.
+    """
+    to_attr = f"published_{name}"
+
+    def read(obj):
+        related = getattr(obj, to_attr, None)
+        if related is None:
+            related = getattr(obj, name).published()
+        return join(getattr(r, key) for r in related)
+
+    column = Column(name, read=read)
+    prefetch = Prefetch(name, queryset=related_model.objects.published().only("pk", key), to_attr=to_attr)
+    return column, prefetch
