@@ -1,5 +1,6 @@
 """Partnerships between Japanese prefectures and cities and their counterparts abroad."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -44,6 +45,11 @@ class PartnershipQuerySet(EditorialQuerySet):
         """The partnership with its localities, focus areas and activities: 3 queries whatever their number."""
         return self.with_localities().prefetch_related("focus_areas", "activities")
 
+    def for_search(self):
+        """What a search result row shows: both localities (with country and parent) joined, focus areas
+        prefetched (2 queries per page whatever its length)."""
+        return self.with_localities().prefetch_related("focus_areas")
+
 
 class SubnationalPartnership(EditorialModel):
     slug = models.SlugField(max_length=120, unique=True)
@@ -68,9 +74,12 @@ class SubnationalPartnership(EditorialModel):
     description = models.TextField(blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text="One URL per line.")
     last_reviewed = models.DateField(null=True, blank=True)
+    # Full-text search on PostgreSQL, kept by a database trigger (migration 0003) from both localities'
+    # names and the description, so bulk_create and raw updates keep it too. Always empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["japanese_locality__name", "foreign_locality__name"]

@@ -1,0 +1,204 @@
+"""One search over one register: filtering, disjunctive facet counts, ordering, pages.
+
+Queries a page costs (whatever the number of active filters):
+  1. facet choices (value -> label) of every table-backed facet, one UNION query, cached
+  2. one grouped count per facet (cached, keyed by the normalised parameters and the data version)
+  3. COUNT of the results (paginator)
+  4. the page's rows, with what the row template shows through ``for_search()`` (its prefetches)
+  5. the page's highlighted snippets (PostgreSQL, only with a text query)
+Filters never join to-many tables into the result query: they are ``pk IN (subquery)``
+semi-joins, so rows are never multiplied and counts need no DISTINCT over the whole set.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import CharField, Count, Value
+from django.http import Http404
+
+from . import text as text_search
+from .cache import cached
+from .declarations import ModelChoices
+
+PER_PAGE = 20
+TOP_VALUES = 10  # a long facet shows this many values, the rest behind "show all"
+MAX_PAGE = 10**6
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+    def as_json(self):
+        return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected}
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list = field(default_factory=list)  # shown at once
+    more: list = field(default_factory=list)  # behind "show all"
+
+    @property
+    def all_values(self):
+        return self.values + self.more
+
+
+def load_choices(register):
+    """``{facet: {value: label}}`` for every facet of ``register``. At most one query (a UNION), cached."""
+    return cached((register.name, "choices"), lambda: _read_choices(register.filterset_class))
+
+
+def _read_choices(filterset_class):
+    choices, parts = {}, []
+    for name in filterset_class.facet_names():
+        source = filterset_class.base_filters[name].choices_source
+        if isinstance(source, ModelChoices):
+            choices[name] = {}
+            rows = source.model._default_manager.filter(source.where).order_by()
+            parts.append(rows.values_list(Value(name, output_field=CharField()), source.value, source.label))
+        elif isinstance(source, dict):
+            choices[name] = dict(source)
+        else:
+            choices[name] = dict(source.choices)
+    if parts:
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for name, value, label in sorted(rows, key=lambda row: str(row[2]).casefold()):
+            choices[name][str(value)] = label
+    return choices
+
+
+def parse_page(raw):
+    """``(number, notice)``: junk means page 1 with a notice, a huge number is simply past the end."""
+    if raw in (None, ""):
+        return 1, ""
+    try:
+        number = int(str(raw).strip())
+    except ValueError:
+        return 1, "The page number was not understood, so this is the first page."
+    if number < 1:
+        return 1, "Pages are numbered from 1, so this is the first page."
+    return min(number, MAX_PAGE), ""
+
+
+class Search:
+    """The search described by a QueryDict (``request.GET``) over one register."""
+
+    def __init__(self, register, data):
+        self.register = register
+        self.data = data
+        self.choices = load_choices(register)
+        self.filterset = register.filterset_class(data, queryset=register.base_queryset(), choices=self.choices)
+        form = self.filterset.form
+        form.is_valid()  # populates cleaned_data with every valid parameter; invalid ones are left out
+        cleaned = form.cleaned_data
+        self.text = cleaned.get("q") or ""
+        self.facet_filters = self.filterset.facet_filters()
+        self.selected = {name: cleaned.get(name) or [] for name in self.facet_filters}
+        self.ranges = {name: cleaned[name] for name in self.filterset.range_filters() if cleaned.get(name) is not None}
+        sort = cleaned.get("sort") or ""
+        if sort == "relevance" and not self.text:
+            sort = ""
+        self.sort = sort or ("relevance" if self.text else register.default_sort)
+
+    @property
+    def is_filtered(self):
+        return bool(self.text or self.ranges or any(self.selected.values()))
+
+    def sort_options(self):
+        names = (["relevance"] if self.text else []) + list(self.register.sorts)
+        return [(name, name.capitalize(), name == self.sort) for name in names]
+
+    # Filtering -----------------------------------------------------------------------------------------
+
+    def filtered(self, skip_facet=None):
+        """Published records matching the text, the ranges and every facet but ``skip_facet``. Unordered."""
+        qs = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
+        for name, value in self.ranges.items():
+            qs = self.filterset.filters[name].filter(qs, value)
+        for name, facet in self.facet_filters.items():
+            if name != skip_facet and self.selected[name]:
+                qs = qs.filter(facet.q(qs.model, self.selected[name]))
+        return qs.order_by()
+
+    def queryset(self):
+        """Every matching record in the page's order (no pagination, no prefetching)."""
+        qs = self.filtered()
+        if self.sort == "relevance" and text_search.is_postgres():
+            return text_search.rank(qs, self.text).order_by("-rank", *self.register.tie_breaker)
+        order = self.register.sorts.get(self.sort) or self.register.sorts[self.register.default_sort]
+        return qs.order_by(*order, *self.register.tie_breaker)
+
+    # Facets --------------------------------------------------------------------------------------------
+
+    def facet_counts(self):
+        """``{facet: {value: count}}``, disjunctive: each facet counted without its own selection. Cached."""
+        key = (
+            self.register.name,
+            "counts",
+            self.text,
+            sorted(self.ranges.items()),
+            sorted((name, sorted(values)) for name, values in self.selected.items()),
+        )
+        return cached(key, self._count_facets)
+
+    def _count_facets(self):
+        counts = {}
+        for name, facet in self.facet_filters.items():
+            rows = (
+                self.filtered(skip_facet=name)
+                .values(facet_value=facet.group_by())
+                .annotate(n=Count("pk", distinct=True))
+                .values_list("facet_value", "n")
+            )
+            counts[name] = {str(value): n for value, n in rows if value not in (None, "")}
+        return counts
+
+    def facets(self):
+        """The facets to show: selected values always, others only with a count; long ones split for "show all"."""
+        counts = self.facet_counts()
+        result = []
+        for name, facet in self.facet_filters.items():
+            known, selected = self.choices.get(name, {}), set(self.selected[name])
+            values = [
+                FacetValue(value, label, counts[name].get(value, 0), value in selected)
+                for value, label in known.items()
+                if counts[name].get(value) or value in selected
+            ]
+            shown = Facet(name, str(facet.label))
+            if facet.long:
+                values.sort(key=lambda v: (not v.selected, -v.count))
+                shown.values, shown.more = values[:TOP_VALUES], values[TOP_VALUES:]
+                shown.values.sort(key=lambda v: -v.count)
+            else:
+                shown.values = values
+            result.append(shown)
+        return result
+
+    def facets_json(self):
+        return {facet.name: [value.as_json() for value in facet.all_values] for facet in self.facets()}
+
+    # Pages ---------------------------------------------------------------------------------------------
+
+    def page(self, raw_number):
+        """``(page, notice)`` with ``page.object_list`` evaluated and snippets attached. 404 past the end."""
+        number, notice = parse_page(raw_number)
+        paginator = Paginator(self.queryset().for_search(), PER_PAGE)
+        try:
+            page = paginator.page(number)
+        except EmptyPage as exc:
+            raise Http404("No such page of results.") from exc
+        page.object_list = list(page.object_list)
+        snippets = text_search.headlines(
+            self.register.model, self.register.text, [obj.pk for obj in page.object_list], self.text
+        )
+        for obj in page.object_list:
+            obj.snippet = snippets.get(obj.pk)
+        return page, notice
+
+    def label_of(self, name, value):
+        return self.choices.get(name, {}).get(value, value)
