@@ -1,0 +1,69 @@
+"""Browser tests: Playwright's sync API driving Debian's Chromium against pytest-django's live server.
+
+Fixtures: ``browser`` (one Chromium per test session), ``page`` (a fresh context
+per test, ``base_url`` set to the live server, so ``page.goto("/admin/")`` works).
+Helpers live in ``tests/browser/helpers.py``: ``axe_violations(page)`` and
+``screenshot(page, name)``. A failing test leaves a screenshot in ``test-artifacts/``.
+
+Without /usr/bin/chromium a test is skipped with a plain reason on a developer's
+machine and fails under CI=true, so CI never skips browser tests silently.
+
+Each browser test module starts with
+``pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]``:
+the live server runs in another thread, so the test's data must be committed
+(transaction=True), and serialized_rollback puts the reference data that
+migrations load (countries, prefectures, policy areas) back after each flush.
+"""
+
+import os
+
+import pytest
+
+from .helpers import CHROMIUM, missing, screenshot
+
+# Playwright's sync API runs an event loop in this thread; Django would then refuse
+# database access from the test (SynchronousOnlyOperation) though nothing is async.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        missing(f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        screenshot(page, f"FAILED-{request.node.name}")
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so the ``page`` fixture knows whether the test failed."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

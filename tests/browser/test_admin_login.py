@@ -1,0 +1,44 @@
+import pytest
+
+from .helpers import axe_violations, describe, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "a long passphrase for the editor"
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True, is_superuser=True)
+
+
+def test_an_editor_signs_in_through_the_admin_login_form_and_sees_the_admin_index(page, editor):
+    page.goto("/admin/")
+    assert "/admin/login/" in page.url
+
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.wait_for_url("**/admin/")
+    assert page.get_by_role("heading", name="Site administration").is_visible()
+    assert page.get_by_role("link", name="Initiatives").first.is_visible()
+    screenshot(page, "admin-index")
+
+
+def test_a_wrong_password_keeps_the_editor_on_the_login_form(page, editor):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+
+    assert page.get_by_text("Please enter the correct username and password").is_visible()
+    assert "/admin/login/" in page.url
+
+
+def test_the_admin_login_page_has_no_serious_accessibility_violations(page):
+    page.goto("/admin/login/")
+
+    violations = axe_violations(page)
+
+    assert violations == [], describe(violations)
