@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.db import models
 
 from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin
+from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Country, Locality, Organization, PolicyArea
+from .resources import OrganizationResource
 
 JAPAN = "JP"
 
@@ -45,7 +47,9 @@ class LocalityAdmin(BaseAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(HistoryAdmin):
+class OrganizationAdmin(ColumnImportExportMixin, HistoryAdmin):
+    # Bulk import (with preview, all-or-nothing) and export in the staff export's columns.
+    resource_classes = [OrganizationResource]
     list_display = ["name", "name_ja", "acronym", "kind", "sector", "country", "updated_at"]
     list_filter = ["sector", "kind", "country__region", MISSING_JAPANESE_NAME]
     list_select_related = ["country"]

@@ -4,8 +4,10 @@ from django.contrib import admin
 
 from people.admin import ResearcherAdmin
 from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, EditorialAdmin, HistoryAdmin
+from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Framework, Initiative, Participation
+from .resources import InitiativeResource
 
 
 @admin.register(Framework)
@@ -42,7 +44,9 @@ ResearcherAdmin.inlines = [*ResearcherAdmin.inlines, ParticipationInline]
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(EditorialAdmin):
+class InitiativeAdmin(ColumnImportExportMixin, EditorialAdmin):
+    # Bulk import (with preview, all-or-nothing) and export in the staff export's columns.
+    resource_classes = [InitiativeResource]
     list_display = [
         "title",
         "title_ja",

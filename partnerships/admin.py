@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.utils.text import slugify
 
 from techdiplo.admin_mixins import EditorialAdmin, HistoryAdmin
+from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Activity, SubnationalPartnership
+from .resources import SubnationalPartnershipResource
 
 # A locality's name includes its prefecture's, so both sides need their parents joined.
 SIDES = ["japanese_locality__parent", "foreign_locality__parent", "foreign_locality__country"]
@@ -18,7 +20,9 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(SubnationalPartnership)
-class SubnationalPartnershipAdmin(EditorialAdmin):
+class SubnationalPartnershipAdmin(ColumnImportExportMixin, EditorialAdmin):
+    # Bulk import (with preview, all-or-nothing) and export in the staff export's columns.
+    resource_classes = [SubnationalPartnershipResource]
     list_display = ["__str__", "kind", "status", "established", *EditorialAdmin.editorial_columns]
     list_filter = [
         *EditorialAdmin.editorial_filters,

@@ -9,8 +9,10 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
 from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, EditorialAdmin, HistoryAdmin
+from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Exchange, Researcher, ResearchField
+from .resources import ResearcherResource
 
 
 @admin.register(ResearchField)
@@ -47,7 +49,9 @@ class ExchangeInline(admin.TabularInline):
 
 
 @admin.register(Researcher)
-class ResearcherAdmin(EditorialAdmin):
+class ResearcherAdmin(ColumnImportExportMixin, EditorialAdmin):
+    # Bulk import (with preview, all-or-nothing) and export in the staff export's columns.
+    resource_classes = [ResearcherResource]
     list_display = [
         "family_name",
         "given_name",
