@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -6,5 +6,6 @@ app_name = "directory"
 
 urlpatterns = [
     path("organizations/<slug:slug>/", views.organization_detail, name="organization"),
-    path("countries/<str:iso2>/", views.country_detail, name="country"),
+    # Two letters only: anything else is a 404 from the resolver, never a lookup with junk in it.
+    re_path(r"^countries/(?P<iso2>[A-Za-z]{2})/$", views.country_detail, name="country"),
 ]

@@ -1,16 +1,18 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from techdiplo.search.views import search_page
+
 from .models import SubnationalPartnership
 
 
 @require_safe
 def subnationalpartnership_list(request):
-    objects = SubnationalPartnership.objects.published()[:20]
-    return render(request, "partnerships/subnationalpartnership_list.html", {"object_list": objects})
+    """The faceted search of partnerships (declared in ``partnerships/filters.py``)."""
+    return search_page(request, "partnerships")
 
 
 @require_safe
 def subnationalpartnership_detail(request, slug):
-    obj = get_object_or_404(SubnationalPartnership.objects.visible_to(request.user), slug=slug)
+    obj = get_object_or_404(SubnationalPartnership.objects.visible_to(request.user).for_detail(), slug=slug)
     return render(request, "partnerships/subnationalpartnership_detail.html", {"object": obj})

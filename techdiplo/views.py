@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import overview
+
 
 @require_safe
 @never_cache
@@ -20,4 +22,11 @@ def healthz(request):
 
 @require_safe
 def home(request):
-    return render(request, "home.html")
+    """7 queries: four headline counts, the latest initiatives, policy areas and regions with counts."""
+    context = {
+        "figures": overview.headline_figures(),
+        "latest": overview.latest_initiatives(),
+        "areas": overview.policy_areas_with_counts(),
+        "regions": overview.regions_with_counts(),
+    }
+    return render(request, "home.html", context)

@@ -1,0 +1,99 @@
+"""What search engines are told: a sitemap of every published record and page, and robots.txt.
+
+Every section goes through ``published()``: drafts and researchers without consent are never listed.
+Organization and country pages are listed only when they show something published.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from directory.models import Country, Organization
+from initiatives.models import Initiative
+from partnerships.models import SubnationalPartnership
+from people.models import Exchange, Researcher
+
+
+class PagesSitemap(Sitemap):
+    """The home page and the three search pages (without filters: filtered searches are noindex)."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "initiatives:list", "researchers:list", "partnerships:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class RecordSitemap(Sitemap):
+    """A register's published records, lastmod from ``updated_at``."""
+
+    queryset = None
+
+    def items(self):
+        return self.queryset.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class InitiativeSitemap(RecordSitemap):
+    queryset = Initiative.objects
+
+
+class ResearcherSitemap(RecordSitemap):
+    queryset = Researcher.objects
+
+
+class PartnershipSitemap(RecordSitemap):
+    queryset = SubnationalPartnership.objects
+
+
+class OrganizationSitemap(Sitemap):
+    """Organizations that lead, partner in, employ or host something published."""
+
+    def items(self):
+        initiatives = Initiative.objects.published()
+        return Organization.objects.filter(
+            Q(pk__in=initiatives.values("lead_organization"))
+            | Q(pk__in=initiatives.values("partner_organizations"))
+            | Q(pk__in=Researcher.objects.published().values("affiliation"))
+            | Q(pk__in=Exchange.objects.published().values("host_organization"))
+        ).order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class CountrySitemap(Sitemap):
+    """Countries that partner in a published initiative or partnership, or where a published researcher is based."""
+
+    def items(self):
+        return Country.objects.filter(
+            Q(pk__in=Initiative.objects.published().values("countries"))
+            | Q(pk__in=Researcher.objects.published().values("country"))
+            | Q(pk__in=SubnationalPartnership.objects.published().values("foreign_locality__country"))
+        ).order_by("pk")
+
+
+sitemaps = {
+    "pages": PagesSitemap,
+    "initiatives": InitiativeSitemap,
+    "researchers": ResearcherSitemap,
+    "partnerships": PartnershipSitemap,
+    "organizations": OrganizationSitemap,
+    "countries": CountrySitemap,
+}
+
+# Staff areas are closed to crawlers; public pages stay open so crawlers can read noindex on filtered searches.
+ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/reports/"]
+
+
+@require_safe
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
