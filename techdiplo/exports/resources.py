@@ -108,6 +108,11 @@ class ColumnImportExportMixin(ImportMixin, ExportActionMixin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    def get_valid_export_item_pks(self, request):
+        # The library's default lists every pk of the table (and is deprecated); only the posted ones matter.
+        posted = [pk for pk in request.POST.getlist("export_items") if pk.isdigit()]
+        return list(self.get_queryset(request).filter(pk__in=posted).values_list("pk", flat=True))
+
     def get_export_resource_kwargs(self, request, **kwargs):
         base_url = request.build_absolute_uri("/")[:-1]
         return {**super().get_export_resource_kwargs(request, **kwargs), "base_url": base_url}
