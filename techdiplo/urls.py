@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .search.views import site_search
 from .sitemaps import robots_txt, sitemaps
 
 urlpatterns = [
@@ -14,6 +15,8 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("researchers/", include("people.urls")),
     path("partnerships/", include("partnerships.urls")),
+    path("search/", site_search, name="search"),
+    path("api/", include("techdiplo.api")),
     path("", include("directory.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -100,10 +100,25 @@ class Search:
         self.facet_filters = self.filterset.facet_filters()
         self.selected = {name: cleaned.get(name) or [] for name in self.facet_filters}
         self.ranges = {name: cleaned[name] for name in self.filterset.range_filters() if cleaned.get(name) is not None}
+        self.ignored = self._ignored_parameters(data, cleaned)
         sort = cleaned.get("sort") or ""
         if sort == "relevance" and not self.text:
             sort = ""
         self.sort = sort or ("relevance" if self.text else register.default_sort)
+
+    def _ignored_parameters(self, data, cleaned):
+        """Labels of the parameters given but (partly) not understood, for a short notice on the page."""
+        ignored = []
+        for name, f in self.filterset.filters.items():
+            raw = [v for v in data.getlist(name) if v.strip()] if name in data else []
+            kept = cleaned.get(name)
+            if name in self.facet_filters:
+                understood = len(set(raw)) == len(kept or [])
+            else:
+                understood = not raw or kept not in (None, "") or (name == "q")
+            if not understood:
+                ignored.append(str(f.label))
+        return ignored
 
     @property
     def is_filtered(self):

@@ -1,0 +1,67 @@
+"""The JSON API: the same searches as the register pages, as JSON (``/api/<register>/``).
+
+Answer: ``{"count", "page", "num_pages", "results", "facets"}``. ``results`` hold each
+record's public fields (the register's ``serialize``) plus ``url``, the absolute
+detail URL; ``facets`` hold exactly the facet parameters with the page's counts.
+Same parameters, same privacy rule, same queries as the page (at most 13).
+"""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.views.decorators.http import require_safe
+
+from .search import REGISTERS, Search
+
+app_name = "api"
+
+
+@require_safe
+def register_search(request, register_name):
+    register = REGISTERS[register_name]
+    search = Search(register, request.GET)
+    try:
+        page, _notice = search.page(request.GET.get("page"))
+    except Http404:
+        return JsonResponse({"error": "No such page of results.", "status": 404}, status=404)
+    results = [
+        {**register.serialize(obj), "url": request.build_absolute_uri(obj.get_absolute_url())}
+        for obj in page.object_list
+    ]
+    answer = {
+        "count": page.paginator.count,
+        "page": page.number,
+        "num_pages": page.paginator.num_pages,
+        "results": results,
+        "facets": search.facets_json(),
+    }
+    return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def index(request):
+    """``/api/``: the documentation, with each register's parameters read from its declaration."""
+    endpoints = []
+    for name, register in REGISTERS.items():
+        filterset = register.filterset_class
+        endpoints.append(
+            {
+                "register": register,
+                "url": request.build_absolute_uri(reverse(f"api:{name}")),
+                "page_url": reverse(register.list_url_name),
+                "facets": [(param, filterset.base_filters[param].label) for param in filterset.facet_names()],
+                "ranges": [
+                    (param, f.label)
+                    for param, f in filterset.base_filters.items()
+                    if param not in ("q", "sort") and param not in filterset.facet_names()
+                ],
+                "sorts": list(register.sorts),
+            }
+        )
+    return render(request, "api/index.html", {"endpoints": endpoints})
+
+
+urlpatterns = [
+    path("", index, name="index"),
+    *(path(f"{name}/", register_search, {"register_name": name}, name=name) for name in REGISTERS),
+]

@@ -1,0 +1,85 @@
+"""The search pages of the three registers and the one search box: short views over ``Search``."""
+
+from django.http import QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from . import REGISTERS, Search
+from .text import clean_text
+
+SITE_SEARCH_HITS = 5
+
+
+def search_page(request, register_name):
+    """``/<register>/``: the faceted search. Queries: see ``techdiplo.search.engine`` (at most 13, constant)."""
+    register = REGISTERS[register_name]
+    search = Search(register, request.GET)
+    page, notice = search.page(request.GET.get("page"))
+    list_url = reverse(register.list_url_name)
+    context = {
+        "register": register,
+        "search": search,
+        "page": page,
+        "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "notice": notice,
+        "facets": search.facets(),
+        "chips": chips(search, request.GET),
+        "list_url": list_url,
+        "ranges": [
+            {"name": name, "label": f.label, "value": search.ranges.get(name, "")}
+            for name, f in search.filterset.range_filters().items()
+        ],
+    }
+    return render(request, register.list_template, context)
+
+
+def chips(search, querydict):
+    """The active filters, each with the URL that removes it (the page number is dropped: results change)."""
+    result = []
+    if search.text:
+        result.append({"label": f"“{search.text}”", "kind": "Text", "url": _without(querydict, "q")})
+    for name, values in search.selected.items():
+        kind = str(search.facet_filters[name].label)
+        for value in values:
+            url = _without(querydict, name, value)
+            result.append({"label": search.label_of(name, value), "kind": kind, "url": url})
+    for name, value in search.ranges.items():
+        kind = str(search.filterset.filters[name].label)
+        result.append({"label": str(value), "kind": kind, "url": _without(querydict, name)})
+    return result
+
+
+def _without(querydict, name, value=None):
+    remaining = QueryDict(mutable=True)
+    for key, values in querydict.lists():
+        if key == "page":
+            continue
+        kept = [v for v in values if key != name or (value is not None and v != value)]
+        if kept:
+            remaining.setlist(key, kept)
+    return f"?{remaining.urlencode()}" if remaining else "?"
+
+
+@require_safe
+def site_search(request):
+    """``/search/?q=``: how many records of each register match, and the first few of each.
+
+    Queries per register: its facet choices (cached), a COUNT, the top hits and their prefetches.
+    """
+    text = clean_text(request.GET.get("q", ""))
+    params = QueryDict(mutable=True)
+    params["q"] = text
+    sections = []
+    if text:
+        for register in REGISTERS.values():
+            matches = Search(register, params).queryset()
+            sections.append(
+                {
+                    "register": register,
+                    "count": matches.count(),
+                    "hits": list(matches.for_search()[:SITE_SEARCH_HITS]),
+                    "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
+                }
+            )
+    return render(request, "search.html", {"text": text, "sections": sections})
