@@ -7,12 +7,15 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.roles import CONTENT_APPS, EDITORS
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
+from techdiplo.admin_mixins import EstimatedCountPaginator
 from techdiplo.editorial import EditorialState
 from tests.factories import (
     ActivityFactory,
@@ -277,3 +280,30 @@ def test_changelist_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(queries):
         response = client.get(admin_url(model, "changelist"))
     assert len(response.context["cl"].result_list) == 30
+
+
+def test_paginator_counts_an_unfiltered_big_table_from_statistics():
+    InitiativeFactory.create_batch(12)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE initiatives_initiative")  # fills pg_class.reltuples, as autovacuum would
+
+    class SmallThreshold(EstimatedCountPaginator):
+        estimate_above = 10
+
+    with CaptureQueriesContext(connection) as queries:
+        count = SmallThreshold(Initiative.objects.all(), 5).count
+    assert count == 12
+    ran_count = any("COUNT(" in query["sql"].upper() for query in queries.captured_queries)
+    # PostgreSQL answers from its statistics; other databases count exactly.
+    assert ran_count == (connection.vendor != "postgresql")
+
+
+def test_paginator_counts_a_filtered_list_exactly():
+    InitiativeFactory.create_batch(3, status="completed")
+    InitiativeFactory.create_batch(2, status="active")
+
+    class SmallThreshold(EstimatedCountPaginator):
+        estimate_above = 0
+
+    assert SmallThreshold(Initiative.objects.filter(status="active"), 5).count == 2
