@@ -1,5 +1,8 @@
 """International initiatives, the frameworks they belong to, and who takes part."""
 
+import operator
+from functools import reduce
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
@@ -74,17 +77,20 @@ class InitiativeQuerySet(EditorialQuerySet):
         One query: the ids come from ``initiative``'s prefetch cache (see ``for_detail``) and the overlap is
         counted by the database, so the cost does not grow with the number of initiatives shown.
         """
-        area_ids = [area.pk for area in initiative.policy_areas.all()]
-        framework_ids = [framework.pk for framework in initiative.frameworks.all()]
-        if not area_ids and not framework_ids:
+        shared = {
+            "policy_areas": [area.pk for area in initiative.policy_areas.all()],
+            "frameworks": [framework.pk for framework in initiative.frameworks.all()],
+        }
+        # An empty IN () would make Django drop the whole query, so only relations with ids take part.
+        shared = {relation: ids for relation, ids in shared.items() if ids}
+        if not shared:
             return self.none()
-        overlap = Count("policy_areas", filter=Q(policy_areas__in=area_ids), distinct=True) + Count(
-            "frameworks", filter=Q(frameworks__in=framework_ids), distinct=True
-        )
+        matches = {relation: Q(**{f"{relation}__in": ids}) for relation, ids in shared.items()}
+        overlap = sum(Count(relation, filter=match, distinct=True) for relation, match in matches.items())
         return (
             self.published()
             .exclude(pk=initiative.pk)
-            .filter(Q(policy_areas__in=area_ids) | Q(frameworks__in=framework_ids))
+            .filter(reduce(operator.or_, matches.values()))
             .annotate(overlap=overlap)
             .filter(overlap__gt=0)
             .order_by("-overlap", F("start_date").desc(nulls_last=True), "title")[:limit]
