@@ -1,4 +1,7 @@
 import pytest
+from django.contrib.auth.models import Group
+
+from accounts.roles import EDITORS
 
 from .helpers import axe_violations, describe, screenshot
 
@@ -9,7 +12,10 @@ PASSWORD = "a long passphrase for the editor"
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True, is_superuser=True)
+    """An editor as demo_editor makes one: staff, in the Editors group, not a superuser."""
+    user = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
 
 
 def test_an_editor_signs_in_through_the_admin_login_form_and_sees_the_admin_index(page, editor):
