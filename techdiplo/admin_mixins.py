@@ -136,8 +136,12 @@ class EditorialAdmin(HistoryAdmin):
     """
 
     actions = [publish, unpublish]
-    history_list_display = ["editorial_state"]
+    # The history page's extra column: its header is the name, its value this method's.
+    history_list_display = ["publication"]
     readonly_fields = ["created_at", "updated_at"]
     editorial_columns = ["editorial_state", "updated_at"]
     editorial_filters = ["editorial_state"]
     editorial_fieldset = ("Publication", {"fields": ["editorial_state", ("created_at", "updated_at")]})
+
+    def publication(self, historical_record):
+        return historical_record.get_editorial_state_display()

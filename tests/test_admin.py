@@ -177,6 +177,7 @@ def test_history_page_shows_the_diff_of_a_change(client, editor):
     assert response.status_code == 200
     assert "Five Eyes proposal" in response.text  # old value
     assert "&rarr;" in response.text  # "old → new" in the Changes column
+    assert "<td>Published</td>" in response.text  # the editorial state of each version
 
 
 def form_data(form):
