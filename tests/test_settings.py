@@ -51,7 +51,8 @@ def test_debug_is_off_when_django_debug_is_unset(run_python):
     assert result.stdout.split() == ["False", "True", "31536000"]
 
 
-def test_with_debug_on_a_plain_http_request_is_served_not_redirected(run_python):
+@pytest.mark.parametrize("extra", [{}, {"DJANGO_SECURE_SSL_REDIRECT": "1", "DJANGO_HSTS_SECONDS": "60"}])
+def test_with_debug_on_a_plain_http_request_is_served_not_redirected(run_python, extra):
     result = run_python(
         "-c",
         GET_HEALTHZ,
@@ -59,6 +60,7 @@ def test_with_debug_on_a_plain_http_request_is_served_not_redirected(run_python)
         DJANGO_DEBUG="1",
         DJANGO_ALLOWED_HOSTS="testserver",
         DATABASE_URL="sqlite:///:memory:",
+        **extra,
     )
 
     assert result.returncode == 0, result.stderr
