@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from initiatives.models import InitiativeStatus
 from techdiplo.editorial import EditorialState
 from techdiplo.exports.columns import join
-from techdiplo.exports.search import search_queryset
+from techdiplo.search import search_queryset
 from tests.factories import (
     ExchangeFactory,
     InitiativeFactory,

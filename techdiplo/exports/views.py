@@ -4,8 +4,9 @@ from django.http import Http404
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
 
+from techdiplo.search import search_queryset
+
 from .access import staff_permission_required
-from .search import search_queryset
 from .writers import file_response
 
 FORMATS = ("csv", "xlsx", "json")
