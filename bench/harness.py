@@ -1,0 +1,209 @@
+"""The measurements of ``make bench``, through Django's test client, against whatever database is configured.
+
+Every timed request starts with an empty application cache (``cache.clear()``),
+so cached facet counts never flatter the figures; a warm-cache median is
+reported beside them. The first request of each case is a warm-up that also
+counts the queries; the timed requests run without query capture. A URL that
+answers 404 (a feature not built yet) is reported as "not available yet"
+instead of failing the run.
+"""
+
+import math
+import random
+import statistics
+import time
+from urllib.parse import urlencode
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Q
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import Country, PolicyArea
+from initiatives.models import Initiative
+from partnerships.models import SubnationalPartnership
+from people.models import Researcher
+
+from .admin import ADMIN_PARAMS, PAGE_SIZE
+from .memory import PeakRSS
+
+NOT_AVAILABLE = "not available yet"
+TEXT = "climate"  # a word of the scale vocabulary found in a minority of records
+SEARCH_URL = "/initiatives/"
+API_URL = "/api/initiatives/"
+ADMIN_URL = "/bench-admin/initiatives/initiative/"
+EXPORT_URL = "/initiatives/export.{fmt}"
+EXPORT_FORMATS = ("csv", "json", "xlsx")
+
+
+def consume(response):
+    """Read the whole body, as a browser would; a streaming response is generated only now.
+
+    The test client closes the response itself once it is read (never close it twice: the second
+    close would fire ``request_finished`` and drop the database connection, the test's transaction with it).
+    """
+    return sum(len(chunk) for chunk in response.streaming_content) if response.streaming else len(response.content)
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile: with 20 samples, p95 is the 19th fastest."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def measure(client, url, repeat, clear_cache=True):
+    """``{"status", "p50_ms", "p95_ms", "queries", "n"}`` for ``repeat`` timed GETs of ``url``."""
+    try:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+            consume(response)
+        query_count = len(queries)  # now: the next request's start empties the connection's query log
+        if response.status_code == 404:
+            return {"url": url, "status": NOT_AVAILABLE}
+        if response.status_code != 200:
+            return {"url": url, "status": f"HTTP {response.status_code}"}
+        times = []
+        for _ in range(repeat):
+            if clear_cache:
+                cache.clear()
+            started = time.perf_counter()
+            consume(client.get(url))
+            times.append((time.perf_counter() - started) * 1000)
+    except Exception as exc:  # a half-built feature must not stop the other measurements
+        return {"url": url, "status": f"error: {exc!r}"[:300]}
+    return {
+        "url": url,
+        "status": "ok",
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
+        "queries": query_count,
+        "n": repeat,
+    }
+
+
+def top_by_initiatives(model):
+    published = Q(initiatives__editorial_state="published")
+    return model.objects.annotate(n=Count("initiatives", filter=published)).order_by("-n", "pk").first()
+
+
+def search_cases():
+    """The six searches: ``{name: (public parameters, reference-admin parameters)}``."""
+    area, country = top_by_initiatives(PolicyArea), top_by_initiatives(Country)
+    ids = {"area": area.pk if area else 0, "country": country.pk if country else 0}
+    three = {"area": area.slug if area else "", "country": country.iso2 if country else "", "status": "active"}
+    page = min(50, max(1, Initiative.objects.published().count() // PAGE_SIZE))
+    cases = {
+        "no filter": {},
+        "one facet": {"area": three["area"]},
+        "three facets": three,
+        "text": {"q": TEXT},
+        "text + three facets": {"q": TEXT, **three},
+        f"page {page}": {"page": page},
+    }
+    return {name: (params, admin_params(params, ids)) for name, params in cases.items()}
+
+
+def admin_params(params, ids):
+    """The same search in the changelist's own parameters (related filters take primary keys)."""
+    translated = {"_facets": 1}
+    for name, value in params.items():
+        translated[ADMIN_PARAMS[name]] = ids.get(name, value)
+    return translated
+
+
+def with_query(url, params):
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def bench_user(username, superuser=False, perms=()):
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={"is_staff": superuser, "is_superuser": superuser}
+    )
+    for perm in perms:
+        app_label, codename = perm.split(".")
+        user.user_permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+    return user
+
+
+def run_searches(repeat, admin_repeat):
+    anonymous = Client()
+    admin_client = Client()
+    admin_client.force_login(bench_user("bench-admin", superuser=True))
+    rows = []
+    for name, (params, reference_params) in search_cases().items():
+        row = {"case": name, "params": params}
+        row["search"] = measure(anonymous, with_query(SEARCH_URL, params), repeat)
+        row["search_cached"] = measure(anonymous, with_query(SEARCH_URL, params), repeat, clear_cache=False)
+        row["api"] = measure(anonymous, with_query(API_URL, params), repeat)
+        row["admin"] = measure(admin_client, with_query(ADMIN_URL, reference_params), admin_repeat)
+        rows.append(row)
+    return rows
+
+
+def run_details(samples):
+    """One request per sampled published record of each register (cache cleared before each)."""
+    client = Client()
+    results = {}
+    for register, model in (
+        ("initiatives", Initiative),
+        ("researchers", Researcher),
+        ("partnerships", SubnationalPartnership),
+    ):
+        pks = list(model.objects.published().values_list("pk", flat=True))
+        chosen = random.Random(1).sample(pks, min(samples, len(pks)))  # noqa: S311 (a sample, not a secret)
+        times, status = [], "ok"
+        for obj in model.objects.filter(pk__in=chosen):
+            result = measure(client, obj.get_absolute_url(), repeat=1)
+            if result["status"] != "ok":
+                status = result["status"]
+                break
+            times.append(result["p50_ms"])
+        if status != "ok" or not times:
+            results[register] = {"status": status if times or status != "ok" else "no records"}
+            continue
+        results[register] = {"status": "ok", "p50_ms": round(statistics.median(times), 1)}
+        results[register]["p95_ms"] = round(percentile(times, 0.95), 1)
+        results[register]["n"] = len(times)
+    return results
+
+
+def export_client():
+    """A signed-in user holding ``accounts.export_data`` (an analyst, not a superuser)."""
+    client = Client()
+    client.force_login(bench_user("bench-exporter", perms=["accounts.export_data"]))
+    return client
+
+
+def measure_export(fmt, rows):
+    """Seconds, rows per second and peak RSS growth of one full export in this process."""
+    client = export_client()
+    url = EXPORT_URL.format(fmt=fmt)
+    try:
+        warm = client.get(with_query(url, {"q": "zzzzzz-no-match"}))  # imports and first queries, off the clock
+        consume(warm)
+        if warm.status_code == 404:
+            return {"status": NOT_AVAILABLE}
+        if warm.status_code != 200:
+            return {"status": f"HTTP {warm.status_code}"}
+        cache.clear()
+        with PeakRSS() as peak:
+            started = time.perf_counter()
+            response = client.get(url)
+            size = consume(response)
+            seconds = time.perf_counter() - started
+    except Exception as exc:
+        return {"status": f"error: {exc!r}"[:300]}
+    if response.status_code != 200:
+        return {"status": f"HTTP {response.status_code}"}
+    return {
+        "status": "ok",
+        "seconds": round(seconds, 2),
+        "rows": rows,
+        "rows_per_second": round(rows / seconds) if seconds else None,
+        "peak_mb": round(peak.growth_mb, 1),
+        "bytes": size,
+    }

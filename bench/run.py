@@ -1,0 +1,98 @@
+"""``make bench``: seed once, measure, print a table and write ``bench/results.json``.
+
+    python -m bench.run [--scale 100000|small|N] [--repeat 20] [--admin-repeat 5] [--out bench/results.json]
+
+Runs against ``DATABASE_URL`` (``make bench`` starts a throwaway PostgreSQL
+kept in ``bench/pgdata/<scale>``). The scale data is seeded on the first run
+and reused while its counts match; another scale re-seeds. Each export runs in
+a fresh subprocess, so its memory growth is its own. ``run_benchmark()`` is the
+same measurement in-process (the CI-sized test calls it).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+RESULTS = Path(__file__).with_name("results.json")
+SMALL = 2000
+
+
+def scale_counts(value):
+    """``"small"`` or a number of initiatives -> record counts (researchers half, partnerships a tenth)."""
+    initiatives = SMALL if value == "small" else int(str(value).replace("_", "").replace(",", ""))
+    return {"initiatives": initiatives, "researchers": initiatives // 2, "partnerships": initiatives // 10}
+
+
+def ensure_scale_data(counts, log=print):
+    from django.core.management import call_command
+
+    from demo import scale
+
+    existing = scale.existing_counts()
+    if existing == counts:
+        log(f"Reusing the seeded data: {counts}")
+        return
+    log(f"Seeding {counts} (found {existing})")
+    call_command("seed_scale", clear=True, **counts)
+
+
+def export_in_subprocess(fmt, rows):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "bench.settings")}
+    command = [sys.executable, "-m", "bench.export_probe", fmt, str(rows)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)  # noqa: S603
+    if done.returncode != 0:
+        return {"status": f"error: {done.stderr.strip().splitlines()[-1:] or done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, exports_in_subprocess=False, out=RESULTS):
+    """Measure everything against the current database and write ``out``; returns the results."""
+    from django.test.utils import override_settings
+
+    from demo import scale
+    from initiatives.models import Initiative
+
+    from . import harness, summary
+
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        counts = scale.existing_counts()
+        searches = harness.run_searches(repeat, admin_repeat)
+        details = harness.run_details(detail_samples)
+        rows = Initiative.objects.published().count()
+        harness.bench_user("bench-exporter", perms=["accounts.export_data"])
+        measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
+        exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
+    results = summary.summarise(counts, searches, details, exports)
+    Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    return results
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", default="100000", help='initiatives to seed: a number or "small" (2,000)')
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per search, API case")
+    parser.add_argument("--admin-repeat", type=int, default=5, help="timed requests per reference-admin case")
+    parser.add_argument("--details", type=int, default=30, help="detail pages sampled per register")
+    parser.add_argument("--out", default=str(RESULTS))
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from . import summary
+
+    call_command("migrate", verbosity=0)
+    ensure_scale_data(scale_counts(args.scale))
+    results = run_benchmark(args.repeat, args.admin_repeat, args.details, exports_in_subprocess=True, out=args.out)
+    print(summary.table(results))
+    print(f"Wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

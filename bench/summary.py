@@ -1,0 +1,111 @@
+"""The headline figures of ``bench/results.json`` and the table ``make bench`` prints.
+
+Headline figures lean against us: ``search_p50_ms`` and ``search_p95_ms`` are
+the slowest search case's, ``admin_facets_p50_ms`` is the reference admin's
+fastest case, and ``admin_over_search_ratio`` is the smallest per-case ratio of
+reference-admin median to search median. A figure that could not be measured
+(a feature not built yet) is ``null``.
+"""
+
+
+def _ok(results):
+    return [r for r in results if r.get("status") == "ok"]
+
+
+def _worst(results, key):
+    values = [r[key] for r in _ok(results)]
+    return max(values) if values else None
+
+
+def summarise(counts, searches, details, exports):
+    search = [row["search"] for row in searches]
+    ratios = [
+        round(row["admin"]["p50_ms"] / row["search"]["p50_ms"], 1)
+        for row in searches
+        if row["admin"].get("status") == "ok" and row["search"].get("status") == "ok" and row["search"]["p50_ms"]
+    ]
+    admin_p50 = [r["p50_ms"] for r in _ok(row["admin"] for row in searches)]
+    export_figure = {fmt: result if result.get("status") == "ok" else {} for fmt, result in exports.items()}
+    return {
+        "search_p50_ms": _worst(search, "p50_ms"),
+        "search_p95_ms": _worst(search, "p95_ms"),
+        "api_p95_ms": _worst([row["api"] for row in searches], "p95_ms"),
+        "detail_p95_ms": _worst(details.values(), "p95_ms"),
+        "admin_facets_p50_ms": min(admin_p50) if admin_p50 else None,
+        "admin_over_search_ratio": min(ratios) if ratios else None,
+        "search_queries_max": _worst(search, "queries"),
+        "csv_seconds": export_figure["csv"].get("seconds"),
+        "csv_peak_mb": export_figure["csv"].get("peak_mb"),
+        "xlsx_seconds": export_figure["xlsx"].get("seconds"),
+        "xlsx_peak_mb": export_figure["xlsx"].get("peak_mb"),
+        "json_seconds": export_figure["json"].get("seconds"),
+        **counts,
+        "cases": searches,
+        "details": details,
+        "exports": exports,
+    }
+
+
+def _cell(result, key="p50_ms"):
+    status = result.get("status", "?")
+    if status != "ok":
+        return "n/a" if status == "not available yet" else "error"
+    return f"{result[key]:g}"
+
+
+def _problems(results):
+    """Each distinct non-ok status once, with the first URL that gave it."""
+    seen = {}
+    for row in results["cases"]:
+        for kind in ("search", "api", "admin"):
+            status = row[kind].get("status")
+            if status != "ok":
+                seen.setdefault(status, row[kind].get("url"))
+    return [f"  {status}: {url}" for status, url in seen.items()]
+
+
+def table(results):
+    """A plain-text table: one line per search case, then details and exports."""
+    head = ("case", "page p50", "p95", "queries", "cached p50", "API p50", "API p95", "admin p50", "admin/page")
+    lines = [
+        f"{results['initiatives']:,} initiatives, {results['researchers']:,} researchers, "
+        f"{results['partnerships']:,} partnerships (times in ms; cache cleared before each request)",
+        "",
+        "{:<20} {:>9} {:>9} {:>8} {:>10} {:>9} {:>9} {:>10} {:>10}".format(*head),
+    ]
+    for row in results["cases"]:
+        search, api, admin = row["search"], row["api"], row["admin"]
+        ratio = "-"
+        if search.get("status") == admin.get("status") == "ok" and search["p50_ms"]:
+            ratio = f"{admin['p50_ms'] / search['p50_ms']:.1f}x"
+        cells = (
+            row["case"],
+            _cell(search),
+            _cell(search, "p95_ms"),
+            search.get("queries", "-"),
+            _cell(row["search_cached"]),
+            _cell(api),
+            _cell(api, "p95_ms"),
+            _cell(admin),
+            ratio,
+        )
+        lines.append("{:<20} {:>9} {:>9} {:>8} {:>10} {:>9} {:>9} {:>10} {:>10}".format(*cells))
+    problems = _problems(results)
+    if problems:
+        lines += ["", "n/a = not available yet (404); not measured:", *problems]
+    lines.append("")
+    for register, result in results["details"].items():
+        if result.get("status") == "ok":
+            lines.append(f"detail {register:<13} p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms")
+        else:
+            lines.append(f"detail {register:<13} {result.get('status')}")
+    lines.append("")
+    for fmt, result in results["exports"].items():
+        if result.get("status") == "ok":
+            lines.append(
+                f"export {fmt:<5} {result['rows']:,} rows in {result['seconds']} s "
+                f"({result['rows_per_second']:,} rows/s), peak memory growth {result['peak_mb']} MB"
+            )
+        else:
+            lines.append(f"export {fmt:<5} {result.get('status')}")
+    return "\n".join(lines)
