@@ -1,0 +1,95 @@
+"""sitemap.xml lists every published record and page with published content; nothing else. robots.txt points to it."""
+
+import pytest
+
+from techdiplo.editorial import EditorialState
+
+from .factories import (
+    ExchangeFactory,
+    InitiativeFactory,
+    LocalityFactory,
+    OrganizationFactory,
+    PartnershipFactory,
+    ResearcherFactory,
+    country,
+)
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = EditorialState.DRAFT
+
+
+def sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return response.content.decode()
+
+
+def loc(path):
+    return f"<loc>http://testserver{path}</loc>"
+
+
+def test_sitemap_lists_published_records_of_the_three_registers_with_lastmod(client):
+    initiative = InitiativeFactory()
+    researcher = ResearcherFactory()
+    partnership = PartnershipFactory()
+    xml = sitemap(client)
+    for record in [initiative, researcher, partnership]:
+        assert loc(record.get_absolute_url()) in xml
+    assert f"<lastmod>{initiative.updated_at.date().isoformat()}" in xml
+    assert loc("/") in xml
+    assert loc("/initiatives/") in xml
+
+
+def test_sitemap_leaves_out_drafts_and_researchers_without_consent(client):
+    hidden = [
+        InitiativeFactory(editorial_state=DRAFT),
+        ResearcherFactory(editorial_state=DRAFT),
+        ResearcherFactory(consent_to_publish=False),
+        PartnershipFactory(editorial_state=DRAFT),
+    ]
+    xml = sitemap(client)
+    for record in hidden:
+        assert record.get_absolute_url() not in xml
+
+
+def test_sitemap_lists_organizations_with_published_content_only(client):
+    leader = InitiativeFactory().lead_organization
+    partner = OrganizationFactory()
+    InitiativeFactory(partner_organizations=[partner])
+    employer = ResearcherFactory().affiliation
+    host = ExchangeFactory().host_organization
+    draft_leader = InitiativeFactory(editorial_state=DRAFT).lead_organization
+    private_employer = ResearcherFactory(consent_to_publish=False).affiliation
+    private_host = ExchangeFactory(researcher=ResearcherFactory(consent_to_publish=False)).host_organization
+    idle = OrganizationFactory()
+    xml = sitemap(client)
+    for organization in [leader, partner, employer, host]:
+        assert loc(organization.get_absolute_url()) in xml
+    for organization in [draft_leader, private_employer, private_host, idle]:
+        assert organization.get_absolute_url() not in xml
+
+
+def test_sitemap_lists_countries_with_published_content_only(client):
+    InitiativeFactory(countries=[country("KE")])
+    ResearcherFactory(country=country("DE"))
+    PartnershipFactory(foreign_locality=LocalityFactory(country=country("US")))
+    InitiativeFactory(countries=[country("FR")], editorial_state=DRAFT)
+    ResearcherFactory(country=country("BR"), consent_to_publish=False)
+    PartnershipFactory(foreign_locality=LocalityFactory(country=country("CN")), editorial_state=DRAFT)
+    xml = sitemap(client)
+    for iso2 in ["ke", "de", "us"]:
+        assert loc(f"/countries/{iso2}/") in xml
+    for iso2 in ["fr", "br", "cn"]:
+        assert f"/countries/{iso2}/" not in xml
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_staff_areas(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /initiatives/" not in text
