@@ -7,6 +7,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Initiatives for `make bench`: a number, or "small" (2,000, as in CI).
+SCALE ?= 100000
 
 .PHONY: run setup test test-sqlite test-postgres lint format bench clean
 
@@ -58,6 +60,11 @@ lint: setup
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## Seed a throwaway PostgreSQL once (kept in bench/pgdata/<scale>), then time search, API, details and exports
+## beside a reference admin; prints a table and writes bench/results.json. `make bench SCALE=small` for a quick run.
+bench: setup
+	scripts/with-postgres.sh --keep bench/pgdata/$(SCALE) $(BIN)/python -m bench.run --scale $(SCALE)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3 .pytest_cache .ruff_cache test-artifacts
