@@ -1,0 +1,42 @@
+"""Cities and towns the partnerships refer to (the demo's own localities).
+
+Countries, first-level subdivisions (JP-13, US-CA, ...) and policy areas are the
+reference data that ``directory/migrations/0002_reference_data.py`` loads; the
+demo data refers to them by ISO code and slug and never changes them.
+"""
+
+from directory.models import LocalityLevel
+
+CITY, TOWN = LocalityLevel.CITY, LocalityLevel.TOWN
+
+# The demo's own cities and towns, keyed for partnerships.py:
+# (name, Japanese name, parent ISO 3166-2 code, or the country's alpha-2 when there is no parent, level)
+CITIES = {
+    "sapporo": ("Sapporo", "札幌市", "JP-01", CITY),
+    "sendai": ("Sendai", "仙台市", "JP-04", CITY),
+    "yokohama": ("Yokohama", "横浜市", "JP-14", CITY),
+    "karuizawa": ("Karuizawa", "軽井沢町", "JP-20", TOWN),
+    "nagoya": ("Nagoya", "名古屋市", "JP-23", CITY),
+    "kyoto": ("Kyoto", "京都市", "JP-26", CITY),
+    "osaka": ("Osaka", "大阪市", "JP-27", CITY),
+    "kobe": ("Kobe", "神戸市", "JP-28", CITY),
+    "shirahama": ("Shirahama", "白浜町", "JP-30", TOWN),
+    "hiroshima": ("Hiroshima", "広島市", "JP-34", CITY),
+    "fukuoka": ("Fukuoka", "福岡市", "JP-40", CITY),
+    "nagasaki": ("Nagasaki", "長崎市", "JP-42", CITY),
+    "portland": ("Portland", "ポートランド市", "US-OR", CITY),
+    "seattle": ("Seattle", "シアトル市", "US-WA", CITY),
+    "san-diego": ("San Diego", "サンディエゴ市", "US-CA", CITY),
+    "san-francisco": ("San Francisco", "サンフランシスコ市", "US-CA", CITY),
+    "los-angeles": ("Los Angeles", "ロサンゼルス市", "US-CA", CITY),
+    "riverside": ("Riverside", "リバーサイド市", "US-CA", CITY),
+    "oakland": ("Oakland", "オークランド市", "US-CA", CITY),
+    "boston": ("Boston", "ボストン市", "US-MA", CITY),
+    "new-york-city": ("New York City", "ニューヨーク市", "US-NY", CITY),
+    "saint-paul": ("Saint Paul", "セントポール市", "US-MN", CITY),
+    "honolulu": ("Honolulu", "ホノルル市", "US-HI", CITY),
+    "vancouver": ("Vancouver", "バンクーバー市", "CA-BC", CITY),
+    "brisbane": ("Brisbane", "ブリスベン市", "AU-QLD", CITY),
+    "paris": ("Paris", "パリ市", "FR", CITY),
+    "florence": ("Florence", "フィレンツェ市", "IT", CITY),
+}

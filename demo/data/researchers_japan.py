@@ -1,0 +1,102 @@
+"""Researchers based in Japan (fictional people; e-mail addresses on reserved example domains).
+
+The English levels tell one of the register's stories: many Japanese researchers
+struggle to present in English, so most sit at A2–B2 and only a few at C1.
+Two records are published without consent (kondo-yoshiro, fujii-satoshi) and so
+stay private; two are drafts.
+"""
+
+from datetime import date
+
+from .builders import DRAFT, person
+
+# fmt: off
+RESEARCHERS = [
+    person("tanaka-haruka", "田中 遥", "u-tokyo", "early", "B1", ["climate-science"], date(2024, 4, 8),
+           "Models East Asian monsoon extremes; spent two years at Edinburgh as a JSPS Overseas Research Fellow."),
+    person("sato-kenji", "佐藤 健二", "kyoto-u", "senior", "B2", ["disaster-science"], date(2023, 11, 2),
+           "Seismologist; advises on disaster risk reduction in Asia and on SATREPS earthquake projects."),
+    person("suzuki-yui", "鈴木 結衣", "tohoku-u", "early", "B1", ["disaster-science"], date(2024, 6, 17),
+           "Studies tsunami evacuation and community recovery after the 2011 Great East Japan Earthquake."),
+    person("takahashi-makoto", "高橋 誠", "osaka-u", "senior", "B1", ["energy-systems"], date(2023, 9, 29),
+           "Energy-system modeller; contributed to the G7 energy discussions of 2016. Presents in Japanese with "
+           "an interpreter at international meetings."),
+    person("watanabe-aya", "渡辺 彩", "nagoya-u", "mid", "C1", ["materials-science"], date(2024, 1, 15),
+           "Synthetic chemist at a WPI centre; taught in English at Caltech for three years."),
+    person("ito-daisuke", "伊藤 大輔", "hokkaido-u", "mid", "B1", ["forest-fire-science"], date(2024, 3, 4),
+           "Peatland fire and carbon researcher; worked in Central Kalimantan on a SATREPS project."),
+    person("yamamoto-naoko", "山本 直子", "kyushu-u", "mid", "B2", ["energy-systems"], date(2023, 12, 12),
+           "Hydrogen and carbon-neutral energy research at Kyushu University's WPI institute."),
+    person("nakamura-sho", "中村 翔", "keio", "student", "B2", ["information-security"], date(2025, 5, 20),
+           "Doctoral student in network security; trained at the ASEAN-Japan Cybersecurity Capacity Building Centre.",
+           orcid=False),
+    person("kobayashi-emi", "小林 恵美", "waseda", "mid", "B1", ["tourism-studies"], date(2024, 7, 1),
+           "Studies inbound tourism after the visa easing of the 2010s and workation in rural towns."),
+    person("kato-takeshi", "加藤 武", "riken", "senior", "B2", ["neuroscience"], date(2023, 10, 10),
+           "Team leader in brain science; long-standing collaboration with NIH laboratories."),
+    person("yoshida-mai", "吉田 舞", "aist", "early", "A2", ["energy-systems"], date(2024, 9, 3),
+           "Battery materials engineer; joined English presentation training before her first international "
+           "conference."),
+    person("yamada-koji", "山田 浩二", "nict", "senior", "B1", ["information-security"], date(2023, 8, 22),
+           "Cyber-attack observation and incident response; lectures for ASEAN government officials."),
+    person("sasaki-rina", "佐々木 里奈", "jamstec", "mid", "C1", ["climate-science", "ocean-science"],
+           date(2024, 2, 14),
+           "Ocean–climate prediction; co-led Belmont Forum projects with European partners."),
+    person("yamaguchi-hiroshi", "山口 博", "nied", "senior", "A2", ["disaster-science"], date(2023, 7, 5),
+           "Volcano monitoring in the Philippines. Works with counterparts through interpreters."),
+    person("matsumoto-yuka", "松本 由佳", "jica", "mid", "B2", ["public-health"], date(2024, 5, 9),
+           "JICA programme officer for health and science cooperation in East Africa."),
+    person("inoue-takumi", "井上 拓海", "u-tokyo", "student", "B2", ["artificial-intelligence"], date(2025, 4, 1),
+           "Master's student in machine learning; Sakura Science alumnus mentor.", orcid=False),
+    person("kimura-sayaka", "木村 沙也加", "mofa", "mid", "C1", ["international-relations"], date(2024, 10, 7),
+           "Diplomat in the office supporting the Science and Technology Adviser to the Minister for Foreign "
+           "Affairs."),
+    person("hayashi-ryo", "林 亮", "kyoto-u", "early", "B1", ["agriculture-food"], date(2024, 8, 26),
+           "Drought-tolerant crops with the University of Nairobi under the JSPS Bilateral Program."),
+    person("shimizu-akiko", "清水 明子", "tohoku-u", "senior", "B1", ["materials-science"], date(2023, 6, 30),
+           "Metallurgist; runs a joint laboratory with CNRS."),
+    person("yamazaki-kenta", "山崎 健太", "nagoya-u", "early", "A2", ["materials-science", "agriculture-food"],
+           date(2025, 1, 20), "Plant chemical biology; says writing papers is easier than speaking at conferences."),
+    person("mori-noriko", "森 典子", "osaka-u", "mid", "B1", ["infectious-diseases", "public-health"],
+           date(2024, 3, 18),
+           "Infectious disease surveillance; TICAD7 side-event speaker on health systems."),
+    person("abe-yusuke", "阿部 雄介", "hokkaido-u", "early", "A2", ["earth-resources"], date(2024, 11, 11),
+           "Economic geologist working on critical minerals."),
+    person("hashimoto-taro", "橋本 太郎", "nisc", "mid", "B2", ["information-security"], date(2024, 1, 29),
+           "Cybersecurity policy official; ASEAN-Japan policy meetings."),
+    person("ishikawa-yoko", "石川 陽子", "waseda", "senior", "B2", ["gerontology", "economics"], date(2023, 5, 16),
+           "Population ageing and rural labour markets; compares Japanese towns with the western United States."),
+    person("ogawa-shinji", "小川 慎二", "keio", "senior", "C1", ["economics"], date(2023, 9, 1),
+           "Entrepreneurship economist; studies mentoring networks for small businesses."),
+    person("fujita-nana", "藤田 奈々", "u-tokyo", "early", "B2", ["gerontology"], date(2024, 12, 2),
+           "Healthy ageing and community care; UKRI–JST project member."),
+    person("okada-masato", "岡田 雅人", "jamstec", "senior", "B1", ["climate-science"], date(2023, 4, 24),
+           "Seasonal climate prediction for infectious disease early warning in southern Africa."),
+    person("goto-chihiro", "後藤 千尋", "tohoku-u", "early", "unknown", ["disaster-science"], date(2025, 2, 10),
+           "Post-disaster housing and relocation."),
+    person("hasegawa-ken", "長谷川 健", "jst", "mid", "B2", ["international-relations"], date(2024, 6, 3),
+           "JST programme officer for the Belmont Forum and SATREPS."),
+    person("murakami-ayumi", "村上 歩", "nagoya-u", "student", "A2", ["agriculture-food"], date(2025, 6, 16),
+           "Doctoral student in rice breeding for West Africa.", orcid=False),
+    person("ishii-kaori", "石井 香織", "riken", "mid", "C1", ["artificial-intelligence"], date(2024, 4, 22),
+           "Trustworthy AI; contributes to OECD expert groups."),
+    person("saito-jun", "斎藤 純", "hitachi", "mid", "B1", ["artificial-intelligence", "energy-systems"],
+           date(2024, 7, 29), "Industrial researcher at the Hitachi–University of Tokyo laboratory."),
+    person("sakamoto-hiroko", "坂本 裕子", "aist", "senior", "B1", ["earth-resources"], date(2023, 10, 30),
+           "Mineral resources geologist; briefed G7 officials on critical minerals."),
+    person("endo-kazuki", "遠藤 和樹", "nec", "mid", "B2", ["information-security"], date(2024, 9, 17),
+           "Security engineer; trainer in cyber defence exercises for ASEAN."),
+    person("aoki-misaki", "青木 美咲", "kyushu-u", "early", "B2", ["public-health"], date(2025, 3, 3),
+           "Global health; JSPS Core-to-Core Asia–Africa platform member."),
+    person("nishimura-keiko", "西村 恵子", "hokkaido-u", "senior", "B1", ["agriculture-food"], date(2023, 8, 7),
+           "Cold-climate agriculture; Hokkaido–Alberta research exchanges."),
+    person("kondo-yoshiro", "近藤 義郎", "kyoto-u", "senior", "A2", ["earth-resources"], None,
+           "Has not yet agreed to a public profile."),
+    person("fujii-satoshi", "藤井 聡志", "osaka-u", "mid", "unknown", ["artificial-intelligence"], None,
+           "Has not yet agreed to a public profile."),
+    person("fukuda-shun", "福田 駿", "u-tokyo", "student", "A2", ["climate-science"], date(2025, 9, 1),
+           "Undergraduate research assistant; profile awaiting review.", orcid=False, **DRAFT),
+    person("ikeda-miho", "池田 美穂", "kyushu-u", "student", "B1", ["energy-systems"], date(2025, 9, 8),
+           "Doctoral student in hydrogen storage; profile awaiting review.", orcid=False, **DRAFT),
+]
+# fmt: on
