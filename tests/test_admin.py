@@ -83,6 +83,28 @@ def test_every_content_model_has_an_admin():
     assert content_models == set(CONTENT_ADMINS)
 
 
+def relation_fields(model, form_class, exclude=None):
+    """Foreign keys and many-to-many fields that ``form_class`` edits (no parent link, no through models)."""
+    return {
+        field.name
+        for field in model._meta.get_fields()
+        if (field.many_to_one or (field.many_to_many and not field.auto_created))
+        and field.name in form_class.base_fields
+        and field.name != exclude
+    }
+
+
+@pytest.mark.parametrize("model", CONTENT_ADMINS, ids=model_id)
+def test_every_relation_picks_its_target_by_autocomplete(rf, editor, model):
+    request = rf.get("/")
+    request.user = editor
+    model_admin = admin.site._registry[model]
+    assert relation_fields(model, model_admin.get_form(request)) <= set(model_admin.autocomplete_fields)
+    for inline in model_admin.get_inline_instances(request):
+        formset = inline.get_formset(request)
+        assert relation_fields(inline.model, formset.form, exclude=formset.fk.name) <= set(inline.autocomplete_fields)
+
+
 @pytest.mark.parametrize("facets", ["", "?_facets=1"], ids=["plain", "facets"])
 @pytest.mark.parametrize("model", CONTENT_ADMINS, ids=model_id)
 def test_editor_opens_changelist(client, editor, one_of_each, model, facets):
@@ -102,6 +124,8 @@ def test_editor_opens_change_page(client, editor, one_of_each, model):
     response = client.get(admin_url(model, "change", obj.pk))
     assert response.status_code == 200
     assert response.context["original"] == obj
+    # "View on site" wherever the public site has a page for it.
+    assert response.context["has_absolute_url"] == hasattr(obj, "get_absolute_url")
 
 
 @pytest.mark.parametrize("model", CONTENT_ADMINS, ids=model_id)
