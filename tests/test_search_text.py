@@ -1,0 +1,147 @@
+"""Text search on both databases: PostgreSQL full text (ranking, web-search syntax, snippets) and the
+SQLite fallback, with Japanese found by substring on both."""
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+
+from initiatives.models import Initiative
+from techdiplo.search import REGISTERS, Search, search_queryset
+from techdiplo.search.text import clean_text, split_terms
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def search(query, register="initiatives"):
+    params = QueryDict(mutable=True)
+    params["q"] = query
+    return [str(obj) for obj in search_queryset(register, params)]
+
+
+@pytest.fixture
+def corpus():
+    f.InitiativeFactory(title="Drought early warning in Kenya", summary="Satellite data for farmers.")
+    f.InitiativeFactory(title="Cyber capacity building", summary="Training for drought agencies in Asia.")
+    f.InitiativeFactory(
+        title="Belmont Forum climate resilience",
+        title_ja="ベルモント・フォーラム気候レジリエンス共同研究",
+        summary="Collaborative research.",
+        description="Long text about resilience of coastal cities and drought.",
+    )
+    f.InitiativeFactory(title="Energy transition dialogue", description="Hydrogen supply chains with Australia.")
+    f.InitiativeFactory(title="Drought draft", editorial_state="draft")
+
+
+def test_finds_by_title_and_by_summary(corpus):
+    assert search("Kenya") == ["Drought early warning in Kenya"]
+    assert search("agencies") == ["Cyber capacity building"]
+    assert search("hydrogen") == ["Energy transition dialogue"]
+
+
+def test_every_word_must_match(corpus):
+    assert search("drought Kenya") == ["Drought early warning in Kenya"]
+    assert search("drought hydrogen") == []
+
+
+def test_a_japanese_substring_finds_the_japanese_title(corpus):
+    assert search("気候") == ["Belmont Forum climate resilience"]
+    assert search("フォーラム") == ["Belmont Forum climate resilience"]
+
+
+def test_a_japanese_substring_finds_a_researcher_by_name():
+    f.ResearcherFactory(family_name="Tanaka", given_name="Aiko", name_ja="田中 愛子")
+    f.ResearcherFactory(family_name="Suzuki", name_ja="鈴木 一郎")
+    assert search("田中", "researchers") == ["Aiko Tanaka"]
+    assert search("Tanaka", "researchers") == ["Aiko Tanaka"]
+
+
+def test_a_minus_term_excludes(corpus):
+    found = search("drought -Kenya")
+    assert "Drought early warning in Kenya" not in found
+    assert "Cyber capacity building" in found
+
+
+def test_a_quoted_phrase_matches_only_in_order(corpus):
+    assert search('"early warning"') == ["Drought early warning in Kenya"]
+    assert search('"warning early"') == []
+
+
+def test_or_finds_either_word_on_postgresql_and_is_not_an_error_on_sqlite(corpus):
+    found = search("Kenya OR hydrogen")
+    if connection.vendor == "postgresql":
+        assert sorted(found) == ["Drought early warning in Kenya", "Energy transition dialogue"]
+    else:  # the fallback reads OR as "and": stricter, never wrong
+        assert found == []
+
+
+def test_drafts_are_never_found(corpus):
+    assert "Drought draft" not in search("drought")
+
+
+def test_partnerships_are_found_by_either_locality():
+    tokyo = f.LocalityFactory(name="Hachioji", country=f.country("JP"), name_ja="八王子市")
+    f.PartnershipFactory(japanese_locality=tokyo, foreign_locality=f.LocalityFactory(name="Santa Clara"))
+    assert len(search("Santa Clara", "partnerships")) == 1
+    assert len(search("Hachioji", "partnerships")) == 1
+    assert len(search("八王子", "partnerships")) == 1
+
+
+def test_relevance_puts_a_title_match_above_a_description_match(corpus):
+    found = search("resilience drought")
+    if connection.vendor == "postgresql":
+        # "resilience" is in the title (weight A) of the only initiative carrying both words
+        assert found == ["Belmont Forum climate resilience"]
+        ranked = search("drought")
+        assert ranked.index("Drought early warning in Kenya") < ranked.index("Belmont Forum climate resilience")
+    else:
+        assert found == ["Belmont Forum climate resilience"]
+
+
+def test_bulk_created_records_are_searchable():
+    org = f.OrganizationFactory()
+    Initiative.objects.bulk_create(
+        [
+            Initiative(
+                slug=f"bulk-{i}",
+                title=f"Bulk geothermal {i}",
+                kind="policy_dialogue",
+                status="active",
+                editorial_state="published",
+                lead_organization=org,
+            )
+            for i in range(3)
+        ]
+    )
+    assert len(search("geothermal")) == 3  # on PostgreSQL the trigger filled search_vector
+
+
+def test_snippets_are_highlighted_escaped_and_computed_only_for_the_page_rows():
+    for i in range(25):
+        f.InitiativeFactory(title=f"Seismic study {i:02d}", summary=f"Earthquake <b>risk</b> number {i}.")
+    search_ = Search(REGISTERS["initiatives"], QueryDict("q=earthquake&sort=title"))
+    with CaptureQueriesContext(connection) as queries:
+        page, _ = search_.page("1")
+    snippets = [obj.snippet for obj in page.object_list]
+    headline_queries = [q["sql"] for q in queries.captured_queries if "ts_headline" in q["sql"].lower()]
+    if connection.vendor == "postgresql":
+        assert all("<mark>Earthquake</mark>" in s for s in snippets)
+        assert not any("<b>" in s for s in snippets)  # the editor's markup never becomes HTML: only <mark> does
+        assert len(headline_queries) == 1
+        page_two_pk = Initiative.objects.get(title="Seismic study 24").pk
+        assert page_two_pk not in [obj.pk for obj in page.object_list]
+        assert f"{page_two_pk}" not in headline_queries[0].split("IN")[-1]
+    else:
+        assert snippets == [None] * 20 and headline_queries == []
+
+
+def test_the_query_is_cleaned_of_nul_bytes_and_capped():
+    assert clean_text("a\x00b") == "a b"
+    assert len(clean_text("x" * 10_000)) == 200
+
+
+def test_terms_keep_phrases_and_mark_exclusions():
+    assert split_terms('"sea level" -tsunami OR rain') == [("sea level", False), ("tsunami", True), ("rain", False)]
+    assert split_terms('unbalanced "quote') == [("unbalanced", False), ("quote", False)]
