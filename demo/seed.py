@@ -42,14 +42,15 @@ RESEARCHER_MODULES = (researchers_japan, researchers_abroad)
 
 
 class Reference(dict):
-    """Records of the reference data by key; a missing key names what is missing instead of a bare KeyError."""
+    """Records by natural key; a missing key says what is missing and where to look, not a bare KeyError."""
 
-    def __init__(self, what, records):
+    def __init__(self, what, records=(), hint="check the spelling in demo/data/"):
         super().__init__(records)
         self.what = what
+        self.hint = hint
 
     def __missing__(self, key):
-        raise LookupError(f"No {self.what} {key!r} in the reference data: run `manage.py migrate` first.")
+        raise LookupError(f"No {self.what} {key!r}: {self.hint}.")
 
 
 @dataclass
@@ -108,10 +109,11 @@ class Loader:
     # Reference data and places
 
     def load_places(self):
-        self.countries = Reference("country", Country.objects.in_bulk(field_name="iso2"))
+        hint = "not in the reference data (run `manage.py migrate`), or misspelt in demo/data/"
+        self.countries = Reference("country", Country.objects.in_bulk(field_name="iso2"), hint)
         subdivisions = Locality.objects.exclude(iso_code="")
-        self.localities = Reference("subdivision", {locality.iso_code: locality for locality in subdivisions})
-        self.areas = Reference("policy area", PolicyArea.objects.in_bulk(field_name="slug"))
+        self.localities = Reference("locality", {locality.iso_code: locality for locality in subdivisions}, hint)
+        self.areas = Reference("policy area", PolicyArea.objects.in_bulk(field_name="slug"), hint)
         for key, (name, name_ja, parent, level) in places.CITIES.items():
             parent_obj = self.localities[parent] if "-" in parent else None
             country = parent_obj.country if parent_obj else self.countries[parent]
@@ -119,7 +121,7 @@ class Loader:
             self.localities[key] = self.sync(Locality, lookup, {"name_ja": name_ja, "level": level})
 
     def load_directory(self):
-        self.orgs = {}
+        self.orgs = Reference("organization")
         for row in organizations.ORGANIZATIONS:
             slug, name, name_ja, acronym, kind, sector, iso2, website = row
             values = {
@@ -132,19 +134,18 @@ class Loader:
                 "website": website,
             }
             self.orgs[slug] = self.sync(Organization, {"slug": slug}, values)
-        self.frameworks = {
-            slug: self.sync(Framework, {"slug": slug}, {"name": name, "name_ja": name_ja, "description": description})
-            for slug, name, name_ja, description in frameworks.FRAMEWORKS
-        }
-        self.fields = {
-            slug: self.sync(ResearchField, {"slug": slug}, {"name": name, "name_ja": name_ja})
-            for slug, name, name_ja in fields.RESEARCH_FIELDS
-        }
+        self.frameworks = Reference("framework")
+        for slug, name, name_ja, description in frameworks.FRAMEWORKS:
+            values = {"name": name, "name_ja": name_ja, "description": description}
+            self.frameworks[slug] = self.sync(Framework, {"slug": slug}, values)
+        self.fields = Reference("research field")
+        for slug, name, name_ja in fields.RESEARCH_FIELDS:
+            self.fields[slug] = self.sync(ResearchField, {"slug": slug}, {"name": name, "name_ja": name_ja})
 
     # Registers
 
     def load_researchers(self):
-        self.researchers = {}
+        self.researchers = Reference("researcher")
         for row in (row for module in RESEARCHER_MODULES for row in module.RESEARCHERS):
             row = dict(row)
             slug = row.pop("slug")
