@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

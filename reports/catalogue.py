@@ -1,0 +1,109 @@
+"""The reports on ``/reports/``: what each one counts, its table and the chart drawn from that table."""
+
+from dataclasses import dataclass
+
+from . import charts, queries
+
+
+@dataclass(frozen=True)
+class Report:
+    slug: str
+    title: str
+    description: str
+    table: object  # callable(YearRange) -> queries.Table; one grouped query
+    chart: object  # callable(Table) -> charts.Chart
+    dated: bool = True  # False: the year range does not apply
+
+    def build(self, years):
+        table = self.table(years)
+        return table, (self.chart(table) if table.rows else None)
+
+
+def bars(label_column, value_column):
+    return lambda table: charts.bar_chart(
+        [str(r[label_column]) for r in table.rows], [r[value_column] for r in table.rows]
+    )
+
+
+def stacked_by_column(table):
+    """Columns of a cross-tab (years) along the x axis, its rows (policy areas) stacked."""
+    categories = table.columns[1:-1]
+    return charts.stacked_bar_chart(categories, [(row[0], row[1:-1]) for row in table.rows])
+
+
+def stacked_by_row(table):
+    """Rows of a cross-tab (English levels) along the x axis, its columns (career stages) stacked."""
+    series = [(name, [row[i + 1] for row in table.rows]) for i, name in enumerate(table.columns[1:-1])]
+    return charts.stacked_bar_chart([row[0] for row in table.rows], series)
+
+
+def lines(table):
+    return charts.line_chart(
+        [row[0] for row in table.rows],
+        [(name, [row[i + 1] for row in table.rows]) for i, name in enumerate(table.columns[1:])],
+    )
+
+
+REPORTS = [
+    Report(
+        "initiatives-by-policy-area",
+        "Initiatives per policy area per year",
+        "Published initiatives by the year they started; an initiative in two areas counts in both.",
+        queries.initiatives_by_area_and_year,
+        stacked_by_column,
+    ),
+    Report(
+        "initiatives-by-region",
+        "Initiatives by partner world region",
+        "Published initiatives with a partner country in each region; one with partners in two regions counts in both.",
+        queries.initiatives_by_region,
+        bars(0, 1),
+    ),
+    Report(
+        "initiatives-by-country",
+        "Top 20 partner countries",
+        "The 20 countries that take part in the most published initiatives.",
+        queries.initiatives_by_country,
+        bars(0, 2),
+    ),
+    Report(
+        "funding-by-framework",
+        "Funding by framework",
+        "Total recorded funding (yen) of published initiatives in each framework; "
+        "an initiative in two frameworks counts in both.",
+        queries.funding_by_framework,
+        bars(0, 2),
+    ),
+    Report(
+        "partnerships-by-prefecture",
+        "Partnerships by Japanese prefecture",
+        "Published partnerships of each prefecture and its cities and towns, by the year established.",
+        queries.partnerships_by_prefecture,
+        bars(0, 2),
+    ),
+    Report(
+        "partnerships-by-country",
+        "Partnerships by partner country",
+        "Published partnerships by the country of the partner abroad, by the year established.",
+        queries.partnerships_by_country,
+        bars(0, 2),
+    ),
+    Report(
+        "researchers-by-english-level",
+        "Researchers by English level and career stage",
+        "Published researchers by self-reported CEFR level: the language barrier the register tracks. "
+        "Not dated, so the year range does not apply.",
+        queries.researchers_by_english_and_stage,
+        stacked_by_row,
+        dated=False,
+    ),
+    Report(
+        "exchanges-by-year",
+        "Exchanges abroad and into Japan per year",
+        "Research stays of published researchers by the year they began: outbound from Japan and inbound to Japan.",
+        queries.exchanges_by_year,
+        lines,
+    ),
+]
+
+BY_SLUG = {report.slug: report for report in REPORTS}
