@@ -145,6 +145,12 @@ def test_partnerships_cover_every_kind_and_status(seeded):
     assert published.filter(foreign_locality__parent__iso_code="US-OR", foreign_locality__name="Portland").exists()
 
 
+def test_researchers_are_affiliated_with_every_sector(seeded):
+    sectors = Researcher.objects.published().values_list("affiliation__sector", flat=True)
+
+    assert set(sectors) == set(Sector.values)
+
+
 def test_english_levels_show_the_language_barrier(seeded):
     japan = Researcher.objects.published().filter(country__iso2="JP")
     abroad = Researcher.objects.published().exclude(country__iso2="JP")

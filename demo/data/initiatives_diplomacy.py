@@ -255,7 +255,7 @@ INITIATIVES = [
         frameworks=["g7-presidency"],
         sources=["https://oecd.ai/en/"],
         last_reviewed=date(2026, 6, 30),
-        participants=[("ishii-kaori", R.MEMBER)],
+        participants=[("ishii-kaori", R.MEMBER), ("ota-kenichi", R.MEMBER)],
     ),
     published(
         slug="science-technology-adviser-foreign-minister",

@@ -79,7 +79,12 @@ INITIATIVES = [
         partners=["cal-fire", "u-washington", "hokkaido-government", "nagano-prefecture"],
         sources=["https://www.spf.org/en/"],
         last_reviewed=date(2026, 8, 24),
-        participants=[("miller-sarah", R.CO_INVESTIGATOR), ("ito-daisuke", R.MEMBER), ("ishikawa-yoko", R.LEAD)],
+        participants=[
+            ("miller-sarah", R.CO_INVESTIGATOR),
+            ("ito-daisuke", R.MEMBER),
+            ("ishikawa-yoko", R.LEAD),
+            ("matsuda-yuki", R.MEMBER),
+        ],
     ),
     published(
         slug="english-presentation-training",

@@ -1,4 +1,4 @@
-"""Researchers based in Japan (fictional people; e-mail addresses on reserved example domains).
+"""Japanese researchers, one of them posted abroad (fictional people; e-mail on reserved example domains).
 
 The English levels tell one of the register's stories: many Japanese researchers
 struggle to present in English, so most sit at A2–B2 and only a few at C1.
@@ -90,6 +90,11 @@ RESEARCHERS = [
            "Global health; JSPS Core-to-Core Asia–Africa platform member."),
     person("nishimura-keiko", "西村 恵子", "hokkaido-u", "senior", "B1", ["agriculture-food"], date(2023, 8, 7),
            "Cold-climate agriculture; Hokkaido–Alberta research exchanges."),
+    person("matsuda-yuki", "松田 由紀", "sasakawa-peace-foundation", "mid", "B2", ["international-relations"],
+           date(2024, 10, 28), "Programme officer for U.S.–Japan subnational exchanges on wildfire and ageing."),
+    person("ota-kenichi", "太田 健一", "oecd", "mid", "C1", ["economics", "artificial-intelligence"],
+           date(2025, 2, 24), "Policy analyst at the OECD in Paris, on secondment from METI; science and AI policy.",
+           country="FR"),
     person("kondo-yoshiro", "近藤 義郎", "kyoto-u", "senior", "A2", ["earth-resources"], None,
            "Has not yet agreed to a public profile."),
     person("fujii-satoshi", "藤井 聡志", "osaka-u", "mid", "unknown", ["artificial-intelligence"], None,
