@@ -40,10 +40,21 @@ def fmt(value):
     return f"{value:,}"
 
 
+def ticks(peak):
+    """Gridline values from 0 to ``peak`` (a ``nice_max``) in whole-number steps, at most five of them."""
+    divisions = next(d for d in (5, 4, 2, 1) if peak % d == 0)
+    return [peak * i // divisions for i in range(divisions + 1)]
+
+
+def short(label, limit=32):
+    """Axis labels have a fixed width; the full label stays in the tooltip and the table."""
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def bar_chart(labels, values, width=720, label_width=220, bar_height=22, gap=6):
     """Horizontal bars, one per label, longest scale at the largest value; the value is printed at the end."""
     top = 8
-    plot = width - label_width - 90
+    plot = width - label_width - 130  # room for the printed value
     scale = plot / max(max(values, default=0), 1)
     chart = Chart("bar", width, top * 2 + len(labels) * (bar_height + gap))
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
@@ -54,7 +65,7 @@ def bar_chart(labels, values, width=720, label_width=220, bar_height=22, gap=6):
         chart.marks.append(
             {"x": label_width, "y": y, "width": length, "height": bar_height, "fill": PALETTE[0], "title": title}
         )
-        chart.labels.append({"x": label_width - 8, "y": text_y, "text": label, "anchor": "end"})
+        chart.labels.append({"x": label_width - 8, "y": text_y, "text": short(label), "anchor": "end"})
         chart.labels.append({"x": label_width + length + 6, "y": text_y, "text": fmt(value), "anchor": "start"})
     return chart
 
@@ -72,15 +83,15 @@ def fold_series(series):
 
 def _frame(chart, categories, top, plot_height, left, step, peak):
     """Gridlines with their values, and the category labels under the x axis."""
-    for fraction in (0, 0.25, 0.5, 0.75, 1):
-        y = round(top + plot_height * (1 - fraction), 1)
-        chart.gridlines.append({"y": y, "x1": left, "x2": chart.width - 10, "label": fmt(round(peak * fraction))})
+    for value in ticks(peak):
+        y = round(top + plot_height * (1 - value / peak), 1)
+        chart.gridlines.append({"y": y, "x1": left, "x2": chart.width - 10, "label": fmt(value)})
     every = max(1, len(categories) // 16)  # thin out crowded axis labels; the table has them all
     for i, category in enumerate(categories):
         if i % every == 0:
             x = left + step * i + step / 2
             chart.labels.append(
-                {"x": round(x, 1), "y": top + plot_height + 18, "text": str(category), "anchor": "middle"}
+                {"x": round(x, 1), "y": top + plot_height + 18, "text": short(str(category), 14), "anchor": "middle"}
             )
 
 

@@ -138,7 +138,9 @@ def partnerships_by_country(years):
 def researchers_by_english_and_stage(years):
     """Not dated: a researcher's English level has no year, so the year range does not apply."""
     records = Researcher.objects.published().values("english_level", "career_stage").annotate(n=Count("pk")).order_by()
-    english, stages = dict(EnglishLevel.choices), dict(CareerStage.choices)
+    # "B2", not "B2 (upper intermediate)": short enough for the chart's axis.
+    english = {value: label.split(" (")[0] for value, label in EnglishLevel.choices}
+    stages = dict(CareerStage.choices)
     records = [
         {"english": english[r["english_level"]], "stage": stages[r["career_stage"]], "n": r["n"]} for r in records
     ]
