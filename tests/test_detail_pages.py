@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from directory.models import Locality
@@ -311,3 +312,18 @@ def test_staff_pages_stay_within_the_query_budget(staff_client, django_assert_ma
 def test_unknown_slug_is_not_found(client):
     for register in ["initiatives", "researchers", "partnerships"]:
         assert client.get(reverse(f"{register}:detail", args=["no-such-record"])).status_code == 404
+
+
+def test_not_found_page_uses_the_site_layout_and_is_not_indexed(client):
+    response = client.get("/initiatives/no-such-record/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "<title>Page not found · techdiplo</title>" in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'role="search"' in html
+
+
+def test_server_error_page_renders_without_a_request_context():
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html
+    assert 'href="/"' in html
