@@ -3,5 +3,7 @@
 Organizations, frameworks, programmes, summits and sister-city pairs are real; the
 researchers are fictional people with e-mail addresses on reserved example domains,
 and some partnership programmes are illustrative (their module says which).
-Funding figures are rounded orders of magnitude, for the demo's charts.
+Dates of summits and the years sister relationships were established are real; project
+leads and partners are simplified, funding figures are rounded orders of magnitude for
+the demo's charts, and the activities under partnerships are illustrative.
 """

@@ -140,7 +140,8 @@ INITIATIVES = [
         slug="asean-japan-cybersecurity-policy-meeting",
         title="ASEAN-Japan Cybersecurity Policy Meeting",
         title_ja="日ASEANサイバーセキュリティ政策会議",
-        summary="Annual policy meeting on information sharing, awareness raising and joint exercises.",
+        summary="Annual policy meeting on information sharing, awareness raising and joint exercises, raised to "
+        "ministerial level in Tokyo in September 2013.",
         kind=K.POLICY_DIALOGUE,
         status=S.ACTIVE,
         start_date=date(2013, 9, 13),

@@ -1,7 +1,7 @@
 """Sister-city, sister-state and friendship relationships (real pairs and years of establishment).
 
 Localities are ISO 3166-2 codes for prefectures and states, or keys of places.CITIES for cities.
-Activities: (date, title, kind, number of participants).
+Activities: (date, title, kind, number of participants); they are illustrative.
 """
 
 from datetime import date
@@ -41,8 +41,7 @@ PARTNERSHIPS = [
         areas=["economic-development", "disaster-risk-reduction"],
         established=1957,
         status=S.ACTIVE,
-        description="Two port cities; after the 1995 Great Hanshin earthquake Seattle and Kobe shared "
-        "earthquake preparedness lessons.",
+        description="Two port cities on earthquake coasts; trade, life sciences and earthquake preparedness.",
         sources=[CLAIR, "https://www.city.kobe.lg.jp/"],
         last_reviewed=date(2026, 4, 14),
         activities=[
