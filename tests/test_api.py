@@ -1,0 +1,99 @@
+"""The JSON API: the page's search as JSON, with exactly DESIGN.md's facets and nothing private."""
+
+import json
+
+import pytest
+
+from . import factories as f
+from .search_data import build_initiatives, build_partnerships, build_researchers
+
+pytestmark = pytest.mark.django_db
+
+DESIGN_FACETS = {
+    "initiatives": {"area", "country", "region", "kind", "status", "sector", "framework"},
+    "researchers": {"field", "country", "stage", "english", "sector", "org", "exchange"},
+    "partnerships": {"prefecture", "country", "region", "kind", "area", "status"},
+}
+
+
+@pytest.fixture
+def data():
+    build_initiatives()
+    build_researchers()
+    build_partnerships()
+
+
+@pytest.mark.parametrize("register", sorted(DESIGN_FACETS))
+def test_answer_has_the_documented_shape_and_exactly_the_design_facets(client, data, register):
+    response = client.get(f"/api/{register}/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    answer = response.json()
+    assert set(answer) == {"count", "page", "num_pages", "results", "facets"}
+    assert set(answer["facets"]) == DESIGN_FACETS[register]
+    assert answer["page"] == 1 and answer["count"] == len(answer["results"])
+    for values in answer["facets"].values():
+        for value in values:
+            assert set(value) == {"value", "label", "count", "selected"}
+            assert value["count"] > 0
+    for result in answer["results"]:
+        assert result["slug"] and result["url"].startswith("http://testserver/")
+        assert client.get(result["url"]).status_code == 200
+
+
+def test_counts_are_the_pages_counts(client, data):
+    params = "status=active&status=completed&area=cybersecurity&year_from=2011"
+    answer = client.get(f"/api/initiatives/?{params}").json()
+    html = client.get(f"/initiatives/?{params}").content.decode()
+    assert f"{answer['count']} initiatives" in html
+    for facet, values in answer["facets"].items():
+        for value in values:
+            expected = f'<span class="facet__count">{value["count"]}<span'
+            assert f'name="{facet}" value="{value["value"]}"' in html
+            assert expected in html
+    status = {v["value"]: v for v in answer["facets"]["status"]}
+    assert status["active"]["selected"] and status["completed"]["selected"]
+
+
+def test_no_email_no_consent_data_and_no_private_researchers(client):
+    f.ResearcherFactory(family_name="Open", email="open@example.ac.jp")
+    f.ResearcherFactory(family_name="Draft", editorial_state="draft")
+    f.ResearcherFactory(family_name="Unconsented", consent_to_publish=False)
+    response = client.get("/api/researchers/")
+    body = response.content.decode()
+    assert "@example" not in body and "email" not in body and "consent" not in body
+    names = [r["family_name"] for r in response.json()["results"]]
+    assert names == ["Open"]
+    assert response.json()["count"] == 1
+
+
+def test_drafts_are_not_in_results_or_counts(client, data):
+    answer = client.get("/api/initiatives/?q=draft").json()
+    assert answer["count"] == 0
+    assert all(not r["title"].startswith("Draft") for r in client.get("/api/initiatives/").json()["results"])
+    partnerships = client.get("/api/partnerships/").json()
+    assert partnerships["count"] == 3
+
+
+def test_a_page_past_the_end_is_a_json_404(client, data):
+    response = client.get("/api/initiatives/?page=99")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert "error" in json.loads(response.content)
+
+
+def test_bad_values_are_ignored(client, data):
+    everything = client.get("/api/initiatives/").json()["count"]
+    assert client.get("/api/initiatives/?status=nope&year_to=soon&sort=random&area=").json()["count"] == everything
+
+
+def test_api_query_count_is_constant(client, data, django_assert_max_num_queries):
+    # Queries: 1 facet choices (UNION), 7 grouped facet counts, 1 COUNT, 1 page of rows,
+    # 2 prefetches (policy areas, countries), and on PostgreSQL 1 for the snippets. At most 13.
+    with django_assert_max_num_queries(15):
+        client.get("/api/initiatives/?q=initiative&area=cybersecurity&country=US&status=active&kind=policy_dialogue")
+
+
+def test_the_api_page_documents_endpoints_parameters_and_examples(client):
+    html = client.get("/api/").content.decode()
+    for text in ("/api/initiatives/", "/api/researchers/", "/api/partnerships/", "num_pages", "curl", "prefecture"):
+        assert text in html
