@@ -299,3 +299,17 @@ def test_unknown_format_is_not_found(client, analyst):
 
 def test_join_is_sorted_and_distinct():
     assert join(["b", "a", "b", None, ""]) == "a; b"
+
+
+@pytest.mark.parametrize("register", REGISTERS)
+def test_search_page_links_analysts_to_the_export_of_the_same_search(client, analyst, register):
+    page = client.get(f"/{register}/", {"sort": "title", "q": "x"}).content.decode()
+    for fmt in ("csv", "xlsx", "json"):
+        assert f'href="/{register}/export.{fmt}?sort=title&amp;q=x"' in page
+
+
+@pytest.mark.parametrize("groups", [None, [], ["Editors"]], ids=["anonymous", "signed-in", "editor"])
+def test_search_page_hides_export_links_from_those_who_may_not_export(client, groups):
+    if groups is not None:
+        client.force_login(UserFactory(groups=groups, is_staff=bool(groups)))
+    assert "/initiatives/export." not in client.get("/initiatives/").content.decode()
