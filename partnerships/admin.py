@@ -32,6 +32,8 @@ class SubnationalPartnershipAdmin(ColumnImportExportMixin, EditorialAdmin):
         "foreign_locality__country__region",
     ]
     list_select_related = SIDES
+    register_name = "partnerships"
+    identifier_search_fields = ["slug", "japanese_locality__name", "foreign_locality__name"]
     search_fields = [
         "slug",
         "japanese_locality__name",

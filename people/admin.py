@@ -75,6 +75,8 @@ class ResearcherAdmin(ColumnImportExportMixin, EditorialAdmin):
         "country__region",
     ]
     list_select_related = ["affiliation"]
+    register_name = "researchers"
+    identifier_search_fields = ["family_name", "given_name", "email", "orcid", "slug"]
     search_fields = ["family_name", "given_name", "name_ja", "email", "orcid", "slug", "affiliation__name"]
     autocomplete_fields = ["affiliation", "country", "fields"]
     prepopulated_fields = {"slug": ["given_name", "family_name"]}
