@@ -12,9 +12,9 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("directory", "0002_reference_data"),
-        ("people", "0001_initial"),
-        ("initiatives", "0001_initial"),
-        ("partnerships", "0002_established_not_in_future"),
+        ("people", "0002_researcher_search_vector"),
+        ("initiatives", "0002_initiative_search_vector"),
+        ("partnerships", "0003_subnationalpartnership_search_vector"),
     ]
 
     operations = [migrations.RunPython(sync_editors, delete_group(EDITORS))]

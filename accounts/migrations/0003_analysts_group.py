@@ -10,9 +10,9 @@ class Migration(migrations.Migration):
         ("accounts", "0002_editors_group"),
         # Also the content apps' latest migrations (already implied by 0002), so that every content model exists.
         ("directory", "0002_reference_data"),
-        ("people", "0001_initial"),
-        ("initiatives", "0001_initial"),
-        ("partnerships", "0002_established_not_in_future"),
+        ("people", "0002_researcher_search_vector"),
+        ("initiatives", "0002_initiative_search_vector"),
+        ("partnerships", "0003_subnationalpartnership_search_vector"),
     ]
 
     operations = [migrations.RunPython(sync_analysts, delete_group(ANALYSTS))]
