@@ -1,7 +1,10 @@
 """What search engines are told: a sitemap of every published record and page, and robots.txt.
 
-Every section goes through ``published()``: drafts and researchers without consent are never listed.
-Organization and country pages are listed only when they show something published.
+``/sitemap.xml`` is a sitemap index naming one sitemap per section (``/sitemap-initiatives.xml``, ...), and
+more pages of a section (``?p=2``) past 50,000 records: the protocol's limit for one file, which a single
+sitemap of 100,000 initiatives would break. Every section goes through ``published()``: drafts and
+researchers without consent are never listed. Organization and country pages are listed only when they
+show something published.
 """
 
 from django.contrib.sitemaps import Sitemap
@@ -39,6 +42,10 @@ class RecordSitemap(Sitemap):
     def lastmod(self, obj):
         return obj.updated_at
 
+    def get_latest_lastmod(self):
+        """For the index: one query, rather than Django's default of reading every record."""
+        return self.items().order_by("-updated_at").values_list("updated_at", flat=True).first()
+
 
 class InitiativeSitemap(RecordSitemap):
     queryset = Initiative.objects
@@ -66,6 +73,9 @@ class OrganizationSitemap(Sitemap):
 
     def lastmod(self, obj):
         return obj.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().order_by("-updated_at").values_list("updated_at", flat=True).first()
 
 
 class CountrySitemap(Sitemap):
@@ -95,5 +105,5 @@ ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/reports/"]
 @require_safe
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,5 +1,7 @@
 """sitemap.xml lists every published record and page with published content; nothing else. robots.txt points to it."""
 
+import re
+
 import pytest
 
 from techdiplo.editorial import EditorialState
@@ -19,11 +21,19 @@ pytestmark = pytest.mark.django_db
 DRAFT = EditorialState.DRAFT
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
+def get_xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     return response.content.decode()
+
+
+def sitemap(client):
+    """Every sitemap the index at /sitemap.xml names, concatenated: what a crawler reads."""
+    index = get_xml(client, "/sitemap.xml")
+    urls = re.findall(r"<loc>http://testserver(/[^<]*)</loc>", index)
+    assert urls
+    return "".join(get_xml(client, url.replace("&amp;", "&")) for url in urls)
 
 
 def loc(path):
@@ -90,6 +100,29 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_staff_areas(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: http://testserver/sitemap.xml\n" in text
     assert "Disallow: /admin/" in text
     assert "Disallow: /initiatives/" not in text
+
+
+def test_sitemap_index_names_one_sitemap_per_section(client):
+    InitiativeFactory()
+    index = get_xml(client, "/sitemap.xml")
+    for section in ["pages", "initiatives", "researchers", "partnerships", "organizations", "countries"]:
+        assert f"<loc>http://testserver/sitemap-{section}.xml</loc>" in index
+
+
+def test_unknown_sitemap_section_or_page_is_not_found(client):
+    assert client.get("/sitemap-nope.xml").status_code == 404
+    assert client.get("/sitemap-initiatives.xml?p=abc").status_code == 404
+    assert client.get("/sitemap-initiatives.xml?p=99").status_code == 404
+
+
+def test_sitemap_queries_do_not_grow_with_the_number_of_records(client, django_assert_max_num_queries):
+    InitiativeFactory.create_batch(20)
+    # The index: one latest-lastmod query and one count (for its pages) per section, at most.
+    with django_assert_max_num_queries(12):
+        client.get("/sitemap.xml")
+    # A section: its count for the paginator and one page of records.
+    with django_assert_max_num_queries(2):
+        client.get("/sitemap-initiatives.xml")
