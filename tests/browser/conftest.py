@@ -38,12 +38,22 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not CHROMIUM.exists():
         missing(f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright's event loop runs in this thread, Django looks its connections up in a
+    # context variable instead of the thread-local (asgiref's Local): every alias gets a fresh
+    # connection object, without the snapshot of the migrated database that setup_databases
+    # stored on the old one for serialized_rollback. Without carrying it over, the first
+    # flush would lose the reference data (countries, groups) for every later browser test.
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in snapshots.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
