@@ -1,6 +1,6 @@
 """``make bench``: seed once, measure, print a table and write ``bench/results.json``.
 
-    python -m bench.run [--scale 100000|small|N] [--repeat 20] [--admin-repeat 5] [--out bench/results.json]
+    python -m bench.run [--scale 100000|small|N] [--repeat 20] [--admin-repeat 5] [--budget 20] [--out FILE]
 
 Runs against ``DATABASE_URL`` (``make bench`` starts a throwaway PostgreSQL
 kept in ``bench/pgdata/<scale>``). The scale data is seeded on the first run
@@ -48,7 +48,7 @@ def export_in_subprocess(fmt, rows):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, exports_in_subprocess=False, out=RESULTS):
+def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exports_in_subprocess=False, out=RESULTS):
     """Measure everything against the current database and write ``out``; returns the results."""
     from django.test.utils import override_settings
 
@@ -59,7 +59,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, exports_in_subpr
 
     with override_settings(ROOT_URLCONF="bench.urls"):
         counts = scale.existing_counts()
-        searches = harness.run_searches(repeat, admin_repeat)
+        searches = harness.run_searches(repeat, admin_repeat, budget)
         details = harness.run_details(detail_samples)
         rows = Initiative.objects.published().count()
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
@@ -76,6 +76,7 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per search, API case")
     parser.add_argument("--admin-repeat", type=int, default=5, help="timed requests per reference-admin case")
     parser.add_argument("--details", type=int, default=30, help="detail pages sampled per register")
+    parser.add_argument("--budget", type=float, default=20, help="seconds per case after which timing stops early")
     parser.add_argument("--out", default=str(RESULTS))
     args = parser.parse_args(argv)
 
@@ -89,7 +90,9 @@ def main(argv=None):
 
     call_command("migrate", verbosity=0)
     ensure_scale_data(scale_counts(args.scale))
-    results = run_benchmark(args.repeat, args.admin_repeat, args.details, exports_in_subprocess=True, out=args.out)
+    results = run_benchmark(
+        args.repeat, args.admin_repeat, args.details, args.budget, exports_in_subprocess=True, out=args.out
+    )
     print(summary.table(results))
     print(f"Wrote {args.out}")
 
