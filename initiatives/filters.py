@@ -26,7 +26,7 @@ class InitiativeFilterSet(SearchFilterSet):
     country = FacetFilter(
         "countries__iso2", label="Partner country", choices=ModelChoices(Country, "iso2", "name"), many=True, long=True
     )
-    region = FacetFilter("countries__region", label="World region", choices=Region, many=True)
+    region = FacetFilter("countries__region", label="World region", choices=Region, many=True, repeats=True)
     kind = FacetFilter("kind", label="Kind", choices=InitiativeKind)
     status = FacetFilter("status", label="Status", choices=InitiativeStatus)
     sector = FacetFilter("lead_organization__sector", label="Lead organization's sector", choices=Sector)

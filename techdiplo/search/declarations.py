@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 
 from .text import clean_text
 
@@ -78,34 +78,75 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
 
     ``field_name`` is the lookup whose value the URL carries (``policy_areas__slug``);
     ``expression`` replaces it where the value is computed (a city's prefecture).
-    ``many`` says the lookup crosses a to-many relation: the filter then becomes a
-    ``pk IN (subquery)`` so rows are never multiplied. ``choices`` is a TextChoices
-    class, a ``{value: label}`` dict, or a :class:`ModelChoices` loaded (and cached)
-    with the other facets' choices in one query. ``long`` facets show their top
-    values first and the rest behind "show all".
+    ``many`` says the lookup crosses a many-to-many field (``policy_areas__slug``): the
+    filter and the count then read that field's link table, as a ``pk IN (subquery)``
+    semi-join, so records are never multiplied by a join. ``repeats`` says one record
+    can reach the same value twice (two partner countries in one region): its count
+    is then a COUNT(DISTINCT). ``choices`` is a TextChoices class, a ``{value: label}``
+    dict, or a :class:`ModelChoices` loaded (and cached) with the other facets'
+    choices in one query. ``long`` facets show their top values first and the rest
+    behind "show all".
     """
 
     field_class = LenientMultipleChoiceField
 
-    def __init__(self, field_name=None, *, choices, expression=None, many=False, long=False, **kwargs):
+    def __init__(self, field_name=None, *, choices, expression=None, many=False, repeats=False, long=False, **kwargs):
         self.choices_source = choices
         self.expression = expression
         self.many = many
+        self.repeats = repeats
         self.long = long
         super().__init__(field_name=field_name, **kwargs)
 
+    ids = None  # {value: primary key of the row it names}, set per search from the cached choices
+
+    def _link(self, model):
+        """For a many-to-many facet: (link model, its column to ``model``, the value's lookup from it, and
+        whether the value names the linked row itself, so the link table's id column can stand for it)."""
+        relation, _, rest = self.field_name.partition("__")
+        field = model._meta.get_field(relation)
+        link = field.remote_field.through
+        target = field.m2m_reverse_field_name()
+        source = self.choices_source
+        by_id = bool(self.ids) and isinstance(source, ModelChoices) and source.model is field.related_model
+        by_id = by_id and rest == source.value
+        return link, field.m2m_field_name(), f"{target}_id" if by_id else f"{target}__{rest}", by_id
+
     def q(self, model, values):
-        """The WHERE condition "has any of ``values``": a plain IN, or a semi-join that cannot duplicate rows."""
+        """The WHERE condition "has any of ``values``": a plain IN, or a semi-join that cannot duplicate rows.
+
+        A many-to-many facet filters the link table by the linked rows' ids (from the cached choices), so
+        PostgreSQL estimates the selectivity from the link table's own statistics.
+        """
         if self.expression is not None:
             matching = model._default_manager.alias(facet_value=self.expression).filter(facet_value__in=values)
             return Q(pk__in=matching.values("pk"))
         if self.many:
-            return Q(pk__in=model._default_manager.filter(**{f"{self.field_name}__in": values}).values("pk"))
+            link, source, value, by_id = self._link(model)
+            keys = [self.ids[v] for v in values] if by_id else values
+            return Q(pk__in=link.objects.filter(**{f"{value}__in": keys}).values(source))
         return Q(**{f"{self.field_name}__in": values})
 
-    def group_by(self):
-        """The expression the grouped facet count groups by."""
-        return self.expression if self.expression is not None else F(self.field_name)
+    def counts(self, records):
+        """``{value: number of records}`` among ``records`` (filtered, unordered, never duplicated). One query.
+
+        A many-to-many facet groups its link table's rows of those records (no join from the records
+        themselves, nor to the linked table when ids stand for values); any other facet groups the
+        records by the value's column or expression.
+        """
+        if self.many:
+            link, source, value, by_id = self._link(records.model)
+            rows = link.objects.filter(**{f"{source}__in": records.values("pk")}).values(facet_value=F(value))
+            rows = rows.annotate(n=Count(source, distinct=self.repeats))
+        else:
+            expression = self.expression if self.expression is not None else F(self.field_name)
+            rows = records.values(facet_value=expression).annotate(n=Count("pk"))
+            by_id = False
+        rows = rows.order_by().values_list("facet_value", "n")
+        if by_id:
+            value_of = {pk: value for value, pk in self.ids.items()}
+            return {value_of[pk]: n for pk, n in rows if pk in value_of}
+        return {str(v): n for v, n in rows if v not in (None, "")}
 
     def filter(self, qs, value):
         return qs.filter(self.q(qs.model, value)) if value else qs
@@ -132,10 +173,11 @@ class SearchFilterSet(django_filters.FilterSet):
         choices=[("relevance", "Relevance"), ("newest", "Newest"), ("oldest", "Oldest"), ("title", "Title")],
     )
 
-    def __init__(self, data=None, queryset=None, *, choices=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, choices=None, ids=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        for name, facet in self.facet_filters().items():
+        for name, facet in self.facet_filters().items():  # each FilterSet holds its own copies of the filters
             facet.extra["known"] = (choices or {}).get(name, {})
+            facet.ids = (ids or {}).get(name, {})
 
     def no_filter(self, queryset, name, value):
         """``q`` and ``sort`` are applied by the search machinery (ranking needs both together)."""

@@ -1,7 +1,7 @@
 """One search over one register: filtering, disjunctive facet counts, ordering, pages.
 
 Queries a page costs (whatever the number of active filters):
-  1. facet choices (value -> label) of every table-backed facet, one UNION query, cached
+  1. facet choices (value -> label, id) of every table-backed facet, one UNION query, cached
   2. one grouped count per facet (cached, keyed by the normalised parameters and the data version)
   3. COUNT of the results (paginator)
   4. the page's rows, with what the row template shows through ``for_search()`` (its prefetches)
@@ -13,7 +13,7 @@ semi-joins, so rows are never multiplied and counts need no DISTINCT over the wh
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import CharField, Count, Value
+from django.db.models import CharField, Value
 from django.http import Http404
 
 from . import text as text_search
@@ -49,27 +49,29 @@ class Facet:
 
 
 def load_choices(register):
-    """``{facet: {value: label}}`` for every facet of ``register``. At most one query (a UNION), cached."""
+    """``{"labels": {facet: {value: label}}, "ids": {facet: {value: primary key}}}`` for every facet of
+    ``register`` (ids for table-backed facets only). At most one query (a UNION), cached."""
     return cached((register.name, "choices"), lambda: _read_choices(register.filterset_class))
 
 
 def _read_choices(filterset_class):
-    choices, parts = {}, []
+    labels, ids, parts = {}, {}, []
     for name in filterset_class.facet_names():
         source = filterset_class.base_filters[name].choices_source
         if isinstance(source, ModelChoices):
-            choices[name] = {}
+            labels[name], ids[name] = {}, {}
             rows = source.model._default_manager.filter(source.where).order_by()
-            parts.append(rows.values_list(Value(name, output_field=CharField()), source.value, source.label))
+            parts.append(rows.values_list(Value(name, output_field=CharField()), source.value, source.label, "pk"))
         elif isinstance(source, dict):
-            choices[name] = dict(source)
+            labels[name] = dict(source)
         else:
-            choices[name] = dict(source.choices)
+            labels[name] = dict(source.choices)
     if parts:
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        for name, value, label in sorted(rows, key=lambda row: str(row[2]).casefold()):
-            choices[name][str(value)] = label
-    return choices
+        for name, value, label, pk in sorted(rows, key=lambda row: str(row[2]).casefold()):
+            labels[name][str(value)] = label
+            ids[name][str(value)] = pk
+    return {"labels": labels, "ids": ids}
 
 
 def parse_page(raw):
@@ -91,8 +93,11 @@ class Search:
     def __init__(self, register, data):
         self.register = register
         self.data = data
-        self.choices = load_choices(register)
-        self.filterset = register.filterset_class(data, queryset=register.base_queryset(), choices=self.choices)
+        choices = load_choices(register)
+        self.choices = choices["labels"]
+        self.filterset = register.filterset_class(
+            data, queryset=register.base_queryset(), choices=self.choices, ids=choices["ids"]
+        )
         form = self.filterset.form
         form.is_valid()  # populates cleaned_data with every valid parameter; invalid ones are left out
         cleaned = form.cleaned_data
@@ -162,16 +167,7 @@ class Search:
         return cached(key, self._count_facets)
 
     def _count_facets(self):
-        counts = {}
-        for name, facet in self.facet_filters.items():
-            rows = (
-                self.filtered(skip_facet=name)
-                .values(facet_value=facet.group_by())
-                .annotate(n=Count("pk", distinct=True))
-                .values_list("facet_value", "n")
-            )
-            counts[name] = {str(value): n for value, n in rows if value not in (None, "")}
-        return counts
+        return {name: facet.counts(self.filtered(skip_facet=name)) for name, facet in self.facet_filters.items()}
 
     def facets(self):
         """The facets to show: selected values always, others only with a count; long ones split for "show all"."""
