@@ -1,0 +1,84 @@
+"""The search pages in a real Chromium: tick facets, watch counts and results change, remove a chip, page
+forward, open a result and follow a cross-link; axe-core finds nothing serious on the search page."""
+
+import datetime
+
+import pytest
+
+from tests import factories as f
+
+from .helpers import axe_violations, describe, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def records():
+    climate = f.PolicyAreaFactory(slug="climate-change")
+    food = f.PolicyAreaFactory(slug="food-security")
+    for i in range(45):
+        f.InitiativeFactory(
+            title=f"Ocean programme {i:02d}",
+            summary="Ocean observation with partners.",
+            status="active" if i % 3 else "completed",
+            start_date=datetime.date(1980 + i, 1, 1),
+            policy_areas=[climate] if i % 2 else [food],
+            countries=[f.country("KE")] if i % 5 == 0 else None,
+        )
+
+
+def result_count(page):
+    return int(page.locator("#result-count").inner_text().split()[0])
+
+
+def facet_count(page, name, value):
+    return int(page.locator(f'input[name="{name}"][value="{value}"] + label .facet__count').inner_text().split()[0])
+
+
+def test_search_tick_two_facets_remove_a_chip_page_forward_and_follow_links(page, records):
+    page.goto("/initiatives/?q=ocean")
+    assert result_count(page) == 45
+    completed_before = facet_count(page, "status", "completed")
+
+    page.locator('input[name="status"][value="active"]').check()  # search.js submits on change
+    page.wait_for_url("**status=active**")
+    assert result_count(page) == 30
+    assert facet_count(page, "status", "completed") == completed_before  # its own facet's selection is ignored
+
+    page.locator('input[name="area"][value="climate-change"]').check()
+    page.wait_for_url("**area=climate-change**")
+    assert result_count(page) == 15  # odd i and i % 3 != 0
+    assert facet_count(page, "status", "completed") == 7  # completed among climate-change: odd multiples of 3
+    screenshot(page, "search-two-facets")
+
+    page.get_by_role("link", name="Status: Active").click()  # the chip removes that filter only
+    page.wait_for_url(lambda url: "status=active" not in url)
+    assert result_count(page) == 22
+    assert page.locator('input[name="area"][value="climate-change"]').is_checked()
+
+    page.get_by_role("link", name="Clear all").click()
+    page.wait_for_url("**/initiatives/")
+    page.goto("/initiatives/?q=ocean&sort=title")
+    page.get_by_role("navigation", name="Pages of results").get_by_role("link", name="Next").click()
+    page.wait_for_url("**page=2**")
+    assert page.locator('.pagination a[aria-current="page"]').inner_text() == "2"
+    first = page.locator(".result__title a").first
+    assert first.inner_text() == "Ocean programme 20"
+
+    first.click()  # programme 20: even, so about food security
+    page.wait_for_url("**/initiatives/initiative-*/")
+    page.locator("main").get_by_role("link", name="Food security").first.click()  # to the filtered search
+    page.wait_for_url("**/initiatives/?area=food-security**")
+    assert page.locator('input[name="area"][value="food-security"]').is_checked()
+    assert result_count(page) == 23
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_search_page_has_no_serious_accessibility_violation(page, records, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/initiatives/?q=ocean&status=active&area=climate-change")
+    violations = axe_violations(page)
+    screenshot(page, f"search-initiatives-{width}")
+    assert violations == [], describe(violations)
+    page.goto("/search/?q=ocean")
+    assert axe_violations(page) == []
