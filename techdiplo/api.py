@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_safe
 
 from .search import REGISTERS, Search
+from .search.declarations import ModelChoices
 
 app_name = "api"
 
@@ -49,7 +50,10 @@ def index(request):
                 "register": register,
                 "url": request.build_absolute_uri(reverse(f"api:{name}")),
                 "page_url": reverse(register.list_url_name),
-                "facets": [(param, filterset.base_filters[param].label) for param in filterset.facet_names()],
+                "facets": [
+                    (param, filterset.base_filters[param].label, values_help(filterset.base_filters[param]))
+                    for param in filterset.facet_names()
+                ],
                 "ranges": [
                     (param, f.label)
                     for param, f in filterset.base_filters.items()
@@ -59,6 +63,19 @@ def index(request):
             }
         )
     return render(request, "api/index.html", {"endpoints": endpoints})
+
+
+VALUE_COLUMNS = {"iso2": "ISO 3166-1 alpha-2 code (US)", "iso_code": "ISO 3166-2 code (JP-13)", "slug": "slug"}
+
+
+def values_help(facet):
+    """What a facet's values look like, for the documentation: the fixed list, or which column of which table."""
+    source = facet.choices_source
+    if isinstance(source, ModelChoices):
+        column = VALUE_COLUMNS.get(source.value, source.value)
+        return f"the {column} of a {source.model._meta.verbose_name} (see its page's URL)"
+    values = source if isinstance(source, dict) else dict(source.choices)
+    return ", ".join(values)
 
 
 urlpatterns = [
