@@ -10,7 +10,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import F
-from django.test import override_settings
+from django.test import Client, override_settings
 
 PASSWORD = "correct horse battery staple"
 LOGIN_URL = "/admin/login/?next=/admin/"
@@ -77,3 +77,19 @@ def test_after_the_cool_off_the_right_password_works_again(client, editor):
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert is_signed_in(client)
+
+
+@override_settings(AXES_CLIENT_IP_CALLABLE="techdiplo.proxy.client_ip")
+def test_behind_a_proxy_a_lockout_holds_the_guessing_client_not_everyone(editor):
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    guesser = Client(HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.5", **proxy)
+    for _ in range(5):
+        guesser.post(LOGIN_URL, {"username": "editor", "password": "wrong password"})
+    assert guesser.post(LOGIN_URL, {"username": "editor", "password": PASSWORD}).status_code in (403, 429)
+
+    # The editor, from another address through the same proxy, with a forged first entry.
+    response = Client(HTTP_X_FORWARDED_FOR="203.0.113.5, 192.0.2.9", **proxy).post(
+        LOGIN_URL, {"username": "editor", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302

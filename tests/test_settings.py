@@ -99,3 +99,11 @@ def test_responses_forbid_framing_and_sniffing_and_limit_the_referrer(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_behind_a_proxy_https_and_the_client_address_come_from_its_headers(run_python):
+    code = "from techdiplo import settings; print(settings.SECURE_PROXY_SSL_HEADER, settings.AXES_CLIENT_IP_CALLABLE)"
+
+    result = run_python("-c", code, DJANGO_SECRET_KEY=SECRET, DJANGO_BEHIND_PROXY="1")
+
+    assert result.stdout.split() == ["('HTTP_X_FORWARDED_PROTO',", "'https')", "techdiplo.proxy.client_ip"]
