@@ -5,7 +5,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Subquery
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -75,7 +75,8 @@ class InitiativeQuerySet(EditorialQuerySet):
         """Published initiatives sharing policy areas or frameworks with ``initiative``, most shared first.
 
         One query: the ids come from ``initiative``'s prefetch cache (see ``for_detail``) and the overlap is
-        counted by the database, so the cost does not grow with the number of initiatives shown.
+        counted by the database. The ranking runs on narrow rows (ids only) in a subquery, and only the
+        chosen few are read whole: with 100,000 initiatives a common policy area matches tens of thousands.
         """
         shared = {
             "policy_areas": [area.pk for area in initiative.policy_areas.all()],
@@ -87,14 +88,17 @@ class InitiativeQuerySet(EditorialQuerySet):
             return self.none()
         matches = {relation: Q(**{f"{relation}__in": ids}) for relation, ids in shared.items()}
         overlap = sum(Count(relation, filter=match, distinct=True) for relation, match in matches.items())
-        return (
+        ranking = ["-overlap", F("start_date").desc(nulls_last=True), "title"]
+        chosen = (
             self.published()
             .exclude(pk=initiative.pk)
             .filter(reduce(operator.or_, matches.values()))
+            .values("pk")
             .annotate(overlap=overlap)
-            .filter(overlap__gt=0)
-            .order_by("-overlap", F("start_date").desc(nulls_last=True), "title")[:limit]
+            .order_by(*ranking)
+            .values("pk")[:limit]
         )
+        return self.filter(pk__in=Subquery(chosen)).annotate(overlap=overlap).order_by(*ranking)
 
     def for_search(self):
         """What a search result row shows: lead organization joined, policy areas and countries prefetched

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from techdiplo.search.cache import cached
 from techdiplo.search.views import search_page
 
 from .models import Initiative
@@ -14,6 +15,8 @@ def initiative_list(request):
 
 @require_safe
 def initiative_detail(request, slug):
+    """7 queries whatever the number of related records; the related initiatives (the one costly query with
+    100,000 initiatives) are cached until the next edit."""
     obj = get_object_or_404(Initiative.objects.visible_to(request.user).for_detail(), slug=slug)
-    related = Initiative.objects.related_to(obj)
+    related = cached(("related-initiatives", obj.pk), lambda: list(Initiative.objects.related_to(obj)))
     return render(request, "initiatives/initiative_detail.html", {"object": obj, "related": related})

@@ -1,12 +1,31 @@
-"""What the home page shows: headline figures and ways into the registers. Published data only."""
+"""What the home page shows: headline figures and ways into the registers. Published data only.
 
-from django.db.models import Count, F, Q
+The figures change only when an editor saves, so ``home_page()`` keeps them in the cache of the search
+machinery, whose keys carry the data version that every save bumps: an edit shows at once, and a visit
+in between costs no query. Computing them is 7 queries (about a second with 100,000 initiatives).
+"""
+
+from django.db.models import Count, Exists, F, OuterRef
 from django.urls import reverse
 
-from directory.models import Country, PolicyArea, Region, search_url
+from directory.models import Country, Region, search_url
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
+from techdiplo.search.cache import cached
+
+
+def home_page():
+    """The home page's data, cached until the next edit."""
+    return cached(
+        ("home",),
+        lambda: {
+            "figures": headline_figures(),
+            "latest": list(latest_initiatives()),
+            "areas": policy_areas_with_counts(),
+            "regions": regions_with_counts(),
+        },
+    )
 
 
 def headline_figures():
@@ -14,7 +33,8 @@ def headline_figures():
     initiatives = Initiative.objects.published()
     partnerships = SubnationalPartnership.objects.published()
     partner_countries = Country.objects.exclude(iso2="JP").filter(
-        Q(pk__in=initiatives.values("countries")) | Q(pk__in=partnerships.values("foreign_locality__country"))
+        Exists(initiatives.filter(countries=OuterRef("pk")))
+        | Exists(partnerships.filter(foreign_locality__country=OuterRef("pk")))
     )
     return [
         {"label": "Initiatives", "count": initiatives.count(), "url": reverse("initiatives:list")},
@@ -34,22 +54,31 @@ def latest_initiatives(limit=6):
 
 
 def policy_areas_with_counts():
-    """Policy areas with at least one published initiative, each with its count: 1 query."""
-    published = Initiative.objects.published()
-    return (
-        PolicyArea.objects.annotate(count=Count("initiatives", filter=Q(initiatives__in=published)))
-        .filter(count__gt=0)
-        .order_by("-count", "name")
+    """Policy areas of published initiatives, each with its count, most used first: 1 grouped query."""
+    rows = (
+        Initiative.objects.published()
+        .filter(policy_areas__isnull=False)
+        .values("policy_areas__slug", "policy_areas__name")
+        .annotate(count=Count("pk"))  # an initiative has an area at most once: no DISTINCT needed
+        .order_by("-count", "policy_areas__name")
     )
+    return [
+        {
+            "label": row["policy_areas__name"],
+            "count": row["count"],
+            "url": search_url("initiatives", area=row["policy_areas__slug"]),
+        }
+        for row in rows
+    ]
 
 
 def regions_with_counts():
-    """World regions of partner countries, each with its number of published initiatives: 1 query."""
+    """World regions of partner countries, each with its number of published initiatives: 1 grouped query."""
     rows = (
         Initiative.objects.published()
         .filter(countries__isnull=False)
         .values("countries__region")
-        .annotate(count=Count("pk", distinct=True))
+        .annotate(count=Count("pk", distinct=True))  # two partners in one region count the initiative once
         .order_by("-count", "countries__region")
     )
     labels = dict(Region.choices)

@@ -8,7 +8,7 @@ show something published.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -63,12 +63,13 @@ class OrganizationSitemap(Sitemap):
     """Organizations that lead, partner in, employ or host something published."""
 
     def items(self):
+        # EXISTS per organization (an index lookup each) rather than IN over every published record.
         initiatives = Initiative.objects.published()
         return Organization.objects.filter(
-            Q(pk__in=initiatives.values("lead_organization"))
-            | Q(pk__in=initiatives.values("partner_organizations"))
-            | Q(pk__in=Researcher.objects.published().values("affiliation"))
-            | Q(pk__in=Exchange.objects.published().values("host_organization"))
+            Exists(initiatives.filter(lead_organization=OuterRef("pk")))
+            | Exists(initiatives.filter(partner_organizations=OuterRef("pk")))
+            | Exists(Researcher.objects.published().filter(affiliation=OuterRef("pk")))
+            | Exists(Exchange.objects.published().filter(host_organization=OuterRef("pk")))
         ).order_by("pk")
 
     def lastmod(self, obj):
@@ -83,9 +84,9 @@ class CountrySitemap(Sitemap):
 
     def items(self):
         return Country.objects.filter(
-            Q(pk__in=Initiative.objects.published().values("countries"))
-            | Q(pk__in=Researcher.objects.published().values("country"))
-            | Q(pk__in=SubnationalPartnership.objects.published().values("foreign_locality__country"))
+            Exists(Initiative.objects.published().filter(countries=OuterRef("pk")))
+            | Exists(Researcher.objects.published().filter(country=OuterRef("pk")))
+            | Exists(SubnationalPartnership.objects.published().filter(foreign_locality__country=OuterRef("pk")))
         ).order_by("pk")
 
 

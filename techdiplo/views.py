@@ -22,11 +22,5 @@ def healthz(request):
 
 @require_safe
 def home(request):
-    """7 queries: four headline counts, the latest initiatives, policy areas and regions with counts."""
-    context = {
-        "figures": overview.headline_figures(),
-        "latest": overview.latest_initiatives(),
-        "areas": overview.policy_areas_with_counts(),
-        "regions": overview.regions_with_counts(),
-    }
-    return render(request, "home.html", context)
+    """Headline figures, latest initiatives, ways in by area and region: cached until the next edit."""
+    return render(request, "home.html", overview.home_page())

@@ -327,3 +327,17 @@ def test_server_error_page_renders_without_a_request_context():
     html = render_to_string("500.html")
     assert "Something went wrong" in html
     assert 'href="/"' in html
+
+
+def test_related_initiatives_follow_edits_at_once_though_cached(client):
+    area = PolicyAreaFactory()
+    initiative = InitiativeFactory(policy_areas=[area])
+    page(client, initiative)  # fills the cache
+    newcomer = InitiativeFactory(policy_areas=[area], editorial_state=DRAFT)
+    assert newcomer.get_absolute_url() not in page(client, initiative)
+    newcomer.editorial_state = EditorialState.PUBLISHED
+    newcomer.save()
+    assert newcomer.get_absolute_url() in page(client, initiative)
+    newcomer.editorial_state = DRAFT
+    newcomer.save()
+    assert newcomer.get_absolute_url() not in page(client, initiative)

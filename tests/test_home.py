@@ -102,3 +102,15 @@ def test_home_page_queries_stay_constant(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         response = client.get("/")
     assert response.status_code == 200
+
+
+def test_home_page_is_cached_until_an_editor_saves(client, django_assert_max_num_queries):
+    initiative = InitiativeFactory(title="Visible for now")
+    assert "Visible for now" in home(client)
+    with django_assert_max_num_queries(0):
+        client.get("/")
+    initiative.editorial_state = DRAFT
+    initiative.save()
+    html = home(client)
+    assert "Visible for now" not in html  # unpublishing hides it at once, cache or not
+    assert figure(html, "Initiatives") == 0
