@@ -7,16 +7,23 @@ again (and expire). With ``REDIS_URL`` every host shares the version.
 
 ``bulk_create`` and raw SQL send no signals: a command that writes that way
 (the benchmark seeder) calls :func:`bump_data_version` when it is done.
+
+With the default local-memory cache each process (each gunicorn worker) has its
+own version, and a save bumps only the version of the process that made it; so
+entries there live one minute, which bounds how long another worker can show
+stale counts. A shared cache (``REDIS_URL``) keeps them an hour.
 """
 
 import hashlib
 import json
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 
 VERSION_KEY = "search:data-version"
-TIMEOUT = 60 * 60  # an hour; the version makes older entries unreachable anyway
+SHARED_TIMEOUT = 60 * 60  # a shared cache sees every bump: an hour, the version retires older entries
+LOCAL_TIMEOUT = 60  # a per-process cache misses other processes' bumps: keep it short
 WATCHED_APPS = {"directory", "initiatives", "people", "partnerships"}
 
 
@@ -38,12 +45,16 @@ def cache_key(*parts):
     return f"search:{data_version()}:{digest}"
 
 
+def timeout():
+    return LOCAL_TIMEOUT if isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache) else SHARED_TIMEOUT
+
+
 def cached(key_parts, compute):
     key = cache_key(*key_parts)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, timeout())
     return value
 
 
