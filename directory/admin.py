@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
-from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin
+from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin, VocabularyAdmin
 from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Country, Locality, Organization, PolicyArea
@@ -66,9 +66,5 @@ class OrganizationAdmin(ColumnImportExportMixin, HistoryAdmin):
 
 
 @admin.register(PolicyArea)
-class PolicyAreaAdmin(HistoryAdmin):
-    list_display = ["name", "name_ja", "slug"]
-    list_filter = [MISSING_JAPANESE_NAME]
-    search_fields = ["name", "name_ja", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [(None, {"fields": [("name", "name_ja"), "slug"]})]
+class PolicyAreaAdmin(VocabularyAdmin):
+    pass

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from people.admin import ResearcherAdmin
-from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, EditorialAdmin, HistoryAdmin
+from techdiplo.admin_mixins import EditorialAdmin, HistoryAdmin, VocabularyAdmin
 from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Framework, Initiative, Participation
@@ -11,11 +11,7 @@ from .resources import InitiativeResource
 
 
 @admin.register(Framework)
-class FrameworkAdmin(HistoryAdmin):
-    list_display = ["name", "name_ja", "slug"]
-    list_filter = [MISSING_JAPANESE_NAME]
-    search_fields = ["name", "name_ja", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
+class FrameworkAdmin(VocabularyAdmin):
     fieldsets = [(None, {"fields": [("name", "name_ja"), "slug", "description"]})]
 
 

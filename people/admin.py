@@ -8,7 +8,7 @@ this app must not import initiatives (dependencies point one way).
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
-from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, EditorialAdmin, HistoryAdmin
+from techdiplo.admin_mixins import EditorialAdmin, HistoryAdmin, VocabularyAdmin
 from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Exchange, Researcher, ResearchField
@@ -16,12 +16,8 @@ from .resources import ResearcherResource
 
 
 @admin.register(ResearchField)
-class ResearchFieldAdmin(HistoryAdmin):
-    list_display = ["name", "name_ja", "slug"]
-    list_filter = [MISSING_JAPANESE_NAME]
-    search_fields = ["name", "name_ja", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [(None, {"fields": [("name", "name_ja"), "slug"]})]
+class ResearchFieldAdmin(VocabularyAdmin):
+    pass
 
 
 class HasExchangeFilter(admin.SimpleListFilter):

@@ -85,6 +85,16 @@ class HistoryAdmin(LargeTableMixin, SimpleHistoryAdmin):
     """
 
 
+class VocabularyAdmin(HistoryAdmin):
+    """For the short vocabularies (policy areas, research fields, frameworks): a name in two languages and a slug."""
+
+    list_display = ["name", "name_ja", "slug"]
+    list_filter = [MISSING_JAPANESE_NAME]
+    search_fields = ["name", "name_ja", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": [("name", "name_ja"), "slug"]})]
+
+
 def _set_editorial_state(modeladmin, request, queryset, state, verb):
     """Save ``state`` on every selected record that lacks it, with a history record each.
 
