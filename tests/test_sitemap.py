@@ -5,6 +5,7 @@ import re
 import pytest
 
 from techdiplo.editorial import EditorialState
+from techdiplo.sitemaps import InitiativeSitemap
 
 from .factories import (
     ExchangeFactory,
@@ -126,3 +127,11 @@ def test_sitemap_queries_do_not_grow_with_the_number_of_records(client, django_a
     # A section: its count for the paginator and one page of records.
     with django_assert_max_num_queries(2):
         client.get("/sitemap-initiatives.xml")
+
+
+def test_a_large_section_is_split_into_pages_named_by_the_index(client, monkeypatch):
+    monkeypatch.setattr(InitiativeSitemap, "limit", 2)
+    InitiativeFactory.create_batch(3)
+    index = get_xml(client, "/sitemap.xml")
+    assert "<loc>http://testserver/sitemap-initiatives.xml?p=2</loc>" in index
+    assert get_xml(client, "/sitemap-initiatives.xml?p=2").count("<url>") == 1
