@@ -68,6 +68,16 @@ def test_editor_is_refused_the_user_admin(client):
     assert client.get("/admin/initiatives/initiative/").status_code == 200
 
 
+def test_analyst_is_not_let_into_the_admin(client):
+    analyst = get_user_model().objects.create_user("analyst-test")
+    analyst.groups.add(Group.objects.get(name=ANALYSTS))
+    client.force_login(analyst)
+    response = client.get("/admin/initiatives/initiative/")
+    assert response.status_code == 302
+    assert response.url.startswith("/admin/login/")
+    assert analyst.has_perm("accounts.export_data") and analyst.has_perm("accounts.view_reports")
+
+
 def test_editor_has_the_content_permissions_through_the_group():
     editor = get_user_model().objects.create_user("editor-test", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS))
