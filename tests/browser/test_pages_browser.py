@@ -54,3 +54,12 @@ def test_the_search_box_in_the_header_leads_to_the_search_page(page, records):
     page.get_by_role("search").get_by_role("button", name="Search").click()
     page.wait_for_url("**/search/?q=drought")
     assert "drought" in page.url
+
+
+def test_the_not_found_page_is_accessible_and_offers_a_way_on(page):
+    response = page.goto("/initiatives/no-such-initiative/")
+    assert response.status == 404
+    assert page.get_by_role("heading", level=1).inner_text() == "Page not found"
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    screenshot(page, "pages-not-found")
