@@ -14,6 +14,7 @@ import statistics
 import time
 from urllib.parse import urlencode
 
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
@@ -21,6 +22,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from directory.models import Country, PolicyArea
 from initiatives.models import Initiative
@@ -151,6 +153,18 @@ def run_searches(repeat, admin_repeat, budget=None):
         row["admin"] = measure(admin_client, with_query(ADMIN_URL, reference_params), admin_repeat, budget=budget)
         rows.append(row)
     return rows
+
+
+def run_editor_changelists(repeat, budget=None):
+    """The editors' real admin: every registered model's changelist, facets off (Django's default)."""
+    client = Client()
+    client.force_login(bench_user("bench-admin", superuser=True))
+    results = {}
+    for model in admin.site._registry:
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        results[f"{opts.app_label}.{opts.model_name}"] = measure(client, url, repeat, budget=budget)
+    return results
 
 
 def run_details(samples):
