@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import Count, F, Q
 
 from .text import clean_text
@@ -136,8 +137,10 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         """
         if self.many:
             link, source, value, by_id = self._link(records.model)
-            rows = link.objects.filter(**{f"{source}__in": records.values("pk")}).values(facet_value=F(value))
-            rows = rows.annotate(n=Count(source, distinct=self.repeats))
+            links = link.objects.filter(**{f"{source}__in": records.values("pk")})
+            if self.repeats:
+                return _count_distinct_pairs(links.values(source, facet_value=F(value)).distinct())
+            rows = links.values(facet_value=F(value)).annotate(n=Count(source))
         else:
             expression = self.expression if self.expression is not None else F(self.field_name)
             rows = records.values(facet_value=expression).annotate(n=Count("pk"))
@@ -150,6 +153,18 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
 
     def filter(self, qs, value):
         return qs.filter(self.q(qs.model, value)) if value else qs
+
+
+def _count_distinct_pairs(pairs):
+    """``{value: n}`` from a DISTINCT (record, value) queryset, counted by an outer GROUP BY.
+
+    The same answer as COUNT(DISTINCT record) GROUP BY value, but PostgreSQL can hash the
+    inner DISTINCT, where COUNT(DISTINCT) sorts every link row (seconds at 100,000 records).
+    """
+    sql, params = pairs.query.sql_with_params()
+    with connections[pairs.db].cursor() as cursor:
+        cursor.execute(f"SELECT facet_value, COUNT(*) FROM ({sql}) pairs GROUP BY facet_value", params)  # noqa: S608
+        return {str(v): n for v, n in cursor.fetchall() if v not in (None, "")}
 
 
 class YearFilter(django_filters.Filter):
