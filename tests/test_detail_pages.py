@@ -341,3 +341,9 @@ def test_related_initiatives_follow_edits_at_once_though_cached(client):
     newcomer.editorial_state = DRAFT
     newcomer.save()
     assert newcomer.get_absolute_url() not in page(client, initiative)
+
+
+def test_initiative_without_summary_or_description_still_has_a_meta_description(client):
+    html = page(client, InitiativeFactory(summary="", description="", kind="summit_or_forum", status="completed"))
+    description = "Summit or forum in Japan's science and technology diplomacy (completed)."
+    assert f'<meta name="description" content="{description}">' in html
