@@ -95,7 +95,7 @@ def main(argv=None):
         args.repeat, args.admin_repeat, args.details, args.budget, exports_in_subprocess=True, out=args.out
     )
     print(summary.table(results))
-    print(f"Wrote {args.out}")
+    print(f"\nWrote {args.out}. For the README's table:\n{summary.markdown_header()}\n{summary.markdown_row(results)}")
 
 
 if __name__ == "__main__":

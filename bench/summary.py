@@ -118,3 +118,34 @@ def table(results):
         else:
             lines.append(f"export {fmt:<5} {result.get('status')}")
     return "\n".join(lines)
+
+
+MARKDOWN_COLUMNS = [
+    ("initiatives", "initiatives", "{:,}"),
+    ("search_p50_ms", "search p50 ms", "{:g}"),
+    ("search_p95_ms", "search p95 ms", "{:g}"),
+    ("search_queries_max", "queries max", "{}"),
+    ("api_p95_ms", "API p95 ms", "{:g}"),
+    ("detail_p95_ms", "detail p95 ms", "{:g}"),
+    ("admin_facets_p50_ms", "reference admin p50 ms", "{:g}"),
+    ("admin_over_search_ratio", "admin / search", "{:g}x"),
+    ("editor_changelist_p95_ms", "editors' changelist p95 ms", "{:g}"),
+    ("csv_seconds", "CSV s", "{:g}"),
+    ("csv_peak_mb", "CSV MB", "{:g}"),
+    ("xlsx_seconds", "XLSX s", "{:g}"),
+    ("xlsx_peak_mb", "XLSX MB", "{:g}"),
+    ("json_seconds", "JSON s", "{:g}"),
+]
+
+
+def markdown_header():
+    names = [label for _key, label, _fmt in MARKDOWN_COLUMNS]
+    return "| " + " | ".join(names) + " |\n|" + "---:|" * len(names)
+
+
+def markdown_row(results):
+    """One row of the README's benchmark table (``n/a`` where a figure could not be measured)."""
+    cells = [
+        fmt.format(results[key]) if results.get(key) is not None else "n/a" for key, _label, fmt in MARKDOWN_COLUMNS
+    ]
+    return "| " + " | ".join(cells) + " |"
