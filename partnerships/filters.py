@@ -114,6 +114,7 @@ REGISTER = Register(
         "title": ("japanese_locality__name", "foreign_locality__name"),
     },
     default_sort="title",
+    sort_labels={"newest": "Newest established", "oldest": "Oldest established", "title": "Japanese side, A–Z"},
     serialize=serialize,
     list_template="partnerships/subnationalpartnership_list.html",
     result_template="includes/_result_partnership.html",

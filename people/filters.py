@@ -75,6 +75,7 @@ REGISTER = Register(
         "title": ("family_name", "given_name"),
     },
     default_sort="title",
+    sort_labels={"newest": "Recently added", "oldest": "First added", "title": "Name"},
     serialize=serialize,
     list_template="people/researcher_list.html",
     result_template="includes/_result_researcher.html",

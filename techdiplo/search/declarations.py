@@ -250,6 +250,7 @@ class Register:
     list_template: str
     result_template: str
     description: str = ""
+    sort_labels: dict = field(default_factory=dict)  # how the sort menu names a sort, where not "Newest" etc.
     tie_breaker: tuple = ("pk",)
 
     @property

@@ -131,7 +131,8 @@ class Search:
 
     def sort_options(self):
         names = (["relevance"] if self.text else []) + list(self.register.sorts)
-        return [(name, name.capitalize(), name == self.sort) for name in names]
+        labels = self.register.sort_labels
+        return [(name, labels.get(name, name.capitalize()), name == self.sort) for name in names]
 
     # Filtering -----------------------------------------------------------------------------------------
 
