@@ -145,3 +145,17 @@ def test_the_query_is_cleaned_of_nul_bytes_and_capped():
 def test_terms_keep_phrases_and_mark_exclusions():
     assert split_terms('"sea level" -tsunami OR rain') == [("sea level", False), ("tsunami", True), ("rain", False)]
     assert split_terms('unbalanced "quote') == [("unbalanced", False), ("quote", False)]
+
+
+def test_renaming_an_organization_or_a_locality_keeps_their_records_findable():
+    org = f.OrganizationFactory(name="Old Institute")
+    f.ResearcherFactory(family_name="Mori", affiliation=org)
+    city = f.LocalityFactory(name="Oldtown")
+    f.PartnershipFactory(foreign_locality=city)
+    org.name = "Ocean Frontier Institute"
+    org.save()
+    city.name = "Newport"
+    city.save()
+    assert search("frontier", "researchers") == ["Aiko Mori"]  # on PostgreSQL the vector was rewritten
+    assert len(search("Newport", "partnerships")) == 1
+    assert search("Oldtown", "partnerships") == []
