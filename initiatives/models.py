@@ -5,7 +5,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, Subquery
+from django.db.models import Count, F, Prefetch, Q, Subquery, Value
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -85,7 +85,7 @@ class InitiativeQuerySet(EditorialQuerySet):
         # An empty IN () would make Django drop the whole query, so only relations with ids take part.
         shared = {relation: ids for relation, ids in shared.items() if ids}
         if not shared:
-            return self.none()
+            return self.none().annotate(overlap=Value(0))
         matches = {relation: Q(**{f"{relation}__in": ids}) for relation, ids in shared.items()}
         overlap = sum(Count(relation, filter=match, distinct=True) for relation, match in matches.items())
         ranking = ["-overlap", F("start_date").desc(nulls_last=True), "title"]

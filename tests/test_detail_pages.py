@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from directory.models import Locality
+from initiatives.models import Initiative
 from techdiplo.editorial import EditorialState
 
 from .factories import (
@@ -347,3 +348,13 @@ def test_initiative_without_summary_or_description_still_has_a_meta_description(
     html = page(client, InitiativeFactory(summary="", description="", kind="summit_or_forum", status="completed"))
     description = "Summit or forum in Japan's science and technology diplomacy (completed)."
     assert f'<meta name="description" content="{description}">' in html
+
+
+def test_a_stale_related_cache_never_shows_a_draft(client):
+    area = PolicyAreaFactory()
+    initiative = InitiativeFactory(policy_areas=[area])
+    other = InitiativeFactory(policy_areas=[area])
+    assert other.get_absolute_url() in page(client, initiative)  # ranking now cached
+    # An update that sends no signal leaves the cache as it was, as another server's local cache would be.
+    Initiative.objects.filter(pk=other.pk).update(editorial_state=DRAFT)
+    assert other.get_absolute_url() not in page(client, initiative)
