@@ -42,8 +42,9 @@ REGISTERS = _Registry()
 def search_queryset(register_name, querydict):
     """Every published record of ``register_name`` matching ``querydict``, in the search page's order.
 
-    Same parameters and semantics as ``/<register>/`` (``q``, ``sort``, facets,
-    ranges; unknown or malformed values ignored), without pagination. Drafts and
+    ``querydict`` is ``request.GET`` (or a dict of lists). Same parameters and semantics as
+    ``/<register>/`` (``q``, ``sort``, facets, ranges; unknown or malformed values ignored),
+    without pagination. Drafts and
     researchers without consent are never included. The queryset is lazy and
     carries no prefetching: chain ``.for_search()`` or your own
     ``select_related``/``prefetch_related`` and ``.iterator(chunk_size=...)`` to stream.

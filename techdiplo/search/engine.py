@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import CharField, Value
-from django.http import Http404
+from django.http import Http404, QueryDict
 
 from . import text as text_search
 from .cache import cached
@@ -87,10 +87,19 @@ def parse_page(raw):
     return min(number, MAX_PAGE), ""
 
 
+def _as_querydict(params):
+    querydict = QueryDict(mutable=True)
+    for name, value in (params or {}).items():
+        querydict.setlist(name, [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)])
+    return querydict
+
+
 class Search:
     """The search described by a QueryDict (``request.GET``) over one register."""
 
     def __init__(self, register, data):
+        if not isinstance(data, QueryDict):  # a plain dict from a script: {"status": ["active"], "q": "x"}
+            data = _as_querydict(data)
         self.register = register
         self.data = data
         choices = load_choices(register)
