@@ -1,7 +1,8 @@
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from techdiplo.search.cache import cached
+from techdiplo.search.cache import cache_key, timeout
 from techdiplo.search.views import search_page
 
 from .models import Initiative
@@ -15,12 +16,14 @@ def initiative_list(request):
 
 def related_initiatives(initiative):
     """``Initiative.objects.related_to``, its ranking (the costly query with 100,000 initiatives) cached until
-    the next edit. The records are read again through ``published()`` on every view, so a stale cache can
-    only suggest too few, never show a draft. 1 query when cached, 1 when not."""
-    ranking = cached(
-        ("related-initiatives", initiative.pk),
-        lambda: list(Initiative.objects.related_to(initiative).values_list("pk", "overlap")),
-    )
+    the next edit. From the cache, the records are read again through ``published()``, so a stale cache can
+    only suggest too few, never show a draft. 1 query either way."""
+    key = cache_key("related-initiatives", initiative.pk)
+    ranking = cache.get(key)
+    if ranking is None:
+        related = list(Initiative.objects.related_to(initiative))
+        cache.set(key, [(other.pk, other.overlap) for other in related], timeout())
+        return related
     published = Initiative.objects.published().in_bulk([pk for pk, _ in ranking])
     related = []
     for pk, overlap in ranking:
