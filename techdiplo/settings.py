@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL (/ja/... or unprefixed English), never from a cookie or header alone.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,9 +113,12 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% translate %} and the bilingual filters (localized, yen) in every template without a {% load %}.
+            "builtins": ["django.templatetags.i18n", "techdiplo.templatetags.bilingual"],
         },
     },
 ]
@@ -158,6 +163,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ja", "日本語")]
+# The Japanese catalogue; its .mo is compiled by `make` and CI (compilemessages), never committed.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# "26 May 2016" in English (Django's default is "May 26, 2016"); Japanese keeps Django's "2016年5月26日".
+FORMAT_MODULE_PATH = ["techdiplo.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

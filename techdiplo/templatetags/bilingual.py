@@ -1,0 +1,48 @@
+"""Template side of techdiplo/i18n.py, installed as a builtin (no ``{% load %}`` needed).
+
+``{{ initiative|localized:"title" }}``: the Japanese title on Japanese pages, else the English one wrapped
+in ``<span lang="en">`` with a visible "English" badge. ``localized_text`` is the same without markup, for
+attributes and ``<title>``. ``{{ amount|yen }}`` formats money for the language. ``{% language_url "ja" %}``
+is the current page (query string kept) in another language.
+"""
+
+from django import template
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from techdiplo.i18n import format_yen, localized_value
+
+register = template.Library()
+
+
+@register.filter
+def localized(obj, field="name"):
+    value, fallback = localized_value(obj, field)
+    if fallback:
+        return format_html(
+            '<span lang="en">{}</span> <span class="lang-fallback" title="{}">{}</span>',
+            value,
+            gettext("Not yet translated: shown in English"),
+            gettext("English"),
+        )
+    return value
+
+
+@register.filter
+def localized_text(obj, field="name"):
+    return localized_value(obj, field)[0]
+
+
+@register.filter
+def yen(amount):
+    return format_yen(amount)
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, language):
+    """The page being shown, in ``language``: same view, same arguments, same query string."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    return translate_url(request.get_full_path(), language)
