@@ -1,7 +1,7 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
-from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from . import views
