@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Initiatives for `make bench`: a number, or "small" (2,000, as in CI).
 SCALE ?= 100000
 
-.PHONY: run setup test test-sqlite test-postgres lint format bench clean
+.PHONY: run setup messages test test-sqlite test-postgres lint format bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -31,8 +31,20 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(BIN)/.installed
 
+# The Japanese catalogue (locale/*/LC_MESSAGES/django.po) compiled to .mo, which is never committed.
+# Needs gettext's msgfmt: without it, outside CI, the site runs in English only.
+messages: setup
+	@if [ ! -d locale ]; then exit 0; \
+	elif command -v msgfmt >/dev/null 2>&1; then \
+		DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity=0; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "msgfmt not found: CI needs gettext to compile the Japanese catalogue." >&2; exit 1; \
+	else \
+		echo "msgfmt not found: Japanese pages stay untranslated. Install gettext (apt-get install gettext)."; \
+	fi
+
 ## Set everything up (venv, dependencies, migrations, demo data) and serve on SQLite (db.sqlite3).
-run: setup
+run: setup messages
 	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
 	DJANGO_DEBUG=1 $(MANAGE) seed_demo
 	DJANGO_DEBUG=1 $(MANAGE) demo_editor
@@ -41,7 +53,7 @@ run: setup
 
 ## The whole suite: on SQLite, then on a throwaway PostgreSQL server (scripts/with-postgres.sh).
 # Both halves always run (a failure on SQLite still shows the PostgreSQL results); either failing fails.
-test: setup node_modules/.installed
+test: setup messages node_modules/.installed
 	@status=0; \
 	$(MAKE) --no-print-directory test-sqlite || status=1; \
 	$(MAKE) --no-print-directory test-postgres || status=1; \
