@@ -19,7 +19,7 @@ import os
 
 import pytest
 
-from .helpers import CHROMIUM, missing, screenshot
+from .helpers import CHROMIUM, artifact, missing, screenshot
 
 # Playwright's sync API runs an event loop in this thread; Django would then refuse
 # database access from the test (SynchronousOnlyOperation) though nothing is async.
@@ -66,8 +66,11 @@ def page(browser, live_server, request):
     page = context.new_page()
     yield page
     report = getattr(request.node, "rep_call", None)
+    failure = f"FAILED-{request.node.name}"
     if report is not None and report.failed:
-        screenshot(page, f"FAILED-{request.node.name}")
+        screenshot(page, failure)
+    else:
+        artifact(failure).unlink(missing_ok=True)  # an earlier run's failure, now fixed
     context.close()
 
 

@@ -25,10 +25,15 @@ def missing(reason):
     pytest.skip(reason)
 
 
+def artifact(name):
+    """test-artifacts/<name>.png, with anything unsafe in a file name replaced."""
+    return ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.png"
+
+
 def screenshot(page, name):
     """Save a full-page PNG as test-artifacts/<name>.png and return its path."""
     ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.png"
+    path = artifact(name)
     page.screenshot(path=str(path), full_page=True)
     return path
 
