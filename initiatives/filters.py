@@ -5,6 +5,7 @@ page, the facet counts, the API and the exports.
 """
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, PolicyArea, Region, Sector
 from techdiplo.search.declarations import (
@@ -21,20 +22,24 @@ from .models import Framework, Initiative, InitiativeKind, InitiativeStatus
 
 class InitiativeFilterSet(SearchFilterSet):
     area = FacetFilter(
-        "policy_areas__slug", label="Policy area", choices=ModelChoices(PolicyArea, "slug", "name"), many=True
+        "policy_areas__slug", label=_("Policy area"), choices=ModelChoices(PolicyArea, "slug", "name"), many=True
     )
     country = FacetFilter(
-        "countries__iso2", label="Partner country", choices=ModelChoices(Country, "iso2", "name"), many=True, long=True
+        "countries__iso2",
+        label=_("Partner country"),
+        choices=ModelChoices(Country, "iso2", "name"),
+        many=True,
+        long=True,
     )
-    region = FacetFilter("countries__region", label="World region", choices=Region, many=True, repeats=True)
-    kind = FacetFilter("kind", label="Kind", choices=InitiativeKind)
-    status = FacetFilter("status", label="Status", choices=InitiativeStatus)
-    sector = FacetFilter("lead_organization__sector", label="Lead organization's sector", choices=Sector)
+    region = FacetFilter("countries__region", label=_("World region"), choices=Region, many=True, repeats=True)
+    kind = FacetFilter("kind", label=_("Kind"), choices=InitiativeKind)
+    status = FacetFilter("status", label=_("Status"), choices=InitiativeStatus)
+    sector = FacetFilter("lead_organization__sector", label=_("Lead organization's sector"), choices=Sector)
     framework = FacetFilter(
-        "frameworks__slug", label="Framework", choices=ModelChoices(Framework, "slug", "name"), many=True
+        "frameworks__slug", label=_("Framework"), choices=ModelChoices(Framework, "slug", "name"), many=True
     )
-    year_from = YearFilter("start_date__year", lookup_expr="gte", label="Started from (year)")
-    year_to = YearFilter("start_date__year", lookup_expr="lte", label="Started until (year)")
+    year_from = YearFilter("start_date__year", lookup_expr="gte", label=_("Started from (year)"))
+    year_to = YearFilter("start_date__year", lookup_expr="lte", label=_("Started until (year)"))
 
     class Meta:
         model = Initiative
@@ -62,8 +67,8 @@ def serialize(initiative):
 
 REGISTER = Register(
     name="initiatives",
-    title="Initiatives",
-    description="International science and technology initiatives Japan takes part in.",
+    title=_("Initiatives"),
+    description=_("International science and technology initiatives Japan takes part in."),
     filterset_class=InitiativeFilterSet,
     text=TextSearch(
         fields=("title", "title_ja", "summary", "description"),

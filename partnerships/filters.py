@@ -7,6 +7,7 @@ finds Tokyo's own partnerships and those of every city in it.
 """
 
 from django.db.models import Case, F, Q, When
+from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, Locality, LocalityLevel, PolicyArea, Region
 from techdiplo.search.declarations import (
@@ -38,22 +39,22 @@ def japanese_prefecture_code():
 
 class PartnershipFilterSet(SearchFilterSet):
     prefecture = FacetFilter(
-        label="Japanese prefecture", choices=PREFECTURES, expression=japanese_prefecture_code(), long=True
+        label=_("Japanese prefecture"), choices=PREFECTURES, expression=japanese_prefecture_code(), long=True
     )
     country = FacetFilter(
         "foreign_locality__country__iso2",
-        label="Partner country",
+        label=_("Partner country"),
         choices=ModelChoices(Country, "iso2", "name"),
         long=True,
     )
-    region = FacetFilter("foreign_locality__country__region", label="World region", choices=Region)
-    kind = FacetFilter("kind", label="Kind", choices=PartnershipKind)
+    region = FacetFilter("foreign_locality__country__region", label=_("World region"), choices=Region)
+    kind = FacetFilter("kind", label=_("Kind"), choices=PartnershipKind)
     area = FacetFilter(
-        "focus_areas__slug", label="Focus area", choices=ModelChoices(PolicyArea, "slug", "name"), many=True
+        "focus_areas__slug", label=_("Focus area"), choices=ModelChoices(PolicyArea, "slug", "name"), many=True
     )
-    status = FacetFilter("status", label="Status", choices=PartnershipStatus)
-    since_from = YearFilter("established", lookup_expr="gte", label="Established from (year)")
-    since_to = YearFilter("established", lookup_expr="lte", label="Established until (year)")
+    status = FacetFilter("status", label=_("Status"), choices=PartnershipStatus)
+    since_from = YearFilter("established", lookup_expr="gte", label=_("Established from (year)"))
+    since_to = YearFilter("established", lookup_expr="lte", label=_("Established until (year)"))
 
     class Meta:
         model = SubnationalPartnership
@@ -87,8 +88,8 @@ def serialize(partnership):
 
 REGISTER = Register(
     name="partnerships",
-    title="Partnerships",
-    description="Partnerships between Japanese prefectures and cities and their counterparts abroad.",
+    title=_("Partnerships"),
+    description=_("Partnerships between Japanese prefectures and cities and their counterparts abroad."),
     filterset_class=PartnershipFilterSet,
     text=TextSearch(
         fields=(
@@ -114,7 +115,11 @@ REGISTER = Register(
         "title": ("japanese_locality__name", "foreign_locality__name"),
     },
     default_sort="title",
-    sort_labels={"newest": "Newest established", "oldest": "Oldest established", "title": "Japanese side, A–Z"},
+    sort_labels={
+        "newest": _("Newest established"),
+        "oldest": _("Oldest established"),
+        "title": _("Japanese side, A–Z"),
+    },
     serialize=serialize,
     list_template="partnerships/subnationalpartnership_list.html",
     result_template="includes/_result_partnership.html",

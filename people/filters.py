@@ -5,13 +5,14 @@ e-mail and consent data are never part of a result.
 """
 
 from django.db.models import Case, Exists, OuterRef, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, Organization, Sector
 from techdiplo.search.declarations import FacetFilter, ModelChoices, Register, SearchFilterSet, TextSearch
 
 from .models import CareerStage, EnglishLevel, Exchange, Researcher, ResearchField
 
-EXCHANGE_CHOICES = {"yes": "Has been on an exchange", "no": "No exchange recorded"}
+EXCHANGE_CHOICES = {"yes": _("Has been on an exchange"), "no": _("No exchange recorded")}
 
 
 def has_exchange():
@@ -24,16 +25,16 @@ def has_exchange():
 
 class ResearcherFilterSet(SearchFilterSet):
     field = FacetFilter(
-        "fields__slug", label="Research field", choices=ModelChoices(ResearchField, "slug", "name"), many=True
+        "fields__slug", label=_("Research field"), choices=ModelChoices(ResearchField, "slug", "name"), many=True
     )
-    country = FacetFilter("country__iso2", label="Country", choices=ModelChoices(Country, "iso2", "name"), long=True)
-    stage = FacetFilter("career_stage", label="Career stage", choices=CareerStage)
-    english = FacetFilter("english_level", label="English level (CEFR)", choices=EnglishLevel)
-    sector = FacetFilter("affiliation__sector", label="Affiliation's sector", choices=Sector)
+    country = FacetFilter("country__iso2", label=_("Country"), choices=ModelChoices(Country, "iso2", "name"), long=True)
+    stage = FacetFilter("career_stage", label=_("Career stage"), choices=CareerStage)
+    english = FacetFilter("english_level", label=_("English level (CEFR)"), choices=EnglishLevel)
+    sector = FacetFilter("affiliation__sector", label=_("Affiliation's sector"), choices=Sector)
     org = FacetFilter(
-        "affiliation__slug", label="Affiliation", choices=ModelChoices(Organization, "slug", "name"), long=True
+        "affiliation__slug", label=_("Affiliation"), choices=ModelChoices(Organization, "slug", "name"), long=True
     )
-    exchange = FacetFilter(label="Exchange abroad", choices=EXCHANGE_CHOICES, expression=has_exchange())
+    exchange = FacetFilter(label=_("Exchange abroad"), choices=EXCHANGE_CHOICES, expression=has_exchange())
 
     class Meta:
         model = Researcher
@@ -61,8 +62,8 @@ def serialize(researcher):
 
 REGISTER = Register(
     name="researchers",
-    title="Researchers",
-    description="Researchers who carry Japan's science and technology diplomacy.",
+    title=_("Researchers"),
+    description=_("Researchers who carry Japan's science and technology diplomacy."),
     filterset_class=ResearcherFilterSet,
     text=TextSearch(
         fields=("given_name", "family_name", "name_ja", "affiliation__name", "affiliation__acronym", "bio"),
@@ -75,7 +76,7 @@ REGISTER = Register(
         "title": ("family_name", "given_name"),
     },
     default_sort="title",
-    sort_labels={"newest": "Recently added", "oldest": "First added", "title": "Name"},
+    sort_labels={"newest": _("Recently added"), "oldest": _("First added"), "title": _("Name")},
     serialize=serialize,
     list_template="people/researcher_list.html",
     result_template="includes/_result_researcher.html",

@@ -9,16 +9,29 @@ Same parameters, same privacy rule, same queries as the page (at most 13).
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from .i18n import display_title
 from .search import REGISTERS, Search
 from .search.declarations import ModelChoices
 
 app_name = "api"
 
 
+API_LANGUAGES = {"en", "ja"}
+
+
 @require_safe
 def register_search(request, register_name):
+    """``lang=ja`` gives Japanese facet labels and each result's ``display_title`` in Japanese (English where
+    a record has no Japanese); anything else is English. The records' own fields stay as they are."""
+    language = request.GET.get("lang", "en")
+    with translation.override(language if language in API_LANGUAGES else "en"):
+        return _register_search(request, register_name)
+
+
+def _register_search(request, register_name):
     register = REGISTERS[register_name]
     search = Search(register, request.GET)
     try:
@@ -26,7 +39,11 @@ def register_search(request, register_name):
     except Http404:
         return JsonResponse({"error": "No such page of results.", "status": 404}, status=404)
     results = [
-        {**register.serialize(obj), "url": request.build_absolute_uri(obj.get_absolute_url())}
+        {
+            **register.serialize(obj),
+            "display_title": display_title(obj),
+            "url": request.build_absolute_uri(obj.get_absolute_url()),
+        }
         for obj in page.object_list
     ]
     answer = {

@@ -57,3 +57,11 @@ def format_yen(amount, language=None):
             text = number_format(value.normalize(), use_l10n=False) if value % 1 else f"{int(value):,}"
             return f"{text}{name}円"
     return f"{amount:,}円"
+
+
+def display_title(record, language=None):
+    """A record's title in the language: an initiative's title, a researcher's name, a partnership's two sides."""
+    if hasattr(record, "japanese_locality"):
+        sides = (record.japanese_locality, record.foreign_locality)
+        return " – ".join(localized(side, "name", language) for side in sides)
+    return localized(record, "title" if hasattr(record, "title_ja") else "name", language)

@@ -18,10 +18,14 @@ import django_filters
 from django import forms
 from django.db import connections
 from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
 
 from .text import clean_text
 
 YEAR_MIN, YEAR_MAX = 1000, 2999  # outside this a year lookup would overflow a date; such input is ignored
+
+# How the sort menu names the shared sorts; a register's ``sort_labels`` names its own.
+SORT_LABELS = {"relevance": _("Relevance"), "newest": _("Newest"), "oldest": _("Oldest"), "title": _("Title")}
 
 
 class LenientMultipleChoiceField(forms.Field):
@@ -181,12 +185,8 @@ class YearFilter(django_filters.Filter):
 class SearchFilterSet(django_filters.FilterSet):
     """The parameters every register shares: ``q`` and ``sort``. Subclasses add facets and ranges."""
 
-    q = TextFilter(method="no_filter", label="Search")
-    sort = SortFilter(
-        method="no_filter",
-        label="Sort by",
-        choices=[("relevance", "Relevance"), ("newest", "Newest"), ("oldest", "Oldest"), ("title", "Title")],
-    )
+    q = TextFilter(method="no_filter", label=_("Search"))
+    sort = SortFilter(method="no_filter", label=_("Sort by"), choices=list(SORT_LABELS.items()))
 
     def __init__(self, data=None, queryset=None, *, choices=None, ids=None, **kwargs):
         super().__init__(data, queryset, **kwargs)

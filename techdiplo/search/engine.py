@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import CharField, Value
 from django.http import Http404, QueryDict
+from django.utils.translation import get_language, gettext
 
 from . import text as text_search
 from .cache import cached
-from .declarations import ModelChoices
+from .declarations import SORT_LABELS, ModelChoices
 
 PER_PAGE = 20
 TOP_VALUES = 10  # a long facet shows this many values, the rest behind "show all"
@@ -50,28 +51,43 @@ class Facet:
 
 def load_choices(register):
     """``{"labels": {facet: {value: label}}, "ids": {facet: {value: primary key}}}`` for every facet of
-    ``register`` (ids for table-backed facets only). At most one query (a UNION), cached."""
-    return cached((register.name, "choices"), lambda: _read_choices(register.filterset_class))
+    ``register`` (ids for table-backed facets only), labels in the current language. At most one query
+    (a UNION), cached per language."""
+    language = get_language() or "en"
+    return cached((register.name, "choices", language), lambda: _read_choices(register.filterset_class, language))
 
 
-def _read_choices(filterset_class):
+def _read_choices(filterset_class, language):
     labels, ids, parts = {}, {}, []
+    japanese = language.split("-")[0] == "ja"
     for name in filterset_class.facet_names():
         source = filterset_class.base_filters[name].choices_source
         if isinstance(source, ModelChoices):
             labels[name], ids[name] = {}, {}
             rows = source.model._default_manager.filter(source.where).order_by()
-            parts.append(rows.values_list(Value(name, output_field=CharField()), source.value, source.label, "pk"))
+            # The Japanese label (name_ja) where the table has one; an empty one falls back to English.
+            label_ja = f"{source.label}_ja" if japanese and _has_field(source.model, f"{source.label}_ja") else None
+            label_ja = label_ja or Value("", output_field=CharField())
+            name_value = Value(name, output_field=CharField())
+            parts.append(rows.values_list(name_value, source.value, source.label, label_ja, "pk"))
         elif isinstance(source, dict):
-            labels[name] = dict(source)
+            labels[name] = {value: str(label) for value, label in source.items()}
         else:
-            labels[name] = dict(source.choices)
+            labels[name] = {value: str(label) for value, label in source.choices}
     if parts:
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        rows = [(name, value, label_ja or label, pk) for name, value, label, label_ja, pk in _union(parts)]
         for name, value, label, pk in sorted(rows, key=lambda row: str(row[2]).casefold()):
             labels[name][str(value)] = label
             ids[name][str(value)] = pk
     return {"labels": labels, "ids": ids}
+
+
+def _union(parts):
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+def _has_field(model, name):
+    return any(f.name == name for f in model._meta.get_fields())
 
 
 def parse_page(raw):
@@ -81,9 +97,9 @@ def parse_page(raw):
     try:
         number = int(str(raw).strip())
     except ValueError:
-        return 1, "The page number was not understood, so this is the first page."
+        return 1, gettext("The page number was not understood, so this is the first page.")
     if number < 1:
-        return 1, "Pages are numbered from 1, so this is the first page."
+        return 1, gettext("Pages are numbered from 1, so this is the first page.")
     return min(number, MAX_PAGE), ""
 
 
@@ -140,8 +156,8 @@ class Search:
 
     def sort_options(self):
         names = (["relevance"] if self.text else []) + list(self.register.sorts)
-        labels = self.register.sort_labels
-        return [(name, labels.get(name, name.capitalize()), name == self.sort) for name in names]
+        labels = {**SORT_LABELS, **self.register.sort_labels}
+        return [(name, str(labels.get(name, name.capitalize())), name == self.sort) for name in names]
 
     # Filtering -----------------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from . import REGISTERS, Search
@@ -38,7 +39,7 @@ def chips(search, querydict):
     """The active filters, each with the URL that removes it (the page number is dropped: results change)."""
     result = []
     if search.text:
-        result.append({"label": f"“{search.text}”", "kind": "Text", "url": _without(querydict, "q")})
+        result.append({"label": f"“{search.text}”", "kind": gettext("Text"), "url": _without(querydict, "q")})
     for name, values in search.selected.items():
         kind = str(search.facet_filters[name].label)
         for value in values:
