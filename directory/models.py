@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -16,23 +17,23 @@ def search_url(register, **params):
 
 
 class Region(models.TextChoices):
-    AFRICA = "africa", "Africa"
-    AMERICAS = "americas", "Americas"
-    ASIA = "asia", "Asia"
-    EUROPE = "europe", "Europe"
-    OCEANIA = "oceania", "Oceania"
-    ANTARCTICA = "antarctica", "Antarctica"
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ASIA = "asia", _("Asia")
+    EUROPE = "europe", _("Europe")
+    OCEANIA = "oceania", _("Oceania")
+    ANTARCTICA = "antarctica", _("Antarctica")
 
 
 class Country(models.Model):
-    iso2 = models.CharField("ISO 3166-1 alpha-2", max_length=2, unique=True)
+    iso2 = models.CharField(_("ISO 3166-1 alpha-2"), max_length=2, unique=True)
     name = models.CharField(max_length=100)
-    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
-    region = models.CharField("world region", max_length=10, choices=Region.choices, db_index=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
+    region = models.CharField(_("world region"), max_length=10, choices=Region.choices, db_index=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "countries"
+        verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(condition=models.Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_upper"),
         ]
@@ -45,24 +46,24 @@ class Country(models.Model):
 
 
 class LocalityLevel(models.TextChoices):
-    PREFECTURE = "prefecture", "Prefecture / state / province"
-    CITY = "city", "City"
-    TOWN = "town", "Town"
+    PREFECTURE = "prefecture", _("Prefecture / state / province")
+    CITY = "city", _("City")
+    TOWN = "town", _("Town")
 
 
 class Locality(models.Model):
     name = models.CharField(max_length=150)
-    name_ja = models.CharField("name (Japanese)", max_length=150, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=150, blank=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="localities")
     level = models.CharField(max_length=10, choices=LocalityLevel.choices, db_index=True)
     iso_code = models.CharField(
-        "ISO 3166-2 code", max_length=10, blank=True, help_text="For first-level subdivisions, e.g. JP-13."
+        "ISO 3166-2 code", max_length=10, blank=True, help_text=_("For first-level subdivisions, e.g. JP-13.")
     )
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
 
     class Meta:
         ordering = ["country__name", "name"]
-        verbose_name_plural = "localities"
+        verbose_name_plural = _("localities")
         constraints = [
             models.UniqueConstraint(
                 fields=["iso_code"], condition=~models.Q(iso_code=""), name="locality_iso_code_unique"
@@ -87,28 +88,28 @@ class Locality(models.Model):
 
 
 class OrganizationKind(models.TextChoices):
-    MINISTRY = "ministry", "Ministry"
-    AGENCY = "agency", "Agency"
-    UNIVERSITY = "university", "University"
-    RESEARCH_INSTITUTE = "research_institute", "Research institute"
-    COMPANY = "company", "Company"
-    LOCAL_GOVERNMENT = "local_government", "Local government"
-    INTERNATIONAL_BODY = "international_body", "International body"
-    NGO = "ngo", "NGO"
+    MINISTRY = "ministry", _("Ministry")
+    AGENCY = "agency", _("Agency")
+    UNIVERSITY = "university", _("University")
+    RESEARCH_INSTITUTE = "research_institute", _("Research institute")
+    COMPANY = "company", _("Company")
+    LOCAL_GOVERNMENT = "local_government", _("Local government")
+    INTERNATIONAL_BODY = "international_body", _("International body")
+    NGO = "ngo", _("NGO")
 
 
 class Sector(models.TextChoices):
-    GOVERNMENT = "government", "Government"
-    ACADEMIA = "academia", "Academia"
-    PRIVATE = "private", "Private"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    INTERNATIONAL = "international", "International"
+    GOVERNMENT = "government", _("Government")
+    ACADEMIA = "academia", _("Academia")
+    PRIVATE = "private", _("Private")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    INTERNATIONAL = "international", _("International")
 
 
 class Organization(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
-    name_ja = models.CharField("name (Japanese)", max_length=200, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
     acronym = models.CharField(max_length=30, blank=True)
     kind = models.CharField(max_length=20, choices=OrganizationKind.choices, db_index=True)
     sector = models.CharField(max_length=20, choices=Sector.choices, db_index=True)
@@ -132,7 +133,7 @@ class Organization(models.Model):
 class PolicyArea(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
-    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
 
     history = HistoricalRecords()
 

@@ -71,7 +71,7 @@ class InitiativeAdmin(ColumnImportExportMixin, EditorialAdmin):
     # MIN/MAX read the whole table on every page; the start date filter costs no query.
     inlines = [ParticipantInline]
     fieldsets = [
-        ("Title", {"fields": [("title", "title_ja"), "slug", "summary", "description"]}),
+        ("Title", {"fields": [("title", "title_ja"), "slug", ("summary", "summary_ja"), "description"]}),
         ("Classification", {"fields": [("kind", "status"), ("start_date", "end_date"), "policy_areas", "frameworks"]}),
         ("Who", {"fields": ["lead_organization", "partner_organizations", "countries"]}),
         ("Funding and sources", {"fields": ["funding_jpy", "sources", "last_reviewed"]}),

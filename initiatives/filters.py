@@ -71,8 +71,8 @@ REGISTER = Register(
     description=_("International science and technology initiatives Japan takes part in."),
     filterset_class=InitiativeFilterSet,
     text=TextSearch(
-        fields=("title", "title_ja", "summary", "description"),
-        japanese_fields=("title_ja",),
+        fields=("title", "title_ja", "summary", "summary_ja", "description"),
+        japanese_fields=("title_ja", "summary_ja"),
         headline="summary",
     ),
     sorts={

@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Subquery, Value
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, PolicyArea, search_url
@@ -18,7 +19,7 @@ from techdiplo.validators import split_lines, validate_url_lines
 class Framework(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200, unique=True)
-    name_ja = models.CharField("name (Japanese)", max_length=200, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
     description = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -34,21 +35,21 @@ class Framework(models.Model):
 
 
 class InitiativeKind(models.TextChoices):
-    RESEARCH_COLLABORATION = "research_collaboration", "Research collaboration"
-    EXCHANGE_PROGRAMME = "exchange_programme", "Exchange programme"
-    SUMMIT_OR_FORUM = "summit_or_forum", "Summit or forum"
-    CAPACITY_BUILDING = "capacity_building", "Capacity building"
-    POLICY_DIALOGUE = "policy_dialogue", "Policy dialogue"
-    FUNDING_PROGRAMME = "funding_programme", "Funding programme"
-    RESEARCH_CENTRE = "research_centre", "Research centre"
-    SECURITY_COOPERATION = "security_cooperation", "Security cooperation"
+    RESEARCH_COLLABORATION = "research_collaboration", _("Research collaboration")
+    EXCHANGE_PROGRAMME = "exchange_programme", _("Exchange programme")
+    SUMMIT_OR_FORUM = "summit_or_forum", _("Summit or forum")
+    CAPACITY_BUILDING = "capacity_building", _("Capacity building")
+    POLICY_DIALOGUE = "policy_dialogue", _("Policy dialogue")
+    FUNDING_PROGRAMME = "funding_programme", _("Funding programme")
+    RESEARCH_CENTRE = "research_centre", _("Research centre")
+    SECURITY_COOPERATION = "security_cooperation", _("Security cooperation")
 
 
 class InitiativeStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    PLANNED = "planned", "Planned"
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
+    PROPOSED = "proposed", _("Proposed")
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
 
 
 class InitiativeQuerySet(EditorialQuerySet):
@@ -109,23 +110,26 @@ class InitiativeQuerySet(EditorialQuerySet):
 class Initiative(EditorialModel):
     slug = models.SlugField(max_length=120, unique=True)
     title = models.CharField(max_length=300, db_index=True)
-    title_ja = models.CharField("title (Japanese)", max_length=300, blank=True)
-    summary = models.TextField(blank=True, help_text="One or two sentences, shown in search results.")
+    title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
+    summary = models.TextField(blank=True, help_text=_("One or two sentences, shown in search results."))
+    summary_ja = models.TextField(_("summary (Japanese)"), blank=True)
     description = models.TextField(blank=True)
     kind = models.CharField(max_length=30, choices=InitiativeKind.choices, db_index=True)
     status = models.CharField(max_length=12, choices=InitiativeStatus.choices, db_index=True)
     start_date = models.DateField(null=True, blank=True, db_index=True)
     end_date = models.DateField(null=True, blank=True)
     policy_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="initiatives")
-    countries = models.ManyToManyField(Country, blank=True, related_name="initiatives", help_text="Partner countries.")
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="initiatives", help_text=_("Partner countries.")
+    )
     lead_organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="led_initiatives"
     )
     partner_organizations = models.ManyToManyField(Organization, blank=True, related_name="partner_initiatives")
     frameworks = models.ManyToManyField(Framework, blank=True, related_name="initiatives")
     participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
-    funding_jpy = models.PositiveBigIntegerField("funding (JPY)", null=True, blank=True)
-    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text="One URL per line.")
+    funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
+    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
     last_reviewed = models.DateField(null=True, blank=True)
     # Full-text search on PostgreSQL, kept by a database trigger (migration 0002) from the titles, summary
     # and description, so bulk_create and raw updates keep it too. Always empty on SQLite.
@@ -140,7 +144,7 @@ class Initiative(EditorialModel):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="initiative_end_after_start",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
         ]
 
@@ -156,11 +160,11 @@ class Initiative(EditorialModel):
 
 
 class ParticipationRole(models.TextChoices):
-    LEAD = "lead", "Lead"
-    CO_INVESTIGATOR = "co_investigator", "Co-investigator"
-    MEMBER = "member", "Member"
-    ADVISER = "adviser", "Adviser"
-    DELEGATE = "delegate", "Delegate"
+    LEAD = "lead", _("Lead")
+    CO_INVESTIGATOR = "co_investigator", _("Co-investigator")
+    MEMBER = "member", _("Member")
+    ADVISER = "adviser", _("Adviser")
+    DELEGATE = "delegate", _("Delegate")
 
 
 class Participation(models.Model):

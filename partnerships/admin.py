@@ -46,7 +46,7 @@ class SubnationalPartnershipAdmin(ColumnImportExportMixin, EditorialAdmin):
     fieldsets = [
         ("Partners", {"fields": [("japanese_locality", "foreign_locality"), "slug"]}),
         ("Classification", {"fields": [("kind", "status"), "established", "focus_areas"]}),
-        ("Description and sources", {"fields": ["description", "sources", "last_reviewed"]}),
+        ("Description and sources", {"fields": [("description", "description_ja"), "sources", "last_reviewed"]}),
         EditorialAdmin.editorial_fieldset,
     ]
 

@@ -101,8 +101,10 @@ REGISTER = Register(
             "foreign_locality__parent__name",
             "foreign_locality__country__name",
             "description",
+            "description_ja",
         ),
         japanese_fields=(
+            "description_ja",
             "japanese_locality__name_ja",
             "japanese_locality__parent__name_ja",
             "foreign_locality__name_ja",

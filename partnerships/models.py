@@ -4,6 +4,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Locality, PolicyArea
@@ -14,19 +15,19 @@ EARLIEST_YEAR = 1800
 
 
 class PartnershipKind(models.TextChoices):
-    SISTER_CITY = "sister_city", "Sister city"
-    FRIENDSHIP = "friendship", "Friendship"
-    REGIONAL_PARTNERSHIP = "regional_partnership", "Regional partnership"
-    ECONOMIC_MOU = "economic_mou", "Economic MoU"
-    PEOPLE_TO_PEOPLE = "people_to_people", "People-to-people exchange"
-    ENTREPRENEURSHIP_NETWORK = "entrepreneurship_network", "Entrepreneurship network"
-    WORKATION = "workation", "Workation programme"
+    SISTER_CITY = "sister_city", _("Sister city")
+    FRIENDSHIP = "friendship", _("Friendship")
+    REGIONAL_PARTNERSHIP = "regional_partnership", _("Regional partnership")
+    ECONOMIC_MOU = "economic_mou", _("Economic MoU")
+    PEOPLE_TO_PEOPLE = "people_to_people", _("People-to-people exchange")
+    ENTREPRENEURSHIP_NETWORK = "entrepreneurship_network", _("Entrepreneurship network")
+    WORKATION = "workation", _("Workation programme")
 
 
 class PartnershipStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    DORMANT = "dormant", "Dormant"
-    ENDED = "ended", "Ended"
+    ACTIVE = "active", _("Active")
+    DORMANT = "dormant", _("Dormant")
+    ENDED = "ended", _("Ended")
 
 
 class PartnershipQuerySet(EditorialQuerySet):
@@ -57,13 +58,13 @@ class SubnationalPartnership(EditorialModel):
         Locality,
         on_delete=models.PROTECT,
         related_name="japanese_partnerships",
-        help_text="The Japanese prefecture or city.",
+        help_text=_("The Japanese prefecture or city."),
     )
     foreign_locality = models.ForeignKey(
         Locality,
         on_delete=models.PROTECT,
         related_name="foreign_partnerships",
-        help_text="The partner abroad.",
+        help_text=_("The partner abroad."),
     )
     kind = models.CharField(max_length=30, choices=PartnershipKind.choices, db_index=True)
     focus_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="partnerships")
@@ -72,7 +73,8 @@ class SubnationalPartnership(EditorialModel):
     )
     status = models.CharField(max_length=10, choices=PartnershipStatus.choices, db_index=True)
     description = models.TextField(blank=True)
-    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text="One URL per line.")
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
     last_reviewed = models.DateField(null=True, blank=True)
     # Full-text search on PostgreSQL, kept by a database trigger (migration 0003) from both localities'
     # names and the description, so bulk_create and raw updates keep it too. Always empty on SQLite.
@@ -83,7 +85,7 @@ class SubnationalPartnership(EditorialModel):
 
     class Meta:
         ordering = ["japanese_locality__name", "foreign_locality__name"]
-        verbose_name = "subnational partnership"
+        verbose_name = _("subnational partnership")
         constraints = [
             models.CheckConstraint(
                 condition=Q(established__isnull=True) | Q(established__gte=EARLIEST_YEAR),
@@ -93,7 +95,7 @@ class SubnationalPartnership(EditorialModel):
             models.CheckConstraint(
                 condition=~Q(japanese_locality=F("foreign_locality")),
                 name="partnership_two_sides",
-                violation_error_message="A partnership needs two different localities.",
+                violation_error_message=_("A partnership needs two different localities."),
             ),
         ]
 
@@ -113,14 +115,14 @@ class SubnationalPartnership(EditorialModel):
 
 
 class ActivityKind(models.TextChoices):
-    DELEGATION = "delegation", "Delegation visit"
-    EXCHANGE = "exchange", "Student or staff exchange"
-    CONFERENCE = "conference", "Conference or forum"
-    WORKSHOP = "workshop", "Workshop or training"
-    AGREEMENT = "agreement", "Agreement signed"
-    MENTORING = "mentoring", "Mentoring"
-    CULTURAL = "cultural", "Cultural event"
-    TRADE_MISSION = "trade_mission", "Trade mission"
+    DELEGATION = "delegation", _("Delegation visit")
+    EXCHANGE = "exchange", _("Student or staff exchange")
+    CONFERENCE = "conference", _("Conference or forum")
+    WORKSHOP = "workshop", _("Workshop or training")
+    AGREEMENT = "agreement", _("Agreement signed")
+    MENTORING = "mentoring", _("Mentoring")
+    CULTURAL = "cultural", _("Cultural event")
+    TRADE_MISSION = "trade_mission", _("Trade mission")
 
 
 class Activity(models.Model):
@@ -128,13 +130,13 @@ class Activity(models.Model):
     date = models.DateField(db_index=True)
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=ActivityKind.choices, db_index=True)
-    participants = models.PositiveIntegerField("number of participants", null=True, blank=True)
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date"]
-        verbose_name_plural = "activities"
+        verbose_name_plural = _("activities")
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"

@@ -80,7 +80,7 @@ class ResearcherAdmin(ColumnImportExportMixin, EditorialAdmin):
     fieldsets = [
         ("Name", {"fields": [("family_name", "given_name", "name_ja"), "slug"]}),
         ("Affiliation and career", {"fields": ["affiliation", "country", "career_stage", "fields"]}),
-        ("Languages and identifiers", {"fields": ["english_level", "orcid", "bio"]}),
+        ("Languages and identifiers", {"fields": ["english_level", "orcid", ("bio", "bio_ja")]}),
         (
             "Private: contact and consent",
             {

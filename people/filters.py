@@ -66,8 +66,17 @@ REGISTER = Register(
     description=_("Researchers who carry Japan's science and technology diplomacy."),
     filterset_class=ResearcherFilterSet,
     text=TextSearch(
-        fields=("given_name", "family_name", "name_ja", "affiliation__name", "affiliation__acronym", "bio"),
-        japanese_fields=("name_ja",),
+        fields=(
+            "given_name",
+            "family_name",
+            "name_ja",
+            "affiliation__name",
+            "affiliation__name_ja",
+            "affiliation__acronym",
+            "bio",
+            "bio_ja",
+        ),
+        japanese_fields=("name_ja", "affiliation__name_ja", "bio_ja"),
         headline="bio",
     ),
     sorts={

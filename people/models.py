@@ -4,6 +4,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, search_url
@@ -15,7 +16,7 @@ from .validators import validate_orcid
 class ResearchField(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
-    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
 
     history = HistoricalRecords()
 
@@ -30,21 +31,21 @@ class ResearchField(models.Model):
 
 
 class CareerStage(models.TextChoices):
-    STUDENT = "student", "Student"
-    EARLY = "early_career", "Early career"
-    MID = "mid_career", "Mid career"
-    SENIOR = "senior", "Senior"
+    STUDENT = "student", _("Student")
+    EARLY = "early_career", _("Early career")
+    MID = "mid_career", _("Mid career")
+    SENIOR = "senior", _("Senior")
 
 
 class EnglishLevel(models.TextChoices):
-    A1 = "A1", "A1 (beginner)"
-    A2 = "A2", "A2 (elementary)"
-    B1 = "B1", "B1 (intermediate)"
-    B2 = "B2", "B2 (upper intermediate)"
-    C1 = "C1", "C1 (advanced)"
-    C2 = "C2", "C2 (proficient)"
-    NATIVE = "native", "Native"
-    UNKNOWN = "unknown", "Unknown"
+    A1 = "A1", _("A1 (beginner)")
+    A2 = "A2", _("A2 (elementary)")
+    B1 = "B1", _("B1 (intermediate)")
+    B2 = "B2", _("B2 (upper intermediate)")
+    C1 = "C1", _("C1 (advanced)")
+    C2 = "C2", _("C2 (proficient)")
+    NATIVE = "native", _("Native")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 class ResearcherQuerySet(EditorialQuerySet):
@@ -80,7 +81,7 @@ class Researcher(EditorialModel):
     slug = models.SlugField(max_length=120, unique=True)
     family_name = models.CharField(max_length=100, db_index=True)
     given_name = models.CharField(max_length=100)
-    name_ja = models.CharField("name (Japanese)", max_length=100, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
     affiliation = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="researchers"
     )
@@ -90,7 +91,7 @@ class Researcher(EditorialModel):
         null=True,
         blank=True,
         related_name="researchers",
-        help_text="Country where the researcher is based.",
+        help_text=_("Country where the researcher is based."),
     )
     career_stage = models.CharField(max_length=20, choices=CareerStage.choices, db_index=True)
     fields = models.ManyToManyField(ResearchField, blank=True, related_name="researchers")
@@ -101,13 +102,14 @@ class Researcher(EditorialModel):
         default=EnglishLevel.UNKNOWN,
         db_index=True,
     )
-    orcid = models.CharField("ORCID iD", max_length=19, blank=True, validators=[validate_orcid])
+    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
     email = models.EmailField(
-        blank=True, help_text="Private: never shown on public pages, in the API or in anonymous exports."
+        blank=True, help_text=_("Private: never shown on public pages, in the API or in anonymous exports.")
     )
     bio = models.TextField(blank=True)
+    bio_ja = models.TextField(_("bio (Japanese)"), blank=True)
     consent_to_publish = models.BooleanField(
-        default=False, help_text="The researcher agreed to a public profile. Without it the record stays private."
+        default=False, help_text=_("The researcher agreed to a public profile. Without it the record stays private.")
     )
     consent_recorded_on = models.DateField(null=True, blank=True)
 
@@ -135,8 +137,8 @@ class Researcher(EditorialModel):
 
 
 class ExchangeDirection(models.TextChoices):
-    OUTBOUND = "outbound", "Outbound from Japan"
-    INBOUND = "inbound", "Inbound to Japan"
+    OUTBOUND = "outbound", _("Outbound from Japan")
+    INBOUND = "inbound", _("Inbound to Japan")
 
 
 class ExchangeQuerySet(models.QuerySet):
@@ -151,7 +153,7 @@ class Exchange(models.Model):
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_exchanges"
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="exchanges")
-    programme = models.CharField(max_length=200, blank=True, help_text="e.g. JSPS Postdoctoral Fellowship")
+    programme = models.CharField(max_length=200, blank=True, help_text=_("e.g. JSPS Postdoctoral Fellowship"))
     direction = models.CharField(max_length=10, choices=ExchangeDirection.choices, db_index=True)
     start_date = models.DateField(db_index=True)
     end_date = models.DateField(null=True, blank=True)
@@ -165,7 +167,7 @@ class Exchange(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="exchange_end_after_start",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
         ]
 

@@ -6,11 +6,12 @@ exports, sitemaps and the home page all go through it (or through
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class EditorialQuerySet(models.QuerySet):
@@ -35,7 +36,7 @@ class EditorialModel(models.Model):
         choices=EditorialState.choices,
         default=EditorialState.DRAFT,
         db_index=True,
-        help_text="Only published records appear on public pages, in the API and in anonymous exports.",
+        help_text=_("Only published records appear on public pages, in the API and in anonymous exports."),
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
