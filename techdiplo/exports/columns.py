@@ -9,7 +9,7 @@ Cells never query: the related rows they read come from ``ExportSpec.prepare()``
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -82,7 +82,7 @@ def text(name, attribute=None):
 
 def ref(name, model, key, attribute=None):
     """A foreign key exported as the related record's ``key`` (slug or ISO code) and imported by it."""
-    from .widgets import RefWidget
+    from .widgets import RefWidget  # here, not at the top: the widgets module imports this one
 
     attribute = attribute or name
 
@@ -123,7 +123,7 @@ class ExportSpec:
     model: type
     columns: list
     select_related: tuple = ()
-    prefetch_related: tuple = field(default_factory=tuple)
+    prefetch_related: tuple = ()
 
     @property
     def headers(self):
