@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from . import charts, queries
 
 
@@ -47,60 +49,67 @@ def lines(table):
 REPORTS = [
     Report(
         "initiatives-by-policy-area",
-        "Initiatives per policy area per year",
-        "Published initiatives by the year they started; an initiative in two areas counts in both.",
+        _("Initiatives per policy area per year"),
+        _("Published initiatives by the year they started; an initiative in two areas counts in both."),
         queries.initiatives_by_area_and_year,
         stacked_by_column,
     ),
     Report(
         "initiatives-by-region",
-        "Initiatives by partner world region",
-        "Published initiatives with a partner country in each region; one with partners in two regions counts in both.",
+        _("Initiatives by partner world region"),
+        _(
+            "Published initiatives with a partner country in each region; "
+            "one with partners in two regions counts in both."
+        ),
         queries.initiatives_by_region,
         bars(0, 1),
     ),
     Report(
         "initiatives-by-country",
-        "Top 20 partner countries",
-        "The 20 countries that take part in the most published initiatives.",
+        _("Top 20 partner countries"),
+        _("The 20 countries that take part in the most published initiatives."),
         queries.initiatives_by_country,
         bars(0, 2),
     ),
     Report(
         "funding-by-framework",
-        "Funding by framework",
-        "Total recorded funding (yen) of published initiatives in each framework; "
-        "an initiative in two frameworks counts in both.",
+        _("Funding by framework"),
+        _(
+            "Total recorded funding (yen) of published initiatives in each framework; "
+            "an initiative in two frameworks counts in both."
+        ),
         queries.funding_by_framework,
         bars(0, 2),
     ),
     Report(
         "partnerships-by-prefecture",
-        "Partnerships by Japanese prefecture",
-        "Published partnerships of each prefecture and its cities and towns, by the year established.",
+        _("Partnerships by Japanese prefecture"),
+        _("Published partnerships of each prefecture and its cities and towns, by the year established."),
         queries.partnerships_by_prefecture,
         bars(0, 2),
     ),
     Report(
         "partnerships-by-country",
-        "Partnerships by partner country",
-        "Published partnerships by the country of the partner abroad, by the year established.",
+        _("Partnerships by partner country"),
+        _("Published partnerships by the country of the partner abroad, by the year established."),
         queries.partnerships_by_country,
         bars(0, 2),
     ),
     Report(
         "researchers-by-english-level",
-        "Researchers by English level and career stage",
-        "Published researchers by self-reported CEFR level: the language barrier the register tracks. "
-        "Not dated, so the year range does not apply.",
+        _("Researchers by English level and career stage"),
+        _(
+            "Published researchers by self-reported CEFR level: the language barrier the register tracks. "
+            "Not dated, so the year range does not apply."
+        ),
         queries.researchers_by_english_and_stage,
         stacked_by_row,
         dated=False,
     ),
     Report(
         "exchanges-by-year",
-        "Exchanges abroad and into Japan per year",
-        "Research stays of published researchers by the year they began: outbound from Japan and inbound to Japan.",
+        _("Exchanges abroad and into Japan per year"),
+        _("Research stays of published researchers by the year they began: outbound from Japan and inbound to Japan."),
         queries.exchanges_by_year,
         lines,
     ),

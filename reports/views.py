@@ -35,4 +35,4 @@ def report_download(request, slug, fmt):
         raise Http404("No such report.")
     years, _notices = year_range(request.GET)
     table = report.table(years)
-    return file_response(fmt, table.columns, table.rows, stem=f"report-{slug}", title=report.title)
+    return file_response(fmt, table.columns, table.rows, stem=f"report-{slug}", title=str(report.title))

@@ -9,18 +9,20 @@ server, even one whose local cache has not seen the edit.
 
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 
 from directory.models import Country, Region, search_url
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
+from techdiplo.i18n import is_japanese
 from techdiplo.search.cache import cached
 
 
 def home_page():
     """The home page's data: 1 query when the counts are cached, 7 when not."""
     counts = cached(
-        ("home",),
+        ("home", get_language()),  # labels and links are in the page's language
         lambda: {"figures": headline_figures(), "areas": policy_areas_with_counts(), "regions": regions_with_counts()},
     )
     return {**counts, "latest": latest_initiatives()}
@@ -35,10 +37,14 @@ def headline_figures():
         | Exists(partnerships.filter(foreign_locality__country=OuterRef("pk")))
     )
     return [
-        {"label": "Initiatives", "count": initiatives.count(), "url": reverse("initiatives:list")},
-        {"label": "Researchers", "count": Researcher.objects.published().count(), "url": reverse("researchers:list")},
-        {"label": "Partnerships", "count": partnerships.count(), "url": reverse("partnerships:list")},
-        {"label": "Partner countries", "count": partner_countries.count(), "url": None},
+        {"label": gettext("Initiatives"), "count": initiatives.count(), "url": reverse("initiatives:list")},
+        {
+            "label": gettext("Researchers"),
+            "count": Researcher.objects.published().count(),
+            "url": reverse("researchers:list"),
+        },
+        {"label": gettext("Partnerships"), "count": partnerships.count(), "url": reverse("partnerships:list")},
+        {"label": gettext("Partner countries"), "count": partner_countries.count(), "url": None},
     ]
 
 
@@ -60,13 +66,13 @@ def policy_areas_with_counts():
     rows = (
         Initiative.objects.published()
         .filter(policy_areas__isnull=False)
-        .values("policy_areas__slug", "policy_areas__name")
+        .values("policy_areas__slug", "policy_areas__name", "policy_areas__name_ja")
         .annotate(count=Count("pk"))  # an initiative has an area at most once: no DISTINCT needed
         .order_by("-count", "policy_areas__name")
     )
     return [
         {
-            "label": row["policy_areas__name"],
+            "label": (is_japanese() and row["policy_areas__name_ja"]) or row["policy_areas__name"],
             "count": row["count"],
             "url": search_url("initiatives", area=row["policy_areas__slug"]),
         }
@@ -86,7 +92,7 @@ def regions_with_counts():
     labels = dict(Region.choices)
     return [
         {
-            "label": labels.get(row["countries__region"], row["countries__region"]),
+            "label": str(labels.get(row["countries__region"], row["countries__region"])),
             "count": row["count"],
             "url": search_url("initiatives", region=row["countries__region"]),
         }
