@@ -1,5 +1,7 @@
 """The ``year_from`` / ``year_to`` parameters: malformed values are ignored with a notice, never an error."""
 
+from django.utils.translation import gettext
+
 from .queries import YearRange
 
 EARLIEST, LATEST = 1800, 2200
@@ -23,11 +25,13 @@ def year_range(params):
     start, bad_start = parse_year(params.get("year_from"))
     end, bad_end = parse_year(params.get("year_to"))
     notices = [
-        f"Ignored {name}={params.get(name)!r}: not a year between {EARLIEST} and {LATEST}."
+        gettext("Ignored %(parameter)s: not a year between %(earliest)s and %(latest)s.")
+        % {"parameter": f"{name}={params.get(name)!r}", "earliest": EARLIEST, "latest": LATEST}
         for name, bad in (("year_from", bad_start), ("year_to", bad_end))
         if bad
     ]
     if start is not None and end is not None and start > end:
         start, end = end, start
-        notices.append(f"The year range was reversed; showing {start}–{end}.")
+        reversed_notice = gettext("The year range was reversed; showing %(start)s–%(end)s.")
+        notices.append(reversed_notice % {"start": start, "end": end})
     return YearRange(start, end), notices
