@@ -1,16 +1,20 @@
 """What search engines are told: a sitemap of every published record and page, and robots.txt.
 
-``/sitemap.xml`` is a sitemap index naming one sitemap per section (``/sitemap-initiatives.xml``, ...), and
-more pages of a section (``?p=2``) past 5,000 records: one file may hold 50,000 URLs at most, which a single
-sitemap of 100,000 initiatives would break. Every section goes through ``published()``: drafts and
-researchers without consent are never listed. Organization and country pages are listed only when they
-show something published.
+``/sitemap.xml`` is a sitemap index naming one sitemap per section and language
+(``/sitemap-initiatives.xml`` for the English pages, ``/sitemap-initiatives-ja.xml`` for the same pages
+under ``/ja/``), and more pages of a section (``?p=2``) past 5,000 records: one file may hold 50,000 URLs
+at most, which a single sitemap of 100,000 initiatives would break. (Django's own ``i18n = True`` would
+read every record of a section into a list on each request; a section per language stays a paginated
+query.) Every section goes through ``published()``: drafts and researchers without consent are never
+listed. Organization and country pages are listed only when they show something published.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from directory.models import Country, Organization
@@ -19,7 +23,21 @@ from partnerships.models import SubnationalPartnership
 from people.models import Exchange, Researcher
 
 
-class PagesSitemap(Sitemap):
+class LanguageSitemap(Sitemap):
+    """A section's pages in one language, whatever language the crawler's request asked for."""
+
+    def __init__(self, language):
+        self.language = language
+
+    def location(self, item):
+        with translation.override(self.language):
+            return self.path(item)
+
+    def path(self, item):
+        return item.get_absolute_url()
+
+
+class PagesSitemap(LanguageSitemap):
     """The home page and the three search pages (without filters: filtered searches are noindex)."""
 
     changefreq = "daily"
@@ -27,11 +45,11 @@ class PagesSitemap(Sitemap):
     def items(self):
         return ["home", "initiatives:list", "researchers:list", "partnerships:list"]
 
-    def location(self, item):
+    def path(self, item):
         return reverse(item)
 
 
-class RecordSitemap(Sitemap):
+class RecordSitemap(LanguageSitemap):
     """A register's published records, lastmod from ``updated_at``."""
 
     queryset = None
@@ -62,7 +80,7 @@ class PartnershipSitemap(RecordSitemap):
     queryset = SubnationalPartnership.objects
 
 
-class OrganizationSitemap(Sitemap):
+class OrganizationSitemap(LanguageSitemap):
     """Organizations that lead, partner in, employ or host something published."""
 
     def items(self):
@@ -82,7 +100,7 @@ class OrganizationSitemap(Sitemap):
         return self.items().order_by("-updated_at").values_list("updated_at", flat=True).first()
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(LanguageSitemap):
     """Countries that partner in a published initiative or partnership, or where a published researcher is based."""
 
     def items(self):
@@ -93,7 +111,7 @@ class CountrySitemap(Sitemap):
         ).order_by("pk")
 
 
-sitemaps = {
+SECTIONS = {
     "pages": PagesSitemap,
     "initiatives": InitiativeSitemap,
     "researchers": ResearcherSitemap,
@@ -102,8 +120,21 @@ sitemaps = {
     "countries": CountrySitemap,
 }
 
+
+def section_name(section, language):
+    """``initiatives`` for the default language, ``initiatives-ja`` for Japanese."""
+    return section if language == settings.LANGUAGE_CODE else f"{section}-{language}"
+
+
+sitemaps = {
+    section_name(section, language): sitemap(language)
+    for language, _ in settings.LANGUAGES
+    for section, sitemap in SECTIONS.items()
+}
+
 # Staff areas are closed to crawlers; public pages stay open so crawlers can read noindex on filtered searches.
-ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/reports/"]
+LANGUAGE_PREFIXES = ["", *(f"/{code}" for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]
+ROBOTS_DISALLOW = [f"{prefix}{path}" for prefix in LANGUAGE_PREFIXES for path in ["/admin/", "/accounts/", "/reports/"]]
 
 
 @require_safe

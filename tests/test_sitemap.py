@@ -103,6 +103,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_staff_areas(
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml\n" in text
     assert "Disallow: /admin/" in text
+    assert "Disallow: /ja/reports/" in text
     assert "Disallow: /initiatives/" not in text
 
 
@@ -121,8 +122,9 @@ def test_unknown_sitemap_section_or_page_is_not_found(client):
 
 def test_sitemap_queries_do_not_grow_with_the_number_of_records(client, django_assert_max_num_queries):
     InitiativeFactory.create_batch(20)
-    # The index: one latest-lastmod query and one count (for its pages) per section, at most.
-    with django_assert_max_num_queries(12):
+    # The index, for each of the two languages: a latest-lastmod query and a count (for its pages) for
+    # initiatives, researchers, partnerships and organizations, and a count for countries (9 each).
+    with django_assert_max_num_queries(18):
         client.get("/sitemap.xml")
     # A section: its count for the paginator and one page of records.
     with django_assert_max_num_queries(2):
@@ -135,3 +137,18 @@ def test_a_large_section_is_split_into_pages_named_by_the_index(client, monkeypa
     index = get_xml(client, "/sitemap.xml")
     assert "<loc>http://testserver/sitemap-initiatives.xml?p=2</loc>" in index
     assert get_xml(client, "/sitemap-initiatives.xml?p=2").count("<url>") == 1
+
+
+def test_japanese_sections_list_the_same_pages_under_ja(client):
+    initiative = InitiativeFactory()
+    index = get_xml(client, "/sitemap.xml")
+    assert "<loc>http://testserver/sitemap-initiatives-ja.xml</loc>" in index
+    assert loc(f"/ja{initiative.get_absolute_url()}") in get_xml(client, "/sitemap-initiatives-ja.xml")
+    assert loc("/ja/") in get_xml(client, "/sitemap-pages-ja.xml")
+
+
+def test_english_sections_stay_english_whatever_language_the_crawler_asks_for(client):
+    initiative = InitiativeFactory()
+    response = client.get("/sitemap-initiatives.xml", headers={"accept-language": "ja"})
+    assert loc(initiative.get_absolute_url()) in response.content.decode()
+    assert "/ja/" not in response.content.decode()
