@@ -71,6 +71,21 @@ def test_checked_facet_values_stay_checked(client, many_initiatives):
     assert 'name="status" value="active" form="search-form" data-autosubmit checked' in html
 
 
+def test_show_all_names_the_number_of_values_of_a_long_facet(client):
+    iso2s = ["US", "KE", "DE", "FR", "BR", "IN", "GB", "CA", "AU", "TH", "VN", "GH"]
+    f.InitiativeFactory(countries=[f.country(iso2) for iso2 in iso2s])
+    html = client.get("/initiatives/").content.decode()
+    assert "Show all 12<" in html  # 10 shown at once, 2 behind the summary
+    assert "Show all 0" not in html
+
+
+def test_a_long_facet_with_exactly_ten_values_has_no_show_all(client):
+    f.InitiativeFactory(
+        countries=[f.country(iso2) for iso2 in ["US", "KE", "DE", "FR", "BR", "IN", "GB", "CA", "AU", "TH"]]
+    )
+    assert "Show all" not in client.get("/initiatives/").content.decode()
+
+
 def test_pagination_is_numbered_and_past_the_end_is_404(client, many_initiatives):
     first = client.get("/initiatives/")
     assert first.content.decode().count('class="result"') == 20
