@@ -16,17 +16,30 @@ from techdiplo.i18n import format_yen, localized_value
 register = template.Library()
 
 
+def _badge():
+    title = gettext("Not yet translated: shown in English")
+    return format_html('<span class="lang-fallback" title="{}">{}</span>', title, gettext("English"))
+
+
 @register.filter
 def localized(obj, field="name"):
     value, fallback = localized_value(obj, field)
     if fallback:
-        return format_html(
-            '<span lang="en">{}</span> <span class="lang-fallback" title="{}">{}</span>',
-            value,
-            gettext("Not yet translated: shown in English"),
-            gettext("English"),
-        )
+        return format_html('<span lang="en">{}</span> {}', value, _badge())
     return value
+
+
+@register.filter
+def fallback_badge(obj, field):
+    """The "English" badge when a Japanese page shows ``obj.<field>`` in English, else nothing (long texts,
+    whose element carries ``lang`` through ``fallback_lang``)."""
+    return _badge() if localized_value(obj, field)[1] else ""
+
+
+@register.filter
+def fallback_lang(obj, field):
+    """``lang="en"`` for the element holding ``obj.<field>`` when a Japanese page shows it in English."""
+    return format_html(' lang="en"') if localized_value(obj, field)[1] else ""
 
 
 @register.filter
