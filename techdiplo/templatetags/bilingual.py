@@ -9,6 +9,7 @@ is the current page (query string kept) in another language.
 from django import template
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from techdiplo.i18n import format_yen, localized_value
@@ -39,7 +40,7 @@ def fallback_badge(obj, field):
 @register.filter
 def fallback_lang(obj, field):
     """``lang="en"`` for the element holding ``obj.<field>`` when a Japanese page shows it in English."""
-    return format_html(' lang="en"') if localized_value(obj, field)[1] else ""
+    return mark_safe(' lang="en"') if localized_value(obj, field)[1] else ""
 
 
 @register.filter
