@@ -38,3 +38,18 @@ def run_python():
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def japanese_catalogue():
+    """The Japanese .mo is built, never committed (`make messages` compiles it): compile it when it is missing
+    or older than its .po, so a plain `pytest` also tests Japanese pages; then forget any loaded catalogue."""
+    from django.core.management import call_command
+    from django.utils.translation import trans_real
+
+    catalogue = PROJECT_ROOT / "locale" / "ja" / "LC_MESSAGES" / "django.po"
+    compiled = catalogue.with_suffix(".mo")
+    if not compiled.exists() or compiled.stat().st_mtime < catalogue.stat().st_mtime:
+        call_command("compilemessages", locale=["ja"], ignore_patterns=[".venv", "node_modules", "bench"], verbosity=0)
+        trans_real._translations = {}
+        trans_real._default = None

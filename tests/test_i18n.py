@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
-from django.utils.translation import trans_real
 
 from directory.models import Locality
 from techdiplo.i18n import format_yen
@@ -32,15 +31,7 @@ CATALOGUE = PROJECT_ROOT / "locale" / "ja" / "LC_MESSAGES" / "django.po"
 SOURCE_DIRS = ["accounts", "demo", "directory", "initiatives", "partnerships", "people", "reports", "techdiplo"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def compiled_catalogue():
-    """The .mo is built, never committed (`make messages` compiles it): compile it here when it is missing or
-    older than the .po, so `pytest` alone also tests the Japanese pages, then forget loaded catalogues."""
-    compiled = CATALOGUE.with_suffix(".mo")
-    if not compiled.exists() or compiled.stat().st_mtime < CATALOGUE.stat().st_mtime:
-        call_command("compilemessages", locale=["ja"], ignore_patterns=[".venv", "node_modules", "bench"], verbosity=0)
-        trans_real._translations = {}
-        trans_real._default = None
+pytestmark = pytest.mark.usefixtures("japanese_catalogue")  # tests/conftest.py: the .mo, compiled if stale
 
 
 @pytest.fixture
