@@ -82,3 +82,11 @@ def test_the_search_page_has_no_serious_accessibility_violation(page, records, w
     assert violations == [], describe(violations)
     page.goto("/search/?q=ocean")
     assert axe_violations(page) == []
+
+
+def test_search_pages_and_the_api_documentation_do_not_scroll_sideways_on_a_phone(page, records):
+    page.set_viewport_size({"width": 390, "height": 900})
+    for url in ("/initiatives/?q=ocean&status=active", "/researchers/", "/partnerships/", "/search/?q=ocean", "/api/"):
+        assert page.goto(url).status == 200, url
+        # Long URLs wrap and wide tables and code blocks scroll inside their own box.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
