@@ -54,6 +54,7 @@ def serialize(initiative):
         "title": initiative.title,
         "title_ja": initiative.title_ja,
         "summary": initiative.summary,
+        "summary_ja": initiative.summary_ja,
         "kind": initiative.kind,
         "status": initiative.status,
         "start_date": initiative.start_date,

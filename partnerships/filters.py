@@ -83,6 +83,7 @@ def serialize(partnership):
         "established": partnership.established,
         "focus_areas": [{"slug": a.slug, "name": a.name} for a in partnership.focus_areas.all()],
         "description": partnership.description,
+        "description_ja": partnership.description_ja,
     }
 
 

@@ -57,6 +57,7 @@ def serialize(researcher):
         "fields": [{"slug": f.slug, "name": f.name} for f in researcher.fields.all()],
         "orcid": researcher.orcid,
         "bio": researcher.bio,
+        "bio_ja": researcher.bio_ja,
     }
 
 

@@ -240,6 +240,8 @@ def test_api_lang_ja_gives_japanese_labels_and_titles(client, records):
     assert {v["label"] for v in japanese["facets"]["area"]} == {"気候変動", "エネルギー転換"}
     assert japanese["facets"]["status"][0]["label"] == "実施中"
     assert japanese["results"][0]["display_title"] == "G7伊勢志摩サミット"
+    assert japanese["results"][0]["summary_ja"] == "エネルギー、鉱物資源、食料安全保障。"
+    assert japanese["results"][0]["url"] == "http://testserver/ja/initiatives/g7-ise-shima/"
     english = client.get("/api/initiatives/", {"q": "G7"}).json()
     assert {v["label"] for v in english["facets"]["area"]} == {"Climate change", "Energy transition"}
     assert english["results"][0]["display_title"] == "G7 Ise-Shima energy and food security"
