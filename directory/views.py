@@ -49,7 +49,7 @@ def organization_detail(request, slug):
 
 @require_safe
 def country_detail(request, iso2):
-    """4 queries: the country, its published initiatives, researchers and partnerships abroad."""
+    """5 queries: the country, its published initiatives, researchers, exchanges there and partnerships abroad."""
     country = get_object_or_404(Country, iso2=iso2.upper())
     if iso2 != country.iso2.lower():
         return redirect(country, permanent=True)
@@ -57,6 +57,8 @@ def country_detail(request, iso2):
     sections = {
         "initiatives": first(country.initiatives.published().select_related("lead_organization")),
         "researchers": first(country.researchers.published().select_related("affiliation")),
+        # A researcher's page links each exchange's country, so the country page links back.
+        "exchanges": first(country.exchanges.published().select_related("researcher", "host_organization")),
         "partnerships": first(partnerships.filter(foreign_locality__country=country)),
     }
     context = {

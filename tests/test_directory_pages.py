@@ -121,6 +121,18 @@ def test_country_page_leaves_out_drafts_and_researchers_without_consent(client):
         assert record.get_absolute_url() not in html
 
 
+def test_country_page_links_back_to_researchers_with_an_exchange_there(client):
+    kenya = country("KE")
+    visitor = ResearcherFactory(country=country("JP"), family_name="Visitor")
+    ExchangeFactory(researcher=visitor, country=kenya, programme="JSPS Bridge Fellowship")
+    hidden = ResearcherFactory(country=country("JP"), editorial_state=DRAFT)
+    ExchangeFactory(researcher=hidden, country=kenya)
+    html = page(client, "/countries/ke/")
+    assert f'href="{visitor.get_absolute_url()}"' in html  # the researcher's page links /countries/ke/ too
+    assert "JSPS Bridge Fellowship" in html
+    assert hidden.get_absolute_url() not in html
+
+
 def test_country_page_lists_partnerships_by_the_foreign_side_only(client):
     japanese_side = Locality.objects.get(iso_code="JP-13")
     partnership = PartnershipFactory(
@@ -151,7 +163,9 @@ def test_country_page_queries_stay_constant(client, django_assert_max_num_querie
     ResearcherFactory.create_batch(8, country=kenya)
     for _ in range(8):
         PartnershipFactory(foreign_locality=LocalityFactory(country=kenya))
-    # 1 country, 2 initiatives + leads, 3 researchers + affiliations, 4 partnerships + localities + countries + parents.
+        ExchangeFactory(country=kenya, host_organization=OrganizationFactory(country=kenya))
+    # 1 country, 2 initiatives + leads, 3 researchers + affiliations, 4 exchanges + researchers + hosts,
+    # 5 partnerships + localities + countries + parents.
     with django_assert_max_num_queries(10):
         response = client.get("/countries/ke/")
     assert response.content.decode().count("/partnerships/partnership-") == 8
