@@ -101,12 +101,14 @@ class OrganizationSitemap(LanguageSitemap):
 
 
 class CountrySitemap(LanguageSitemap):
-    """Countries that partner in a published initiative or partnership, or where a published researcher is based."""
+    """Countries that partner in a published initiative or partnership, where a published researcher is based
+    or where one went on an exchange: the countries whose page shows something."""
 
     def items(self):
         return Country.objects.filter(
             Exists(Initiative.objects.published().filter(countries=OuterRef("pk")))
             | Exists(Researcher.objects.published().filter(country=OuterRef("pk")))
+            | Exists(Exchange.objects.published().filter(country=OuterRef("pk")))
             | Exists(SubnationalPartnership.objects.published().filter(foreign_locality__country=OuterRef("pk")))
         ).order_by("pk")
 

@@ -86,13 +86,15 @@ def test_sitemap_lists_countries_with_published_content_only(client):
     InitiativeFactory(countries=[country("KE")])
     ResearcherFactory(country=country("DE"))
     PartnershipFactory(foreign_locality=LocalityFactory(country=country("US")))
+    ExchangeFactory(country=country("GB"), host_organization=None)
     InitiativeFactory(countries=[country("FR")], editorial_state=DRAFT)
+    ExchangeFactory(country=country("IN"), host_organization=None, researcher=ResearcherFactory(editorial_state=DRAFT))
     ResearcherFactory(country=country("BR"), consent_to_publish=False)
     PartnershipFactory(foreign_locality=LocalityFactory(country=country("CN")), editorial_state=DRAFT)
     xml = sitemap(client)
-    for iso2 in ["ke", "de", "us"]:
+    for iso2 in ["ke", "de", "us", "gb"]:
         assert loc(f"/countries/{iso2}/") in xml
-    for iso2 in ["fr", "br", "cn"]:
+    for iso2 in ["fr", "br", "cn", "in"]:
         assert f"/countries/{iso2}/" not in xml
 
 
