@@ -35,6 +35,7 @@ from .data import (
     researchers_abroad,
     researchers_japan,
 )
+from .data.summaries_ja import SUMMARIES_JA
 
 INITIATIVE_MODULES = (initiatives_diplomacy, initiatives_research, initiatives_development, initiatives_society)
 PARTNERSHIP_MODULES = (partnerships_sister, partnerships_programmes)
@@ -184,6 +185,7 @@ class Loader:
                 participants = row.pop("participants", [])
                 values = {**row, "lead_organization": self.orgs[row["lead_organization"]]}
                 values["sources"] = "\n".join(row.get("sources", []))
+                values.setdefault("summary_ja", SUMMARIES_JA.get(slug, ""))
                 initiative = self.sync(Initiative, {"slug": slug}, values, m2m)
                 for researcher_slug, role in participants:
                     lookup = {"researcher": self.researchers[researcher_slug], "initiative": initiative}
