@@ -4,7 +4,8 @@ PostgreSQL reads the query with ``websearch_to_tsquery`` (quoted phrases, ``OR``
 ``-exclusion``) against the stored, weighted ``search_vector``; Japanese text is
 matched as a substring too, because it has no spaces to split words on. SQLite
 has no full text here: every term must occur (icontains) in one of the fields,
-``-term`` excludes, quoted phrases stay together.
+``-term`` excludes, quoted phrases stay together, and ``OR`` joins the terms on
+either side of it, as ``websearch_to_tsquery`` reads it (``a b OR c`` is a AND (b OR c)).
 """
 
 import re
@@ -88,25 +89,36 @@ def _marked(snippet):
 
 
 def split_terms(text):
-    """Terms of a query: quoted phrases stay whole, "-term" marks an exclusion, OR is dropped (AND is stricter)."""
+    """Groups of terms, all groups required, any term of a group enough: ``OR`` puts the terms on either side
+    in one group. Each term is ``(text, negated)``; quoted phrases stay whole, "-term" is an exclusion (a group
+    of its own: ``OR`` next to an exclusion is dropped, which is stricter)."""
     try:
         words = shlex.split(text)
     except ValueError:  # an unbalanced quote
         words = text.replace('"', " ").split()
-    terms = []
+    groups, joined = [], False
     for word in words:
-        if word.upper() == "OR" or word in {"-", ""}:
+        if word.upper() == "OR":
+            joined = bool(groups)
+            continue
+        if word in {"-", ""}:
             continue
         negated = word.startswith("-") and len(word) > 1
-        terms.append((word[1:] if negated else word, negated))
-    return terms
+        term = (word[1:] if negated else word, negated)
+        if joined and not negated and not groups[-1][0][1]:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        joined = False
+    return groups
 
 
 def _terms_q(fields, text):
     condition = Q()
-    for term, negated in split_terms(text):
-        any_field = Q()
-        for name in fields:
-            any_field |= Q(**{f"{name}__icontains": term})
-        condition &= ~any_field if negated else any_field
+    for group in split_terms(text):
+        any_term = Q()
+        for term, _negated in group:
+            for name in fields:
+                any_term |= Q(**{f"{name}__icontains": term})
+        condition &= ~any_term if group[0][1] else any_term
     return condition
