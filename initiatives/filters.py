@@ -69,6 +69,7 @@ def serialize(initiative):
 REGISTER = Register(
     name="initiatives",
     title=_("Initiatives"),
+    title_one=_("Initiative"),
     description=_("International science and technology initiatives Japan takes part in."),
     filterset_class=InitiativeFilterSet,
     text=TextSearch(

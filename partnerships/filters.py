@@ -90,6 +90,7 @@ def serialize(partnership):
 REGISTER = Register(
     name="partnerships",
     title=_("Partnerships"),
+    title_one=_("Partnership"),
     description=_("Partnerships between Japanese prefectures and cities and their counterparts abroad."),
     filterset_class=PartnershipFilterSet,
     text=TextSearch(

@@ -64,6 +64,7 @@ def serialize(researcher):
 REGISTER = Register(
     name="researchers",
     title=_("Researchers"),
+    title_one=_("Researcher"),
     description=_("Researchers who carry Japan's science and technology diplomacy."),
     filterset_class=ResearcherFilterSet,
     text=TextSearch(

@@ -1,6 +1,7 @@
 """The three search pages and /search/: rendering, chips, pagination, sort, robots rules, query counts."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -69,6 +70,25 @@ def test_chips_list_each_active_filter_with_a_link_that_removes_only_it(client, 
 def test_checked_facet_values_stay_checked(client, many_initiatives):
     html = client.get("/initiatives/?status=active").content.decode()
     assert 'name="status" value="active" form="search-form" data-autosubmit checked' in html
+
+
+def result_count_text(client, url):
+    html = client.get(url).content.decode()
+    return re.search(r'id="result-count"[^>]*>(.*?)</p>', html, re.S).group(1).strip()
+
+
+def test_one_result_is_counted_in_the_singular(client):
+    f.InitiativeFactory()
+    f.ResearcherFactory()
+    f.PartnershipFactory()
+    for register, one in [
+        ("initiatives", "initiative"),
+        ("researchers", "researcher"),
+        ("partnerships", "partnership"),
+    ]:
+        assert result_count_text(client, f"/{register}/") == f"1 {one}"
+    f.InitiativeFactory()
+    assert result_count_text(client, "/initiatives/") == "2 initiatives"
 
 
 def test_show_all_names_the_number_of_values_of_a_long_facet(client):

@@ -242,6 +242,7 @@ class Register:
 
     name: str  # "initiatives": the URL prefix, the API endpoint, the REGISTERS key
     title: str  # "Initiatives"
+    title_one: str  # "Initiative": the result count says "1 initiative", not "1 initiatives"
     filterset_class: type[SearchFilterSet]
     text: TextSearch
     sorts: dict  # sort name -> order_by() arguments ("relevance" is added when there is a text query)
