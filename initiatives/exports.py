@@ -1,12 +1,11 @@
 """Initiative export columns, in the contract's order (README, "Exports")."""
 
 from directory.models import Country, Organization, PolicyArea
-from people.models import Researcher
 from techdiplo.exports.columns import ExportSpec, derived, join, many, published_keys, ref, text, url
 
 from .models import Framework, Initiative
 
-participants, participants_prefetch = published_keys("participants", Researcher, "slug")
+participants, participants_prefetch = published_keys("participants", Initiative, "participations", "researcher", "slug")
 
 INITIATIVES = ExportSpec(
     register="initiatives",

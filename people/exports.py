@@ -13,10 +13,8 @@ def exchange_key(exchange):
     return f"{exchange.start_date.isoformat()}:{exchange.direction}:{exchange.country.iso2}"
 
 
-# people must not import initiatives (the dependency points the other way), so reach it through the relation.
-initiatives, initiatives_prefetch = published_keys(
-    "initiatives", Researcher._meta.get_field("initiatives").related_model, "slug"
-)
+# Through the participations: people must not import initiatives (the dependency points the other way).
+initiatives, initiatives_prefetch = published_keys("initiatives", Researcher, "participations", "initiative", "slug")
 
 RESEARCHERS = ExportSpec(
     register="researchers",
