@@ -183,6 +183,8 @@ STORAGES = {
 # Security. Everything below is on whenever debug is off; debug never redirects to HTTPS.
 # DJANGO_SECURE_SSL_REDIRECT=0 is for a proxy that redirects itself; nothing turns these on with debug.
 SECURE_SSL_REDIRECT = not DEBUG and env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# Load balancers probe a backend over plain HTTP and take a redirect for a failure: /healthz answers itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("DJANGO_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

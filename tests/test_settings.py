@@ -11,10 +11,11 @@ SECRET = "k3Vq9xZ7-pLw2Rt8_Ym4Nc6Hb1Jd5Gf0Ss3Ae7Ku9Oi2Ql8Wx4Ez6Tv1Ry5Bn0Mh"
 PRINT_SETTINGS = (
     "from techdiplo import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS)"
 )
-GET_HEALTHZ = (
-    "import django; django.setup(); from django.test import Client; "
-    "response = Client().get('/healthz'); print(response.status_code, response.get('Location', ''))"
+GET = (
+    "import django, sys; django.setup(); from django.test import Client; "
+    "response = Client().get(sys.argv[1]); print(response.status_code, response.get('Location', ''))"
 )
+GET_HEALTHZ = GET.replace("sys.argv[1]", "'/healthz'")
 
 
 def test_debug_off_without_a_secret_key_refuses_to_start_with_a_clear_message(run_python):
@@ -70,6 +71,21 @@ def test_with_debug_on_a_plain_http_request_is_served_not_redirected(run_python,
 def test_with_debug_off_a_plain_http_request_is_redirected_to_https(run_python):
     result = run_python(
         "-c",
+        GET,
+        "/initiatives/",
+        DJANGO_SETTINGS_MODULE="techdiplo.settings",
+        DJANGO_SECRET_KEY=SECRET,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["301", "https://testserver/initiatives/"]
+
+
+def test_with_debug_off_a_load_balancers_plain_http_health_probe_is_answered_not_redirected(run_python):
+    result = run_python(
+        "-c",
         GET_HEALTHZ,
         DJANGO_SETTINGS_MODULE="techdiplo.settings",
         DJANGO_SECRET_KEY=SECRET,
@@ -78,7 +94,7 @@ def test_with_debug_off_a_plain_http_request_is_redirected_to_https(run_python):
     )
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-2:] == ["301", "https://testserver/healthz"]
+    assert result.stdout.split() == ["200"]  # answered, not redirected to https
 
 
 @pytest.mark.django_db
