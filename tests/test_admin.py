@@ -114,6 +114,13 @@ def test_editor_opens_changelist(client, editor, one_of_each, model, facets):
 
 
 @pytest.mark.parametrize("model", CONTENT_ADMINS, ids=model_id)
+def test_a_changelist_search_with_junk_answers_200(client, editor, one_of_each, model):
+    url = admin_url(model, "changelist")
+    for junk in ("a\x00b", "x" * 5_000, "東京\x00", "'\"%_\\"):
+        assert client.get(url, {"q": junk}).status_code == 200, (model, junk[:10])
+
+
+@pytest.mark.parametrize("model", CONTENT_ADMINS, ids=model_id)
 def test_editor_opens_add_page(client, editor, model):
     assert client.get(admin_url(model, "add")).status_code == 200
 
