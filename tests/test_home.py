@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 
 from initiatives.models import Initiative
 from techdiplo.editorial import EditorialState
@@ -123,3 +125,10 @@ def test_a_stale_home_cache_never_shows_a_draft(client):
     # An update that sends no signal leaves the cache as it was, as another server's local cache would be.
     Initiative.objects.filter(pk=initiative.pk).update(editorial_state=DRAFT)
     assert "Soon a draft" not in home(client)
+
+
+def test_every_page_names_an_icon_that_exists(client):
+    # Without one, every page view costs a browser a request for /favicon.ico that ends in a 404.
+    html = client.get("/").content.decode()
+    href = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    assert finders.find(href.removeprefix(settings.STATIC_URL))
