@@ -6,8 +6,8 @@ attributes. Every chart sits next to a table with the same figures, which is its
 
 from dataclasses import dataclass, field
 
-# Okabe–Ito and Tableau colours: told apart with the common colour-vision deficiencies.
-# Okabe-Ito colours; the eighth series ("Other" when more are folded) is grey, not a heavy black.
+# Okabe–Ito colours: told apart with the common colour-vision deficiencies. The eighth series
+# ("Other", when more are folded) is grey rather than a heavy black.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999", "#000000"]
 MAX_SERIES = 8  # more stacked series than this are folded into "Other" (the table keeps them all)
 OTHER = "Other"
