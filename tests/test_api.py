@@ -89,6 +89,12 @@ def test_bad_values_are_ignored(client, data):
     assert client.get("/api/initiatives/?status=nope&year_to=soon&sort=random&area=").json()["count"] == everything
 
 
+def test_a_reversed_range_is_read_the_right_way_round(client, data):
+    assert client.get("/api/initiatives/?year_from=2015&year_to=2012").json()["count"] == 4  # 2012..2015
+    assert client.get("/api/initiatives/?year_from=2012&year_to=2015").json()["count"] == 4
+    assert client.get("/api/partnerships/?since_from=2000&since_to=1980").json()["count"] == 1  # 1990
+
+
 def test_api_query_count_is_constant(client, data, django_assert_max_num_queries):
     # Queries: 1 facet choices (UNION), 7 grouped facet counts, 1 COUNT, 1 page of rows,
     # 2 prefetches (policy areas, countries), and on PostgreSQL 1 for the snippets. At most 13.

@@ -150,6 +150,25 @@ def test_ignored_filters_are_named_in_a_notice(client, many_initiatives):
     assert "not understood" in html and "Status" in html and "Started from" in html
 
 
+def test_a_reversed_year_range_is_swapped_with_a_notice(client, many_initiatives):
+    response = client.get("/initiatives/?year_from=2010&year_to=2005")
+    html = response.content.decode()
+    assert response.context["page"].paginator.count == 6  # 2005..2010, as if given the right way round
+    assert "wrong way round" in html
+    assert {r["name"]: r["value"] for r in response.context["ranges"]} == {"year_from": 2005, "year_to": 2010}
+    # A chip removes the bound it names: removing "from 2005" keeps "until 2010".
+    chips = {chip["label"]: chip["url"] for chip in response.context["chips"]}
+    assert chips["2005"] == "?year_to=2010" and chips["2010"] == "?year_from=2005"
+    assert "wrong way round" not in client.get("/initiatives/?year_from=2005&year_to=2010").content.decode()
+
+
+def test_a_reversed_since_range_on_partnerships_is_swapped_with_a_notice(client):
+    build_partnerships()
+    response = client.get("/partnerships/?since_from=2000&since_to=1980")
+    assert response.context["page"].paginator.count == 1  # the partnership established in 1990
+    assert "wrong way round" in response.content.decode()
+
+
 def query_count(client, url):
     cache.clear()  # both measured cold: facet choices and counts are computed, not read from the cache
     with CaptureQueriesContext(connection) as queries:

@@ -130,11 +130,24 @@ class Search:
         self.facet_filters = self.filterset.facet_filters()
         self.selected = {name: cleaned.get(name) or [] for name in self.facet_filters}
         self.ranges = {name: cleaned[name] for name in self.filterset.range_filters() if cleaned.get(name) is not None}
+        self.swapped_ranges = self._swap_reversed_ranges()
         self.ignored = self._ignored_parameters(data, cleaned)
         sort = cleaned.get("sort") or ""
         if sort == "relevance" and not self.text:
             sort = ""
         self.sort = sort or ("relevance" if self.text else register.default_sort)
+
+    def _swap_reversed_ranges(self):
+        """Read ``year_from=2020&year_to=2010`` as 2010-2020 rather than match nothing: a range is a pair of
+        bounds named ``<x>_from``/``<x>_to``. Returns the ``(from, to)`` names of the pairs swapped."""
+        swapped = []
+        for low in self.ranges:
+            high = low.removesuffix("_from") + "_to"
+            if low.endswith("_from") and high in self.ranges and self.ranges[low] > self.ranges[high]:
+                swapped.append((low, high))
+        for low, high in swapped:
+            self.ranges[low], self.ranges[high] = self.ranges[high], self.ranges[low]
+        return swapped
 
     def _ignored_parameters(self, data, cleaned):
         """Labels of the parameters given but (partly) not understood, for a short notice on the page."""

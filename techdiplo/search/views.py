@@ -38,6 +38,10 @@ def search_page(request, register_name):
 def chips(search, querydict):
     """The active filters, each with the URL that removes it (the page number is dropped: results change)."""
     result = []
+    if search.swapped_ranges:  # a chip removes the bound it names, so the URLs carry the swapped bounds
+        querydict = querydict.copy()
+        for low, high in search.swapped_ranges:
+            querydict[low], querydict[high] = str(search.ranges[low]), str(search.ranges[high])
     if search.text:
         result.append({"label": f"“{search.text}”", "kind": gettext("Text"), "url": _without(querydict, "q")})
     for name, values in search.selected.items():
