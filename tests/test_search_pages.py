@@ -145,6 +145,17 @@ def test_filtered_pages_are_noindex_and_all_point_canonical_to_the_register(clie
     assert "<title>Initiatives" in plain
 
 
+def test_later_pages_of_the_whole_register_are_their_own_canonical_page(client, many_initiatives):
+    second = client.get("/initiatives/?page=2").content.decode()
+    assert '<link rel="canonical" href="http://testserver/initiatives/?page=2">' in second
+    assert 'name="robots" content="noindex"' not in second
+    first = client.get("/initiatives/?page=1").content.decode()
+    assert '<link rel="canonical" href="http://testserver/initiatives/">' in first
+    filtered_second = client.get("/initiatives/?q=ocean&page=2").content.decode()
+    assert '<link rel="canonical" href="http://testserver/initiatives/">' in filtered_second
+    assert 'name="robots" content="noindex"' in filtered_second
+
+
 def test_ignored_filters_are_named_in_a_notice(client, many_initiatives):
     html = client.get("/initiatives/?status=bogus&year_from=abc").content.decode()
     assert "not understood" in html and "Status" in html and "Started from" in html

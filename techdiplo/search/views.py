@@ -27,6 +27,8 @@ def search_page(request, register_name):
         "facets": search.facets(),
         "chips": chips(search, request.GET),
         "list_url": list_url,
+        # A page of the whole register is its own canonical page; a filtered search (noindex) points at the register.
+        "canonical_url": f"{list_url}?page={page.number}" if page.number > 1 and not search.is_filtered else list_url,
         "ranges": [
             {"name": name, "label": f.label, "value": search.ranges.get(name, "")}
             for name, f in search.filterset.range_filters().items()
