@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 
-from techdiplo.exports.columns import ExportSpec, derived, ref, text, url
+from techdiplo.exports.columns import ExportSpec, read_only, ref, text, url
 from techdiplo.exports.widgets import RefWidget
 
 from .models import Country, Locality, Organization
@@ -18,14 +18,29 @@ def locality_key(locality):
     """
     if locality is None:
         return None
-    if locality.iso_code:
-        return locality.iso_code
     parent = locality.parent
-    if parent is None:
-        return f"{locality.country.iso2}/{locality.name}"
-    if parent.iso_code:
-        return f"{parent.iso_code}/{locality.name}"
-    return f"{locality.country.iso2}/{parent.name}/{locality.name}"
+    return key_text(
+        locality.iso_code,
+        locality.name,
+        locality.country.iso2,
+        locality.parent_id,
+        parent and parent.iso_code,
+        parent and parent.name,
+    )
+
+
+def key_text(iso_code, name, country, parent_id, parent_iso_code, parent_name):
+    """``locality_key`` from plain values (the fast export reads them with ``LOCALITY_KEY_PATHS``)."""
+    if iso_code:
+        return iso_code
+    if parent_id is None:
+        return f"{country}/{name}"
+    if parent_iso_code:
+        return f"{parent_iso_code}/{name}"
+    return f"{country}/{parent_name}/{name}"
+
+
+LOCALITY_KEY_PATHS = ("iso_code", "name", "country__iso2", "parent_id", "parent__iso_code", "parent__name")
 
 
 def locality_lookup(key):
@@ -75,7 +90,7 @@ ORGANIZATIONS = ExportSpec(
         ref("country", Country, "iso2"),
         text("website"),
         url(),
-        derived("updated_at", lambda o: o.updated_at),
+        read_only("updated_at"),
     ],
     select_related=("country",),
 )

@@ -1,7 +1,19 @@
 """Initiative export columns, in the contract's order (README, "Exports")."""
 
 from directory.models import Country, Organization, PolicyArea
-from techdiplo.exports.columns import ExportSpec, derived, join, many, published_keys, ref, text, url
+from techdiplo.exports.columns import (
+    ExportSpec,
+    Fast,
+    derived,
+    join,
+    many,
+    published_keys,
+    read_only,
+    ref,
+    related_values,
+    text,
+    url,
+)
 
 from .models import Framework, Initiative
 
@@ -20,15 +32,23 @@ INITIATIVES = ExportSpec(
         text("end_date"),
         many("policy_areas", PolicyArea, "slug"),
         many("countries", Country, "iso2"),
-        derived("regions", lambda o: join(c.region for c in o.countries.all())),
+        derived(
+            "regions",
+            lambda o: join(c.region for c in o.countries.all()),
+            Fast(related=related_values("countries__region")),
+        ),
         ref("lead_organization", Organization, "slug"),
-        derived("lead_sector", lambda o: o.lead_organization.sector if o.lead_organization else None),
+        derived(
+            "lead_sector",
+            lambda o: o.lead_organization.sector if o.lead_organization else None,
+            Fast(paths=("lead_organization__sector",)),
+        ),
         many("partner_organizations", Organization, "slug"),
         many("frameworks", Framework, "slug"),
         text("funding_jpy"),
         participants,  # researcher slugs, published ones only; participations are edited in the admin
         url(),
-        derived("updated_at", lambda o: o.updated_at),
+        read_only("updated_at"),
     ],
     select_related=("lead_organization",),
     prefetch_related=("policy_areas", "countries", "partner_organizations", "frameworks", participants_prefetch),

@@ -2,15 +2,31 @@
 
 from django.db.models import Prefetch
 
-from directory.exports import LocalityWidget, locality_key
-from directory.models import PolicyArea
-from techdiplo.exports.columns import Column, ExportSpec, derived, many, text, url
+from directory.exports import LOCALITY_KEY_PATHS, LocalityWidget, key_text, locality_key
+from directory.models import LocalityLevel, PolicyArea
+from techdiplo.exports.columns import Column, ExportSpec, Fast, derived, many, read_only, related_values, text, url
 
 from .models import Activity, SubnationalPartnership
 
 
 def locality(name):
-    return Column(name, attribute=name, read=lambda o: locality_key(getattr(o, name)), widget=LocalityWidget)
+    fast = Fast(paths=tuple(f"{name}__{path}" for path in LOCALITY_KEY_PATHS), cell=key_text)
+    return Column(name, attribute=name, read=lambda o: locality_key(getattr(o, name)), widget=LocalityWidget, fast=fast)
+
+
+def locality_name(name):
+    """``str()`` of the locality, from plain values: "name" or "name, parent name" below a prefecture."""
+
+    def cell(own_name, parent_id, level, parent_name):
+        return f"{own_name}, {parent_name}" if parent_id and level != LocalityLevel.PREFECTURE else own_name
+
+    paths = tuple(f"{name}__{path}" for path in ("name", "parent_id", "level", "parent__name"))
+    return derived(f"{name}_name", lambda o: str(getattr(o, name)), Fast(paths=paths, cell=cell))
+
+
+def prefecture_code(level, parent_id, iso_code, parent_iso_code):
+    """``Locality.prefecture.iso_code or None`` from plain values."""
+    return (iso_code if level == LocalityLevel.PREFECTURE or not parent_id else parent_iso_code) or None
 
 
 PARTNERSHIPS = ExportSpec(
@@ -19,19 +35,32 @@ PARTNERSHIPS = ExportSpec(
     columns=[
         text("slug"),
         locality("japanese_locality"),
-        derived("prefecture_code", lambda o: o.japanese_locality.prefecture.iso_code or None),
+        derived(
+            "prefecture_code",
+            lambda o: o.japanese_locality.prefecture.iso_code or None,
+            Fast(
+                paths=tuple(f"japanese_locality__{p}" for p in ("level", "parent_id", "iso_code", "parent__iso_code")),
+                cell=prefecture_code,
+            ),
+        ),
         locality("foreign_locality"),
-        derived("country", lambda o: o.foreign_locality.country.iso2),
-        derived("region", lambda o: o.foreign_locality.country.region),
+        derived("country", lambda o: o.foreign_locality.country.iso2, Fast(paths=("foreign_locality__country__iso2",))),
+        derived(
+            "region", lambda o: o.foreign_locality.country.region, Fast(paths=("foreign_locality__country__region",))
+        ),
         text("kind"),
         many("focus_areas", PolicyArea, "slug"),
         text("established"),
         text("status"),
-        derived("activities", lambda o: len(o.activities.all())),  # how many activities are recorded
+        derived(  # how many activities are recorded
+            "activities",
+            lambda o: len(o.activities.all()),
+            Fast(related=related_values("activities__pk"), cell=len),
+        ),
         url(),
-        derived("updated_at", lambda o: o.updated_at),
-        derived("japanese_locality_name", lambda o: str(o.japanese_locality)),
-        derived("foreign_locality_name", lambda o: str(o.foreign_locality)),
+        read_only("updated_at"),
+        locality_name("japanese_locality"),
+        locality_name("foreign_locality"),
     ],
     select_related=(
         "japanese_locality__country",

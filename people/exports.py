@@ -3,14 +3,34 @@
 from django.db.models import Prefetch
 
 from directory.models import Country, Organization
-from techdiplo.exports.columns import ExportSpec, derived, join, many, published_keys, ref, text, url
+from techdiplo.exports.columns import (
+    ExportSpec,
+    Fast,
+    derived,
+    join,
+    many,
+    published_keys,
+    read_only,
+    ref,
+    related_values,
+    text,
+    url,
+)
 
 from .models import Exchange, Researcher, ResearchField
 
 
 def exchange_key(exchange):
     """``<start date>:<direction>:<country>``, e.g. ``2019-09-01:outbound:US``; sorts chronologically."""
-    return f"{exchange.start_date.isoformat()}:{exchange.direction}:{exchange.country.iso2}"
+    return exchange_text(exchange.start_date, exchange.direction, exchange.country.iso2)
+
+
+def exchange_text(start_date, direction, country):
+    return f"{start_date.isoformat()}:{direction}:{country}"
+
+
+def name_text(given_name, family_name):
+    return f"{given_name} {family_name}"  # as ``Researcher.name``
 
 
 # Through the participations: people must not import initiatives (the dependency points the other way).
@@ -21,20 +41,31 @@ RESEARCHERS = ExportSpec(
     model=Researcher,
     columns=[
         text("slug"),
-        derived("name", lambda o: o.name),
+        derived("name", lambda o: o.name, Fast(paths=("given_name", "family_name"), cell=name_text)),
         text("name_ja"),
         ref("affiliation", Organization, "slug"),
-        derived("sector", lambda o: o.affiliation.sector if o.affiliation else None),
+        derived(
+            "sector",
+            lambda o: o.affiliation.sector if o.affiliation else None,
+            Fast(paths=("affiliation__sector",)),
+        ),
         ref("country", Country, "iso2"),
         text("career_stage"),
         text("english_level"),
         many("fields", ResearchField, "slug"),
-        derived("exchanges", lambda o: join(exchange_key(e) for e in o.exchanges.all())),
+        derived(
+            "exchanges",
+            lambda o: join(exchange_key(e) for e in o.exchanges.all()),
+            Fast(
+                related=related_values("exchanges__start_date", "exchanges__direction", "exchanges__country__iso2"),
+                cell=lambda rows: join(exchange_text(*row) for row in rows),
+            ),
+        ),
         initiatives,  # published initiatives only
         text("orcid"),
         text("email"),  # private: only staff exports and the admin carry it
         url(),
-        derived("updated_at", lambda o: o.updated_at),
+        read_only("updated_at"),
         # After the contract's columns: the name parts, so an import can create a researcher.
         text("family_name"),
         text("given_name"),

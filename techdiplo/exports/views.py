@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from techdiplo.search import search_queryset
 
 from .access import staff_permission_required
+from .fastrows import fast_rows, supported
 from .writers import file_response
 
 FORMATS = ("csv", "xlsx", "json")
@@ -21,10 +22,14 @@ SPECS = {
 
 
 def export_rows(spec, queryset, base_url):
-    """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time with the spec's joins.
+    """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time.
 
-    Queries: per chunk of rows one SELECT (with the spec's JOINs) plus one per prefetched relation.
+    As plain tuples when every column has a ``Fast`` declaration (see ``fastrows``); otherwise as models:
+    per chunk of rows one SELECT (with the spec's JOINs) plus one per prefetched relation.
     """
+    if supported(spec):
+        yield from fast_rows(spec, queryset, base_url, CHUNK_SIZE)
+        return
     for obj in spec.prepare(queryset).iterator(chunk_size=CHUNK_SIZE):
         yield spec.row(obj, base_url)
 
