@@ -10,7 +10,7 @@ Cells never query: the related rows they read come from ``ExportSpec.prepare()``
 Each column also says how to read its cell without model instances (``Fast``): the staff exports of whole
 registers read plain tuples with ``values_list()`` (see ``fastrows``), which is many times faster than
 building models, related managers and prefetches per row. Both readers must give the same cells
-(``tests/test_exports.py`` compares them).
+(``tests/test_export_fastrows.py`` compares them).
 """
 
 import datetime
