@@ -31,7 +31,8 @@ class LocalityAdmin(BaseAdmin):
 
     def get_queryset(self, request):
         # A city's name includes its prefecture's: the autocomplete lists them without a query each.
-        return super().get_queryset(request).select_related("parent")
+        # The changelist skips list_select_related once the queryset selects anything, so name both.
+        return super().get_queryset(request).select_related("country", "parent")
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)

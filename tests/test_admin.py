@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.roles import CONTENT_APPS, EDITORS
+from directory.models import Locality
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
@@ -328,6 +329,16 @@ def test_changelist_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(queries):
         response = client.get(admin_url(model, "changelist"))
     assert len(response.context["cl"].result_list) == 30
+
+
+def test_locality_changelist_joins_country_and_parent(client, editor, django_assert_max_num_queries):
+    # The reference data alone fills a page with localities of many countries. Queries: session,
+    # user, permissions (2), the region and level filters need none, the Japanese-name filter none,
+    # the count (or PostgreSQL's estimate and the count), the page's rows with country and parent joined.
+    with django_assert_max_num_queries(8):
+        response = client.get(admin_url(Locality, "changelist"))
+    rows = response.context["cl"].result_list
+    assert len({row.country_id for row in rows}) > 1
 
 
 def test_paginator_counts_an_unfiltered_big_table_from_statistics():
