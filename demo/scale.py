@@ -29,6 +29,7 @@ from partnerships.models import Activity, ActivityKind, SubnationalPartnership
 from people.models import EnglishLevel, Exchange, ExchangeDirection, Researcher, ResearchField
 from people.validators import orcid_checksum
 from techdiplo.editorial import EditorialState
+from techdiplo.search import REGISTERS, bitmaps
 from techdiplo.search.cache import bump_data_version
 
 from . import scale_vocabulary as words
@@ -103,7 +104,8 @@ class ScaleSeeder:
 
     def run(self, initiatives, researchers, partnerships):
         started = time.perf_counter()
-        with transaction.atomic():
+        # The facet bitmaps are built once at the end, not refreshed by every bulk insert's triggers.
+        with bitmaps.deferred(*REGISTERS.values()), transaction.atomic():
             self.step("reference data", self.load_reference)
             self.step("organizations, frameworks, fields", self.create_vocabulary_records, initiatives)
             self.step(f"{researchers:,} researchers", self.create_researchers, researchers)
@@ -448,7 +450,7 @@ def clear(log=print):
         (Framework, "slug LIKE %s"),
         (ResearchField, "slug LIKE %s"),
     ]
-    with transaction.atomic(), connection.cursor() as cursor:
+    with bitmaps.deferred(*REGISTERS.values()), transaction.atomic(), connection.cursor() as cursor:
         for model, where in statements:
             cursor.execute(f"DELETE FROM {table(model)} WHERE {where}", [f"{PREFIX}%"] * where.count("%s"))  # noqa: S608
     bump_data_version()

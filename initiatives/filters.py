@@ -86,4 +86,5 @@ REGISTER = Register(
     serialize=serialize,
     list_template="initiatives/initiative_list.html",
     result_template="includes/_result_initiative.html",
+    facet_index=True,  # migrations/0006_facet_bitmaps
 )

@@ -253,6 +253,8 @@ class Register:
     description: str = ""
     sort_labels: dict = field(default_factory=dict)  # how the sort menu names a sort, where not "Newest" etc.
     tie_breaker: tuple = ("pk",)
+    # Its migration keeps PostgreSQL facet bitmaps (``<name>_facet_pairs`` and triggers): see search.bitmaps.
+    facet_index: bool = False
 
     @property
     def model(self):

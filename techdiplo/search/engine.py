@@ -2,8 +2,10 @@
 
 Queries a page costs (whatever the number of active filters):
   1. facet choices (value -> label, id) of every table-backed facet, one UNION query, cached
-  2. one grouped count per facet (cached, keyed by the normalised parameters and the data version)
-  3. COUNT of the results (paginator)
+  2. the facet counts (cached, keyed by the normalised parameters and the data version): with the
+     PostgreSQL facet bitmaps (``Register.facet_index``) one query for every facet and the result
+     count; otherwise one grouped count per facet
+  3. COUNT of the results (paginator; not with the bitmaps, whose query gave it)
   4. the page's rows, with what the row template shows through ``for_search()`` (its prefetches)
   5. the page's highlighted snippets (PostgreSQL, only with a text query)
 Filters never join to-many tables into the result query: they are ``pk IN (subquery)``
@@ -17,6 +19,7 @@ from django.db.models import CharField, Value
 from django.http import Http404, QueryDict
 from django.utils.translation import get_language, gettext
 
+from . import bitmaps
 from . import text as text_search
 from .cache import cached
 from .declarations import SORT_LABELS, ModelChoices
@@ -174,9 +177,20 @@ class Search:
 
     # Filtering -----------------------------------------------------------------------------------------
 
+    @property
+    def uses_bitmaps(self):
+        """Whether the facets and ranges are read from the PostgreSQL facet bitmaps (see ``bitmaps``)."""
+        return bitmaps.available(self.register) and bitmaps.supports(self)
+
     def filtered(self, skip_facet=None):
         """Published records matching the text, the ranges and every facet but ``skip_facet``. Unordered."""
         qs = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
+        if skip_facet is None and self.uses_bitmaps:
+            condition = bitmaps.filter_expression(self)
+            return (qs.filter(condition) if condition is not None else qs).order_by()
+        return self._filtered_by_joins(qs, skip_facet)
+
+    def _filtered_by_joins(self, qs, skip_facet=None):
         for name, value in self.ranges.items():
             qs = self.filterset.filters[name].filter(qs, value)
         for name, facet in self.facet_filters.items():
@@ -196,9 +210,17 @@ class Search:
 
     def facet_counts(self):
         """``{facet: {value: count}}``, disjunctive: each facet counted without its own selection. Cached."""
+        return self._counts()[1]
+
+    def total(self):
+        """The number of matching records when the facet bitmaps counted it (cached with the counts), else None."""
+        return self._counts()[0]
+
+    def _counts(self):
+        """``(total or None, {facet: {value: count}})``, cached."""
         key = (
             self.register.name,
-            "counts",
+            "totals-and-counts",
             self.text,
             sorted(self.ranges.items()),
             sorted((name, sorted(values)) for name, values in self.selected.items()),
@@ -206,7 +228,17 @@ class Search:
         return cached(key, self._count_facets)
 
     def _count_facets(self):
-        return {name: facet.counts(self.filtered(skip_facet=name)) for name, facet in self.facet_filters.items()}
+        if self.uses_bitmaps:
+            return bitmaps.count(self)
+        return None, self.count_facets_by_joins()
+
+    def count_facets_by_joins(self):
+        """The facet counts from one grouped query per facet over the filtered records (no bitmaps)."""
+        base = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
+        return {
+            name: facet.counts(self._filtered_by_joins(base, skip_facet=name))
+            for name, facet in self.facet_filters.items()
+        }
 
     def facets(self):
         """The facets to show: selected values always, others only with a count; long ones split for "show all"."""
@@ -237,12 +269,24 @@ class Search:
     def page(self, raw_number):
         """``(page, notice)`` with ``page.object_list`` evaluated and snippets attached. 404 past the end."""
         number, notice = parse_page(raw_number)
-        paginator = Paginator(self.queryset().for_search(), PER_PAGE)
+        total = self.total()
+        if total is None:
+            paginator = Paginator(self.queryset().for_search(), PER_PAGE)
+        else:
+            # The bitmaps counted the results. The page's ids come first, from the order's index alone (a row
+            # the filter skips is then never read from the table), then the page's rows by id.
+            paginator = Paginator(self.queryset().values_list("pk", flat=True), PER_PAGE)
+            paginator.count = total  # a cached_property, set: no COUNT query
         try:
             page = paginator.page(number)
         except EmptyPage as exc:
             raise Http404("No such page of results.") from exc
-        page.object_list = list(page.object_list)
+        if total is None:
+            page.object_list = list(page.object_list)
+        else:
+            ids = list(page.object_list)
+            rows = self.register.model._default_manager.for_search().in_bulk(ids)
+            page.object_list = [rows[pk] for pk in ids if pk in rows]
         snippets = text_search.headlines(
             self.register.model, self.register.text, [obj.pk for obj in page.object_list], self.text
         )

@@ -1,0 +1,177 @@
+"""Facet counts and filters from the PostgreSQL facet bitmaps (``techdiplo_search/0001_facet_bitmaps``).
+
+A register whose migration maintains bitmaps (``Register.facet_index``) is searched
+with them on PostgreSQL: one bitmap per facet value, bit n set when record n
+has the value. The records a search matches are the bitmap
+
+    everything & (OR of facet A's selected values) & (OR of facet B's ...) & years & text
+
+and a facet's count for a value is ``bit_count(value & that bitmap without the facet's
+own selection)``: the disjunctive rule of DESIGN.md, for every value in one query.
+The text query, which no bitmap holds, becomes a bitmap of the matching ids.
+The page's rows are then read in order with :class:`InBitmap`.
+
+Nothing here is cached: the bitmaps are kept by triggers in the same transaction as
+the data, like an index.
+"""
+
+from contextlib import contextmanager
+
+from django.db import connection
+from django.db.models import BooleanField, F, Func
+from django.db.models.expressions import RawSQL
+
+from . import text as text_search
+
+RANGE_OPERATORS = {"gte": ">=", "lte": "<=", "exact": "="}
+
+
+def available(register):
+    return register.facet_index and connection.vendor == "postgresql"
+
+
+def _value_keys(facet, values):
+    """Bitmaps are named by the linked row's id for a table-backed facet, by the value itself otherwise."""
+    return [str(facet.ids[v]) if facet.ids else v for v in values]
+
+
+def _clauses(search, with_text):
+    """``[(facet name or None, SQL of one bitmap, params)]``: one per active selection, range and the text."""
+    register = search.register.name
+    clauses = []
+    for name, facet in search.facet_filters.items():
+        if search.selected[name]:
+            sql = "SELECT bit_or(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = ANY(%s)"
+            clauses.append((name, sql, [register, name, _value_keys(facet, search.selected[name])]))
+    for name, value in search.ranges.items():
+        bound = search.filterset.filters[name]
+        operator = RANGE_OPERATORS[bound.lookup_expr]
+        sql = "SELECT bit_or(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value::integer "
+        sql += f"{operator} %s"  # one of RANGE_OPERATORS
+        clauses.append((None, sql, [register, bound.field_name, value]))
+    if with_text and search.text:  # the bitmap of the text's matches, computed once (see count())
+        clauses.append((None, "SELECT bits FROM text_matches", []))
+    return clauses
+
+
+def _text_matches(search):
+    """The CTE ``text_matches``: the bitmap of the records whose text matches (ids from the GIN index)."""
+    model = search.register.model
+    matching = text_search.apply_text(model._default_manager.order_by(), search.register.text, search.text)
+    ids_sql, ids_params = matching.values("pk").query.sql_with_params()
+    width = "SELECT length(bits) FROM search_facet_bitmap WHERE register = %s AND facet = '' AND value = ''"
+    sql = f"text_matches AS MATERIALIZED (SELECT search_bitmap_of(ARRAY({ids_sql}), ({width})) AS bits)"
+    return sql, [*ids_params, search.register.name]
+
+
+def _bits(register, clauses):
+    """SQL of the bitmap ``everything & clause & ...``; a clause that names no stored bitmap matches nothing."""
+    sql = "e.bits"
+    params = []
+    for _facet, clause_sql, clause_params in clauses:
+        sql += f" & coalesce(({clause_sql}), e.bits # e.bits)"
+        params += clause_params
+    sql = f"(SELECT {sql} FROM search_facet_bitmap AS e WHERE e.register = %s AND e.facet = '' AND e.value = '')"  # noqa: S608
+    return sql, [*params, register]
+
+
+def supports(search):
+    """Whether every range of ``search`` is one the bitmaps hold (a year bound)."""
+    return all(search.filterset.filters[name].lookup_expr in RANGE_OPERATORS for name in search.ranges)
+
+
+def filter_expression(search):
+    """A boolean expression "the record is in the search's facets and ranges" (the text is filtered apart),
+    or None when nothing is selected."""
+    clauses = _clauses(search, with_text=False)
+    if not clauses:
+        return None
+    sql, params = _bits(search.register.name, clauses)
+    return InBitmap(F("pk"), RawSQL(sql, params))  # noqa: S611 (our SQL; every value is a parameter)
+
+
+class InBitmap(Func):
+    """``record in bits``, written out rather than calling ``search_bitmap_has()``, which PostgreSQL does not
+    inline when its argument is a subquery (a function call per row: 40 ms over 13,000 index entries). The
+    subquery is computed once. A record past the bitmap's end (inserted while the triggers were deferred) is
+    in none; CASE keeps ``get_bit`` from being asked for it."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk_sql, pk_params = compiler.compile(self.source_expressions[0])
+        bits_sql, bits_params = compiler.compile(self.source_expressions[1])
+        sql = f"CASE WHEN {pk_sql} < length({bits_sql}) THEN get_bit({bits_sql}, {pk_sql}::integer) = 1 ELSE false END"
+        return sql, (*pk_params, *bits_params, *bits_params, *pk_params)
+
+
+def count(search):
+    """``(total, {facet: {value: count}})`` in one query: the number of matching records and each facet's
+    disjunctive counts (values with no record left out)."""
+    register = search.register.name
+    clauses = _clauses(search, with_text=True)
+    bases, params = [], []
+    if search.text:
+        sql, text_params = _text_matches(search)
+        bases.append(sql)
+        params += text_params
+    selected = [facet for facet, _sql, _params in clauses if facet is not None]
+    for index, skip in enumerate([None, *selected]):
+        sql, base_params = _bits(register, [c for c in clauses if skip is None or c[0] != skip])
+        bases.append(f"base{index} AS MATERIALIZED (SELECT {sql} AS bits)")
+        params += base_params
+    parts = ["SELECT '' AS facet, '' AS value, bit_count(bits) AS n FROM base0"]
+    unselected = [name for name in search.facet_filters if name not in selected]
+    groups = [(0, unselected)] + [(index + 1, [name]) for index, name in enumerate(selected)]
+    for index, names in groups:
+        if names:
+            parts.append(
+                f"SELECT b.facet, b.value, bit_count(b.bits & base{index}.bits) "  # noqa: S608
+                f"FROM search_facet_bitmap AS b, base{index} WHERE b.register = %s AND b.facet = ANY(%s)"
+            )
+            params += [register, names]
+    query = f"WITH {', '.join(bases)} {' UNION ALL '.join(parts)}"
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+    return _read_counts(search, rows)
+
+
+def _read_counts(search, rows):
+    total = 0
+    counts = {name: {} for name in search.facet_filters}
+    value_of = {name: {str(pk): v for v, pk in facet.ids.items()} for name, facet in search.facet_filters.items()}
+    for facet, value, n in rows:
+        if facet == "":
+            total = n or 0
+        elif n and facet in counts:
+            value = value_of[facet].get(value) if value_of[facet] else value
+            if value is not None:
+                counts[facet][value] = n
+    return total, counts
+
+
+def rebuild(register):
+    """Build ``register``'s bitmaps from scratch (after a bulk load that deferred the triggers)."""
+    table = register.model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT search_bitmap_rebuild(%s, ARRAY(SELECT id FROM {table}))", [register.name])  # noqa: S608
+
+
+@contextmanager
+def deferred(*registers):
+    """Skip the bitmap triggers of this connection inside the block, then rebuild ``registers``' bitmaps:
+    a bulk load of 100,000 records refreshes once instead of once per statement."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET techdiplo.facet_index = 'deferred'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET techdiplo.facet_index")
+    for register in registers:
+        if register.facet_index:
+            rebuild(register)
