@@ -10,6 +10,8 @@
 # to run as root, so as root the server runs as the unprivileged user
 # "postgres" (created if missing); COMMAND itself runs as the caller.
 #
+# PG_SERVER_OPTIONS adds server settings ("-c shared_buffers=1GB": the benchmark's).
+#
 # Without the PostgreSQL server binaries it says so and exits 0 (the
 # PostgreSQL half is skipped), except under CI=true, where that is a failure.
 set -euo pipefail
@@ -83,7 +85,7 @@ fi
 
 # Durability off: a throwaway test server, and much faster.
 pg "$pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 start \
-  -o "-p $port -k $sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-p $port -k $sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_SERVER_OPTIONS:-}" \
   >/dev/null || { cat "$root/server.log" >&2; exit 1; }
 
 if ! pg "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'techdiplo'" \
