@@ -87,6 +87,19 @@ class InitiativeQuerySet(EditorialQuerySet):
         shared = {relation: ids for relation, ids in shared.items() if ids}
         if not shared:
             return self.none().annotate(overlap=Value(0))
+        from techdiplo.search import REGISTERS, bitmaps  # the search package imports this module's register
+
+        by_bitmaps = bitmaps.most_shared(
+            REGISTERS["initiatives"],
+            {"area": shared.get("policy_areas", []), "framework": shared.get("frameworks", [])},
+            exclude=initiative.pk,
+            order_by="t.start_date DESC NULLS LAST, t.title, t.id",
+            limit=limit,
+        )
+        if by_bitmaps is not None:  # PostgreSQL: one query, whatever the number of initiatives sharing a value
+            sql, params = by_bitmaps
+            ranked = f"SELECT r.overlap, i.* FROM ({sql}) AS r JOIN {self.model._meta.db_table} AS i ON i.id = r.id"  # noqa: S608
+            return self.raw(f"{ranked} ORDER BY r.overlap DESC, i.start_date DESC NULLS LAST, i.title, i.id", params)
         matches = {relation: Q(**{f"{relation}__in": ids}) for relation, ids in shared.items()}
         overlap = sum(Count(relation, filter=match, distinct=True) for relation, match in matches.items())
         ranking = ["-overlap", F("start_date").desc(nulls_last=True), "title"]

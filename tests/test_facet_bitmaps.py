@@ -159,3 +159,22 @@ def test_the_rebuilt_bitmaps_equal_the_ones_the_triggers_kept(initiatives):
         cursor.execute(query)
         assert cursor.fetchall() == kept
     assert len(kept) > 10
+
+
+def test_related_initiatives_are_the_most_shared_then_newest_as_computed_by_hand(initiatives):
+    Initiative.objects.filter(pk=initiatives[6].pk).update(start_date=None)  # no date: after the dated ones
+    shared = {
+        i.pk: ({a.pk for a in i.policy_areas.all()}, {fw.pk for fw in i.frameworks.all()}, i)
+        for i in Initiative.objects.published()
+    }
+    for initiative in initiatives[:8]:
+        mine = Initiative.objects.for_detail().get(pk=initiative.pk)
+        areas, frameworks, _ = shared[mine.pk]
+        expected = []
+        for pk, (their_areas, their_frameworks, other) in shared.items():
+            overlap = len(areas & their_areas) + len(frameworks & their_frameworks)
+            if pk != mine.pk and overlap:
+                newest = (other.start_date is None, -(other.start_date or datetime.date.min).toordinal())
+                expected.append(((-overlap, *newest, other.title, pk), (pk, overlap)))
+        expected = [pair for _key, pair in sorted(expected)[:5]]
+        assert [(other.pk, other.overlap) for other in Initiative.objects.related_to(mine)] == expected

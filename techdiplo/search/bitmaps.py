@@ -175,3 +175,40 @@ def deferred(*registers):
     for register in registers:
         if register.facet_index:
             rebuild(register)
+
+
+def most_shared(register, shared, exclude, order_by, limit):
+    """SQL and params of ``(id, overlap)``: the ``limit`` published records of ``register`` holding most of the
+    ``shared`` values (``{facet: [value keys]}``), ``exclude`` left out, ties in the order ``order_by`` (SQL
+    over the register's table, aliased ``t``). None where the register keeps no bitmaps.
+
+    The bitmaps hold published records only; ``editorial_state`` is repeated for the partial indexes.
+    Level k of ``search_bitmap_levels`` holds the records with at least k of the values. Each level is read
+    in order from the index, at most ``limit`` records, highest level first; an empty level is skipped without
+    a scan. Unlike a count over every record sharing any value (tens of thousands for a common policy area),
+    the work follows the few records shown.
+    """
+    if not available(register) or not any(shared.values()):
+        return None
+    maps = " UNION ALL ".join(
+        "SELECT bits FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = ANY(%s)"
+        for facet in shared
+    )
+    params = [p for facet, values in shared.items() for p in (register.name, facet, [str(v) for v in values])]
+    table = register.model._meta.db_table
+    branches = []
+    for level in range(sum(len(values) for values in shared.values()), 0, -1):
+        bits = f"(SELECT l[{level}] & ~coalesce(l[{level + 1}], l[{level}] # l[{level}]) FROM levels)"  # noqa: S608
+        branches.append(
+            f"(SELECT t.id, {level} AS overlap, row_number() OVER (ORDER BY {order_by}) AS place "  # noqa: S608
+            f"FROM {table} AS t "
+            f"WHERE t.editorial_state = 'published' AND t.id <> %s AND (SELECT bit_count(l[{level}]) FROM levels) > 0 "
+            f"AND CASE WHEN t.id < length({bits}) THEN get_bit({bits}, t.id::integer) = 1 ELSE false END "
+            f"ORDER BY {order_by} LIMIT %s)"
+        )
+        params += [exclude, limit]
+    sql = (
+        f"WITH levels AS MATERIALIZED (SELECT search_bitmap_levels(ARRAY({maps})) AS l) "  # noqa: S608
+        f"SELECT id, overlap FROM ({' UNION ALL '.join(branches)}) AS ranked ORDER BY overlap DESC, place LIMIT %s"
+    )
+    return sql, [*params, limit]
