@@ -1,6 +1,6 @@
 """Partnership export columns, in the contract's order (README, "Exports"), then the localities' names."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from directory.exports import LOCALITY_KEY_PATHS, LocalityWidget, key_text, locality_key
 from directory.models import LocalityLevel, PolicyArea
@@ -55,7 +55,7 @@ PARTNERSHIPS = ExportSpec(
         derived(  # how many activities are recorded
             "activities",
             lambda o: len(o.activities.all()),
-            Fast(related=related_values("activities__pk"), cell=len),
+            Fast(related=related_values("activities__pk"), cell=len, aggregate=Count),
         ),
         url(),
         read_only("updated_at"),

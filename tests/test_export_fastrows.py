@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
 from django.utils.module_loading import import_string
 
@@ -75,7 +76,11 @@ def model_rows(spec, queryset):
 
 
 @pytest.mark.parametrize("register", list(SPECS))
-@pytest.mark.parametrize("params", [{}, {"sort": "title"}, {"q": "rich"}], ids=["all", "sorted", "text"])
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"sort": "title"}, {"sort": "newest"}, {"sort": "oldest"}, {"q": "rich"}],
+    ids=["all", "sorted", "newest", "oldest", "text"],
+)
 def test_fast_rows_equal_the_model_rows_cell_for_cell(register, params):
     varied_records()
     spec = import_string(SPECS[register])
@@ -105,11 +110,14 @@ def test_fast_rows_read_the_edge_cells_as_the_contract_says():
 
 
 @pytest.mark.parametrize(("register", "relations"), [("initiatives", 6), ("researchers", 3), ("partnerships", 2)])
-def test_fast_rows_query_once_per_relation_per_chunk(register, relations, django_assert_num_queries):
+def test_fast_rows_query_once_per_relation_per_chunk_or_once_on_postgresql(
+    register, relations, django_assert_num_queries
+):
     varied_records()
     spec = import_string(SPECS[register])
     queryset = search_queryset(register, QueryDict())
     count = queryset.count()
     chunks = -(-count // 2)
-    with django_assert_num_queries(1 + chunks * relations):
+    queries = 1 if connection.vendor == "postgresql" else 1 + chunks * relations
+    with django_assert_num_queries(queries):
         assert len(list(fast_rows(spec, queryset, BASE_URL, chunk_size=2))) == count

@@ -14,17 +14,14 @@ building models, related managers and prefetches per row. Both readers must give
 """
 
 import datetime
-import functools
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 
-SEPARATOR = "; "
+from .related import SEPARATOR, Related, related_values
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -63,41 +60,17 @@ class Fast:
     """How the fast reader gets one cell from plain values (no model instances).
 
     ``paths``: ``values_list()`` paths on the exported model, read in the row's own query (``cell(*values)``).
-    ``related``: for multi-valued cells, a callable ``(model, ids) -> rows of (owner pk, value, ...)``, run once
-    per chunk of rows; ``cell(list of value tuples)`` (an empty list when the record has none).
+    ``related``: for multi-valued cells, a ``related.Related``: rows of ``(owner pk, value, ...)`` per chunk of
+    rows, then ``cell(list of value tuples)`` (an empty list when the record has none).
     ``cell`` defaults to the single value as it is (``paths``) or the joined first values (``related``).
+    ``aggregate``: the same cell as an SQL aggregate of the related paths' expressions, for PostgreSQL, where
+    the cells are aggregated in the rows' query (``None``: ``related.joined``, the twin of the default cell).
     """
 
     paths: tuple = ()
     related: object = None
     cell: object = None
-
-
-@functools.cache
-def related_values(*paths):
-    """A ``Fast.related`` reading ``paths`` (all through one relation of the exported model) for a chunk of ids.
-
-    One query per chunk: the model INNER JOINed to the relation, so a record without related rows has none.
-    Cached, so columns declaring the same paths share one query.
-    """
-    relation = paths[0].split("__")[0]
-
-    def fetch(model, ids):
-        rows = model._base_manager.filter(pk__in=among(ids), **{f"{relation}__isnull": False})
-        return rows.order_by().values_list("pk", *paths)
-
-    return fetch
-
-
-def among(ids):
-    """The right-hand side of an ``__in`` filter on a chunk's ids.
-
-    On PostgreSQL one array parameter: with 2,000 separate parameters Django's and psycopg's per-parameter
-    work (preparing each value, splitting the query) cost more than running the query.
-    """
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
-    return ids
+    aggregate: object = None
 
 
 def _first_values(rows):
@@ -237,8 +210,8 @@ def published_keys(name, model, through, target, key):
     def links(queryset):
         return linked(queryset).select_related(target).only(back, target, f"{target}__{key}")
 
-    def fetch(model, ids):
-        return linked(through_model.objects.filter(**{f"{back}__in": among(ids)})).values_list(back, f"{target}__{key}")
+    def owned(model, owners):
+        return linked(through_model.objects.filter(**{f"{back}__in": owners}))
 
     def read(obj):
         rows = getattr(obj, to_attr, None)
@@ -247,4 +220,5 @@ def published_keys(name, model, through, target, key):
         return join(getattr(getattr(row, target), key) for row in rows)
 
     prefetch = Prefetch(through, queryset=links(through_model.objects.all()), to_attr=to_attr)
-    return Column(name, read=read, fast=Fast(related=fetch)), prefetch
+    fast = Fast(related=Related(owned, back, (f"{target}__{key}",)))
+    return Column(name, read=read, fast=fast), prefetch

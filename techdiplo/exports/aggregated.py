@@ -1,0 +1,86 @@
+"""PostgreSQL: an export's rows and their multi-valued cells from one streamed query.
+
+Fetching the related rows per chunk and grouping them in Python cost over half of a 100,000-record export
+(a query per relation per chunk, ~600,000 related rows turned into tuples, dicts and joined text). Here the
+export's own query (Django's SQL, numbered in its order) is a CTE, and each relation is aggregated once, for
+the CTE's records only, into finished cells (``related.cells``) that are LEFT JOINed to it:
+
+    WITH export_rows (c0, .., cN, export_row) AS (<the export's values_list() with a row number>)
+    SELECT r.c0, .., r.cN, COALESCE(a0.cell0, <empty cell>), ..
+    FROM export_rows r LEFT JOIN (<aggregates of relation 0>) a0 (owner, cell0, ..) ON a0.owner = r.c0 ..
+    ORDER BY r.export_row
+
+Grouped aggregates joined by hash cost PostgreSQL ~1.5 s for 100,000 initiatives; a correlated subquery per
+cell cost ~1.5 s per relation, and aggregating per chunk ~4.5 s (the chunk's ids are scattered).
+"""
+
+from django.db import connections
+from django.db.models import Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
+
+from .columns import _first_values
+from .related import cells, joined
+
+ROWS = "export_rows"  # the CTE
+
+
+def supports(queryset):
+    """Whether the export's query can be numbered in its order and wrapped (no DISTINCT, slice or extra)."""
+    query = queryset.query
+    return not (query.distinct or query.is_sliced or query.extra_order_by or query.combinator)
+
+
+def _ordering(queryset):
+    query = queryset.query
+    if query.order_by:
+        return list(query.order_by)
+    if query.default_ordering:
+        return list(queryset.model._meta.ordering)
+    return []
+
+
+def _numbered(queryset, paths):
+    """The export's values_list() SQL and params, each row numbered in the queryset's order."""
+    number = Window(RowNumber(), order_by=_ordering(queryset) or None)
+    return queryset.annotate(export_row=number).order_by().values_list(*paths, "export_row").query.sql_with_params()
+
+
+def _slots(spec):
+    """``{Related.group: [(related, aggregate)]}`` and, per multi-valued column in order, (group, member, empty)."""
+    groups, slots = {}, []
+    for column in spec.columns:
+        fast = column.fast
+        if fast.related is None:
+            continue
+        members = groups.setdefault(fast.related.group, [])
+        slots.append((list(groups).index(fast.related.group), len(members), (fast.cell or _first_values)(())))
+        members.append((fast.related, fast.aggregate or joined))
+    return groups, slots
+
+
+def aggregated_sql(spec, queryset, paths):
+    base, base_params = _numbered(queryset, paths)
+    names = [f"c{i}" for i in range(len(paths))]
+    owners = RawSQL('SELECT "c0" FROM "export_rows"', ())
+    groups, slots = _slots(spec)
+    selects = [f'r."{name}"' for name in names] + [f'COALESCE(a{g}."cell{m}", %s)' for g, m, _ in slots]
+    joins, join_params = [], []
+    for g, members in enumerate(groups.values()):
+        sql, params = cells(spec.model, owners, members).query.sql_with_params()
+        cell_names = ", ".join(f'"cell{m}"' for m in range(len(members)))
+        joins.append(f'LEFT JOIN ({sql}) AS a{g} ("owner", {cell_names}) ON a{g}."owner" = r."c0"')
+        join_params.extend(params)
+    # Django's SQL and ours, every value a parameter.
+    sql = f'WITH "{ROWS}" ({", ".join(names)}, "export_row") AS ({base}) '
+    sql += f'SELECT {", ".join(selects)} FROM "{ROWS}" r {" ".join(joins)} ORDER BY r."export_row"'  # noqa: S608
+    return sql, [*base_params, *(empty for _, _, empty in slots), *join_params]
+
+
+def aggregated_rows(spec, queryset, paths, chunk_size):
+    """Chunks of rows: the ``paths``' values, then each multi-valued column's cell, in column order."""
+    sql, params = aggregated_sql(spec, queryset, paths)
+    with connections[queryset.db].chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(chunk_size):
+            yield chunk
