@@ -119,6 +119,8 @@ TEMPLATES = [
             ],
             # {% translate %} and the bilingual filters (localized, yen) in every template without a {% load %}.
             "builtins": ["django.templatetags.i18n", "techdiplo.templatetags.bilingual"],
+            # techdiplo is not an app, so its other tag libraries are named here.
+            "libraries": {"facets": "techdiplo.templatetags.facets"},
         },
     },
 ]
