@@ -178,3 +178,23 @@ def test_related_initiatives_are_the_most_shared_then_newest_as_computed_by_hand
                 expected.append(((-overlap, *newest, other.title, pk), (pk, overlap)))
         expected = [pair for _key, pair in sorted(expected)[:5]]
         assert [(other.pk, other.overlap) for other in Initiative.objects.related_to(mine)] == expected
+
+
+def test_an_import_updating_published_initiatives_is_followed_in_one_refresh(initiatives):
+    from initiatives.resources import InitiativeResource
+
+    exported = InitiativeResource().export(queryset=Initiative.objects.filter(pk__in=[i.pk for i in initiatives[:6]]))
+    status, areas = exported.headers.index("status"), exported.headers.index("policy_areas")
+    for number in range(len(exported)):
+        row = list(exported[number])
+        row[status], row[areas] = "proposed", "cybersecurity"
+        exported[number] = row
+    preview = InitiativeResource().import_data(exported, dry_run=True)
+    assert not preview.has_errors() and not preview.has_validation_errors()
+    assert_agrees("status=proposed")  # a preview writes nothing, bits included
+    assert not Search(REGISTER, QueryDict("status=proposed")).queryset().exists()
+    result = InitiativeResource().import_data(exported, dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    search = assert_agrees("status=proposed&area=cybersecurity")
+    assert set(search.queryset()) == set(initiatives[:6])
+    assert_agrees("area=climate-change")

@@ -12,6 +12,8 @@ from import_export.admin import ExportActionMixin, ImportMixin
 from import_export.fields import Field
 from import_export.formats.base_formats import CSV, XLSX
 
+from techdiplo.search import bitmaps
+
 from .columns import neutralise
 from .widgets import TextWidget
 
@@ -59,6 +61,15 @@ class ColumnResource(resources.ModelResource):
         # The admin's preview and confirm steps do not pass it: roll back on validation errors too.
         kwargs.setdefault("rollback_on_validation_errors", True)
         return super().import_data(dataset, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        bitmaps.defer_until_commit()  # one refresh of the search's facet bitmaps in after_import, not one a row
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run"):  # a preview is rolled back with its rows
+            bitmaps.refresh(self._meta.model, [row.object_id for row in result.rows if row.object_id is not None])
 
     def filter_export(self, queryset, **kwargs):
         return self.spec.prepare(queryset)

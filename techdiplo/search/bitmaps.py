@@ -212,3 +212,24 @@ def most_shared(register, shared, exclude, order_by, limit):
         f"SELECT id, overlap FROM ({' UNION ALL '.join(branches)}) AS ranked ORDER BY overlap DESC, place LIMIT %s"
     )
     return sql, [*params, limit]
+
+
+def defer_until_commit():
+    """Skip the bitmap triggers for the rest of this transaction (``SET LOCAL``). Whoever calls this must call
+    :func:`refresh` with the records it wrote before committing: an import of many rows, whose triggers
+    would otherwise refresh once per statement (37 ms a row at 100,000 initiatives, 60% of the import)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL techdiplo.facet_index = 'deferred'")
+
+
+def refresh(model, ids):
+    """Bring the bitmaps of the registers of ``model`` up to date for the records ``ids``, in one refresh."""
+    from . import REGISTERS
+
+    if connection.vendor != "postgresql" or not ids:
+        return
+    for register in REGISTERS.values():
+        if register.facet_index and register.model is model:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT search_bitmap_refresh(%s, %s::bigint[])", [register.name, list(ids)])
