@@ -182,15 +182,16 @@ class Search:
         """Whether the facets and ranges are read from the PostgreSQL facet bitmaps (see ``bitmaps``)."""
         return bitmaps.available(self.register) and bitmaps.supports(self)
 
-    def filtered(self, skip_facet=None):
-        """Published records matching the text, the ranges and every facet but ``skip_facet``. Unordered."""
+    def filtered(self):
+        """Published records matching the text, the ranges and the facets. Unordered."""
         qs = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
-        if skip_facet is None and self.uses_bitmaps:
+        if self.uses_bitmaps:
             condition = bitmaps.filter_expression(self)
             return (qs.filter(condition) if condition is not None else qs).order_by()
-        return self._filtered_by_joins(qs, skip_facet)
+        return self._filtered_by_joins(qs)
 
     def _filtered_by_joins(self, qs, skip_facet=None):
+        """``qs`` narrowed by the ranges and every facet but ``skip_facet``, with semi-joins (no bitmaps)."""
         for name, value in self.ranges.items():
             qs = self.filterset.filters[name].filter(qs, value)
         for name, facet in self.facet_filters.items():
