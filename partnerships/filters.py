@@ -127,4 +127,5 @@ REGISTER = Register(
     serialize=serialize,
     list_template="partnerships/subnationalpartnership_list.html",
     result_template="includes/_result_partnership.html",
+    facet_index=True,  # migrations/0005_facet_bitmaps
 )

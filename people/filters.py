@@ -91,4 +91,5 @@ REGISTER = Register(
     serialize=serialize,
     list_template="people/researcher_list.html",
     result_template="includes/_result_researcher.html",
+    facet_index=True,  # migrations/0005_facet_bitmaps
 )
