@@ -14,7 +14,8 @@ from itertools import islice
 from operator import itemgetter
 
 from django.db import connections
-from django.db.models import DateField
+from django.db.models import DateField, DateTimeField
+from django.utils import timezone
 
 from .aggregated import aggregated_rows, supports
 from .columns import UrlColumn, _first_values, plain
@@ -36,8 +37,12 @@ def _row_getter(model, fast, indexes, cell):
     if cell is not None:
         return lambda row: plain(cell(*[row[i] for i in indexes]))
     get = itemgetter(indexes[0])
-    if isinstance(_field(model, fast.paths[0]), DateField):  # dates and times become ISO text
-        return lambda row: plain(get(row))
+    field = _field(model, fast.paths[0])
+    if isinstance(field, DateTimeField):  # as ``plain()``, with the time zone looked up once, not per row
+        zone = timezone.get_current_timezone()
+        return lambda row: None if (value := get(row)) is None else value.astimezone(zone).isoformat(timespec="seconds")
+    if isinstance(field, DateField):
+        return lambda row: None if (value := get(row)) is None else value.isoformat()
     return get
 
 

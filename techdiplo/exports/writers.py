@@ -1,19 +1,20 @@
 """File writers shared by the register exports and the reports: streamed CSV and JSON, write-only XLSX.
 
-Each takes the header names and an iterable of rows (lists of cell values) and never holds more than one
-row at a time: CSV and JSON stream to the client, XLSX goes through openpyxl's write-only mode into a
-temporary file that is streamed back and then deleted.
+Each takes the header names and an iterable of rows (lists of cell values) and never holds more than
+``ROWS_PER_CHUNK`` rows at a time: CSV and JSON stream to the client, XLSX goes through openpyxl's
+write-only mode into a temporary file that is streamed back and then deleted.
 """
 
 import csv
 import json
 import tempfile
+from itertools import islice
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from .columns import neutralise
+from .columns import FORMULA_PREFIXES
 
 BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 and shows Japanese right
 
@@ -24,27 +25,52 @@ CONTENT_TYPES = {
 }
 
 
-class _Line:
-    """A file-like object for csv.writer that hands back the line it was given."""
+ROWS_PER_CHUNK = 500  # rows per streamed chunk: a chunk per row cost ~0.5 s of Django's streaming per 100,000 rows
 
-    def write(self, value):
-        return value
+
+def _batches(rows):
+    rows = iter(rows)
+    while batch := list(islice(rows, ROWS_PER_CHUNK)):
+        yield batch
+
+
+def _guarded(row):
+    """The row as the CSV and XLSX writers write it: formula-like text neutralised (``columns.neutralise``)."""
+    return [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v for v in row]
 
 
 def csv_lines(headers, rows):
-    writer = csv.writer(_Line())
-    yield BOM + writer.writerow(headers)
-    for row in rows:
-        yield writer.writerow(["" if v is None else neutralise(v) for v in row])
+    """The CSV text, ``ROWS_PER_CHUNK`` lines at a time (``None`` is written as an empty cell)."""
+    lines = []
+    writer = csv.writer(_Lines(lines))
+    writer.writerow(headers)
+    yield BOM + lines.pop()
+    for batch in _batches(rows):
+        writer.writerows(_guarded(row) for row in batch)
+        yield "".join(lines)
+        lines.clear()
+
+
+class _Lines:
+    """A file-like object for csv.writer that collects the lines it is given."""
+
+    def __init__(self, lines):
+        self.write = lines.append
+
+
+_json = json.JSONEncoder(ensure_ascii=False)  # json.dumps() with options builds an encoder per call
 
 
 def json_chunks(headers, rows):
     """One JSON array of objects keyed by the headers; cells keep their types (no formula guard needed)."""
     yield "["
     separator = ""
-    for row in rows:
-        yield separator + json.dumps(dict(zip(headers, row, strict=True)), ensure_ascii=False)
-        separator = ",\n"
+    for batch in _batches(rows):
+        chunk = []
+        for row in batch:
+            chunk.append(separator + _json.encode(dict(zip(headers, row, strict=True))))
+            separator = ",\n"
+        yield "".join(chunk)
     yield "]\n"
 
 
@@ -54,7 +80,7 @@ def write_xlsx(headers, rows, title="Export"):
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append(headers)
     for row in rows:
-        sheet.append([neutralise(v) for v in row])
+        sheet.append(_guarded(row))
     output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook.save(output)
     output.seek(0)
