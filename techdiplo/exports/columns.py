@@ -210,8 +210,8 @@ def published_keys(name, model, through, target, key):
     def links(queryset):
         return linked(queryset).select_related(target).only(back, target, f"{target}__{key}")
 
-    def owned(model, owners):
-        return linked(through_model.objects.filter(**{f"{back}__in": owners}))
+    def source(model):
+        return linked(through_model.objects.all()), back, (f"{target}__{key}",)
 
     def read(obj):
         rows = getattr(obj, to_attr, None)
@@ -220,5 +220,5 @@ def published_keys(name, model, through, target, key):
         return join(getattr(getattr(row, target), key) for row in rows)
 
     prefetch = Prefetch(through, queryset=links(through_model.objects.all()), to_attr=to_attr)
-    fast = Fast(related=Related(owned, back, (f"{target}__{key}",)))
+    fast = Fast(related=Related(source, group=("published", to_attr)))
     return Column(name, read=read, fast=fast), prefetch

@@ -42,50 +42,55 @@ def joined(expression, *more):
 class Related:
     """The rows of one relation of the exported records: ``(owner pk, *paths)``, only owners that have some.
 
-    ``owned(model, owners)`` is the unordered queryset of those rows for an ``__in`` right-hand side of owner
-    pks, ``owner`` the path of the owner's pk in it. Relateds sharing ``owned`` and ``owner`` (the countries'
-    codes and their regions) are aggregated in one subquery.
+    ``source(model)`` gives ``(queryset, owner, paths)``: the relation's unordered rows, the path of the
+    owner's pk in them and the value paths. Relateds with the same ``group`` (the countries' codes and their
+    regions) share a source and are aggregated in one subquery.
     """
 
-    def __init__(self, owned, owner, paths):
-        self.owned, self.owner, self.paths = owned, owner, paths
+    def __init__(self, source, group):
+        self.source, self.group = source, group
 
     def __call__(self, model, ids):
         """The rows of a chunk's owners (grouped in Python by the reader)."""
-        return self.owned(model, among(ids)).values_list(self.owner, *self.paths)
-
-    @property
-    def group(self):
-        return (self.owned, self.owner)
-
-    def expressions(self):
-        return [F(path) for path in self.paths]
+        rows, owner, paths = self.source(model)
+        return rows.filter(**{f"{owner}__in": among(ids)}).values_list(owner, *paths)
 
 
 def cells(model, owners, members):
     """One row per owner with related rows: ``(owner pk, cell, ...)``, a cell per ``(related, aggregate)``.
 
-    ``members`` share one ``Related.group``; ``aggregate(*path expressions)`` is an SQL aggregate.
+    ``owners`` is an ``__in`` right-hand side; ``members`` share one ``Related.group``;
+    ``aggregate(*path expressions)`` is an SQL aggregate.
     """
-    first = members[0][0]
-    names = {f"cell{n}": aggregate(*related.expressions()) for n, (related, aggregate) in enumerate(members)}
-    rows = first.owned(model, owners).values(first.owner).annotate(**names)
-    return rows.values_list(first.owner, *names)
-
-
-@functools.cache
-def _through_relation(relation):
-    def owned(model, owners):
-        return model._base_manager.filter(pk__in=owners, **{f"{relation}__isnull": False}).order_by()
-
-    return owned
+    rows, owner, _ = members[0][0].source(model)
+    names = {}
+    for n, (related, aggregate) in enumerate(members):
+        names[f"cell{n}"] = aggregate(*[F(path) for path in related.source(model)[2]])
+    rows = rows.filter(**{f"{owner}__in": owners}).values(owner).annotate(**names)
+    return rows.values_list(owner, *names)
 
 
 @functools.cache
 def related_values(*paths):
     """A ``Related`` reading ``paths`` (all through one relation of the exported model).
 
-    The model INNER JOINed to the relation, so a record without related rows has none. Cached, so columns
-    declaring the same paths share one query per chunk.
+    Read from the relation's own table (the many-to-many link table, or the rows whose foreign key points at
+    the record), so a record without related rows has none and the record's table is not joined. Cached, so
+    columns declaring the same paths share one query per chunk.
     """
-    return Related(_through_relation(paths[0].split("__")[0]), "pk", paths)
+    relation = paths[0].split("__")[0]
+    return Related(functools.partial(_relation_source, relation, paths), group=("relation", relation))
+
+
+@functools.cache
+def _relation_source(relation, paths, model):
+    field = model._meta.get_field(relation)
+    if field.many_to_many and not field.auto_created:  # forward: the link table's two foreign keys
+        owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = field.remote_field.through._base_manager.order_by()
+        return rows, owner, tuple(target + path.removeprefix(relation) for path in paths)
+    if field.one_to_many:  # reverse foreign key: the related rows themselves
+        rows = field.related_model._base_manager.order_by()
+        return rows, field.field.name, tuple(path.removeprefix(relation + "__") for path in paths)
+    rows = model._base_manager.filter(**{f"{relation}__isnull": False}).order_by()  # any other: through the model
+    return rows, "pk", paths
