@@ -121,3 +121,15 @@ def test_fast_rows_query_once_per_relation_per_chunk_or_once_on_postgresql(
     queries = 1 if connection.vendor == "postgresql" else 1 + chunks * relations
     with django_assert_num_queries(queries):
         assert len(list(fast_rows(spec, queryset, BASE_URL, chunk_size=2))) == count
+
+
+def test_fast_rows_keep_an_order_by_a_relation_which_means_the_related_models_ordering():
+    # order_by("lead_organization") sorts by the organisations' names, not their ids: created Zeta first.
+    zeta, alpha = OrganizationFactory(name="Zeta"), OrganizationFactory(name="Alpha")
+    InitiativeFactory(slug="led-by-zeta", lead_organization=zeta)
+    InitiativeFactory(slug="led-by-alpha", lead_organization=alpha)
+    spec = import_string(SPECS["initiatives"])
+    queryset = search_queryset("initiatives", QueryDict()).order_by("lead_organization", "pk")
+    rows = list(fast_rows(spec, queryset, BASE_URL, chunk_size=2))
+    assert [row[0] for row in rows] == ["led-by-alpha", "led-by-zeta"]
+    assert rows == model_rows(spec, queryset)
