@@ -9,11 +9,13 @@ Cells never query: the related rows they read come from ``ExportSpec.prepare()``
 
 Each column also says how to read its cell without model instances (``Fast``): the staff exports of whole
 registers read plain tuples with ``values_list()`` (see ``fastrows``), which is many times faster than
-building models, related managers and prefetches per row. Both readers must give the same cells
-(``tests/test_export_fastrows.py`` compares them).
+building models, related managers and prefetches per row; on PostgreSQL the multi-valued cells are
+aggregated in SQL (``Fast.aggregate``, see ``aggregated``). Both readers must give the same cells
+(``tests/test_export_fastrows.py`` compares them, on SQLite and on PostgreSQL).
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -111,11 +113,13 @@ class UrlColumn(Column):
         """``cell(slug)`` building the same URL from one reversed URL: ``reverse()`` per row is slow."""
         template = base_url + model(slug=SLUG_PLACEHOLDER).get_absolute_url()
         prefix, suffix = template.split(SLUG_PLACEHOLDER)
-        return lambda slug: prefix + quote(slug, safe=URL_SAFE) + suffix
+        # The detail URLs take <slug:...>: letters, digits, "-" and "_", which quote() leaves as they are.
+        return lambda slug: prefix + (slug if _unquoted(slug) else quote(slug, safe=URL_SAFE)) + suffix
 
 
 SLUG_PLACEHOLDER = "slug-placeholder-0"
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"  # what reverse() leaves unquoted in a URL argument
+_unquoted = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch  # quote()'s always-safe characters
 
 
 def text(name, attribute=None):

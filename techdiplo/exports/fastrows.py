@@ -34,6 +34,9 @@ def _field(model, path):
 
 
 def _row_getter(model, fast, indexes, cell):
+    if cell is not None and len(indexes) == 1:
+        index = indexes[0]
+        return lambda row: plain(cell(row[index]))
     if cell is not None:
         return lambda row: plain(cell(*[row[i] for i in indexes]))
     get = itemgetter(indexes[0])
