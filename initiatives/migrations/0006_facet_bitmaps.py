@@ -13,6 +13,8 @@ refreshes once. PostgreSQL only; SQLite skips it.
 
 from django.db import migrations
 
+from techdiplo.search import bitmap_migrations
+
 FORWARD = r"""
 CREATE FUNCTION initiatives_facet_pairs(ids bigint[]) RETURNS TABLE (facet text, value text, id bigint)
 LANGUAGE sql STABLE AS $$
@@ -135,11 +137,6 @@ UPDATE_TRIGGERS = [
     ("directory_organization", "initiatives_facet_organization_changed"),
     ("directory_country", "initiatives_facet_country_changed"),
 ]
-TRANSITIONS = {
-    "INSERT": "REFERENCING NEW TABLE AS new_rows",
-    "UPDATE": "REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows",
-    "DELETE": "REFERENCING OLD TABLE AS old_rows",
-}
 FUNCTIONS = [
     "initiatives_facet_truncated()",
     "initiatives_facet_country_changed()",
@@ -150,43 +147,7 @@ FUNCTIONS = [
 ]
 
 
-def _triggers():
-    """``(name, table, CREATE TRIGGER statement)`` for every trigger: one per table and event."""
-    result = []
-    for table, function in TABLE_TRIGGERS:
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            name = f"{table}_facets_{event.lower()}"
-            when = f"AFTER {event} ON {table} {TRANSITIONS[event]} FOR EACH STATEMENT"
-            result.append((name, table, f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION {function}()"))
-        name = f"{table}_facets_truncate"
-        when = f"AFTER TRUNCATE ON {table} FOR EACH STATEMENT"
-        result.append((name, table, f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION initiatives_facet_truncated()"))
-    for table, function in UPDATE_TRIGGERS:
-        name = f"{table}_initiative_facets"
-        when = f"AFTER UPDATE ON {table} {TRANSITIONS['UPDATE']} FOR EACH STATEMENT"
-        result.append((name, table, f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION {function}()"))
-    return result
-
-
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(FORWARD, params=None)
-    for _name, _table, statement in _triggers():
-        schema_editor.execute(statement, params=None)
-    schema_editor.execute(
-        "SELECT search_bitmap_rebuild('initiatives', ARRAY(SELECT id FROM initiatives_initiative))", params=None
-    )
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, table, _statement in _triggers():
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}", params=None)
-    for function in FUNCTIONS:
-        schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}", params=None)
-    schema_editor.execute("DELETE FROM search_facet_bitmap WHERE register = 'initiatives'", params=None)
+TRIGGERS = bitmap_migrations.triggers("initiatives", "initiative", TABLE_TRIGGERS, UPDATE_TRIGGERS)
 
 
 class Migration(migrations.Migration):
@@ -196,4 +157,8 @@ class Migration(migrations.Migration):
         ("techdiplo_search", "0001_facet_bitmaps"),
     ]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [
+        migrations.RunPython(
+            *bitmap_migrations.operations("initiatives", "initiatives_initiative", FORWARD, TRIGGERS, FUNCTIONS)
+        )
+    ]
