@@ -6,10 +6,12 @@ Queries a page costs (whatever the number of active filters):
      PostgreSQL facet bitmaps (``Register.facet_index``) one query for every facet and the result
      count; otherwise one grouped count per facet
   3. COUNT of the results (paginator; not with the bitmaps, whose query gave it)
-  4. the page's rows, with what the row template shows through ``for_search()`` (its prefetches)
+  4. the page's rows, with what the row template shows through ``for_search()`` (its prefetches);
+     with the bitmaps the page's ids first (from the sort's index), then the rows by id
   5. the page's highlighted snippets (PostgreSQL, only with a text query)
-Filters never join to-many tables into the result query: they are ``pk IN (subquery)``
-semi-joins, so rows are never multiplied and counts need no DISTINCT over the whole set.
+Without bitmaps, filters never join to-many tables into the result query: they are
+``pk IN (subquery)`` semi-joins, so rows are never multiplied and counts need no DISTINCT.
+With them, the result query's filter is one bitmap test per row (``bitmaps.InBitmap``).
 """
 
 from dataclasses import dataclass, field

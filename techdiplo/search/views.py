@@ -13,7 +13,8 @@ SITE_SEARCH_HITS = 5
 
 
 def search_page(request, register_name):
-    """``/<register>/``: the faceted search. Queries: see ``techdiplo.search.engine`` (at most 13, constant)."""
+    """``/<register>/``: the faceted search. Queries: see ``techdiplo.search.engine`` (constant: at most 13
+    without the facet bitmaps, 7 with them)."""
     register = REGISTERS[register_name]
     search = Search(register, request.GET)
     page, notice = search.page(request.GET.get("page"))
