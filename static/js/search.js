@@ -1,6 +1,7 @@
 // Optional comfort on the search pages: the page works without it (Apply buttons submit the GET form).
 // - ticking a facet or changing the sort submits the form at once;
-// - on a narrow screen the filters start folded above the results.
+// - on a narrow screen the filters start folded above the results;
+// - empty fields (no text, no year) stay out of the URL, so a shared search reads "?area=x", not "?q=&area=x".
 (function () {
   "use strict";
   function ready() {
@@ -9,11 +10,29 @@
       return;
     }
     document.documentElement.classList.add("js");
+    // A disabled field is not submitted; "Back" may show this page from the cache, so they are enabled again.
+    function dropEmptyFields() {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        var typed = field.type !== "checkbox" && field.type !== "radio" && field.type !== "submit";
+        if (field.name && typed && !field.disabled && field.value.trim() === "") {
+          field.disabled = true;
+          field.setAttribute("data-dropped-empty", "");
+        }
+      });
+    }
+    form.addEventListener("submit", dropEmptyFields);
+    window.addEventListener("pageshow", function () {
+      document.querySelectorAll("[data-dropped-empty]").forEach(function (field) {
+        field.disabled = false;
+        field.removeAttribute("data-dropped-empty");
+      });
+    });
     document.querySelectorAll("[data-autosubmit]").forEach(function (input) {
       input.addEventListener("change", function () {
         if (form.requestSubmit) {
           form.requestSubmit();
         } else {
+          dropEmptyFields();
           form.submit();
         }
       });

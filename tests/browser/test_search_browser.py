@@ -90,3 +90,23 @@ def test_search_pages_and_the_api_documentation_do_not_scroll_sideways_on_a_phon
         assert page.goto(url).status == 200, url
         # Long URLs wrap and wide tables and code blocks scroll inside their own box.
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+
+
+def test_a_submitted_search_leaves_empty_fields_out_of_the_url_and_back_keeps_the_form_usable(page, records):
+    page.goto("/initiatives/")
+    page.locator('input[name="status"][value="active"]').check()
+    page.wait_for_url("**status=active**")
+    query = page.url.split("?", 1)[1]
+    assert all(value for _name, _sep, value in (part.partition("=") for part in query.split("&"))), query
+    assert "q=" not in query and "year_from" not in query and "year_to" not in query
+    assert result_count(page) == 30
+
+    page.go_back()
+    page.wait_for_url("**/initiatives/")
+    page.locator("#search-q").fill("ocean")  # enabled again after the page came back from the cache
+    page.locator("#range-year_from").fill("2000")
+    page.locator("#search-q").press("Enter")
+    page.wait_for_url("**q=ocean**")
+    assert "year_from=2000" in page.url and "year_to" not in page.url
+    assert "status=active" in page.url  # the page came back with the box still ticked, as browsers do
+    assert result_count(page) == 17  # active (i % 3 != 0) among those started 2000-2024
