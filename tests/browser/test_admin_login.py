@@ -48,3 +48,23 @@ def test_the_admin_login_page_has_no_serious_accessibility_violations(page):
     violations = axe_violations(page)
 
     assert violations == [], describe(violations)
+
+
+def test_an_initiatives_history_page_breaks_no_content_security_rule(page, editor):
+    from tests.factories import InitiativeFactory
+
+    initiative = InitiativeFactory(title="History subject")
+    initiative.title = "History subject, renamed"
+    initiative.save()  # a second history record
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"/admin/initiatives/initiative/{initiative.pk}/history/")
+
+    assert page.get_by_text("History subject, renamed").first.is_visible()
+    assert [text for text in console if "Content Security Policy" in text] == []
