@@ -44,15 +44,12 @@ $$;
 CREATE FUNCTION initiatives_facet_initiative_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'INSERT' THEN
-        PERFORM search_bitmap_refresh('initiatives', ARRAY(SELECT id FROM new_rows));
+        PERFORM search_bitmap_changed('initiatives', ARRAY(SELECT id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM search_bitmap_refresh('initiatives', ARRAY(SELECT id FROM old_rows));
+        PERFORM search_bitmap_changed('initiatives', ARRAY(SELECT id FROM old_rows));
     ELSE
-        PERFORM search_bitmap_refresh('initiatives', ARRAY(
+        PERFORM search_bitmap_changed('initiatives', ARRAY(
             SELECT n.id FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
             WHERE (n.editorial_state, n.kind, n.status, n.start_date, n.lead_organization_id)
                 IS DISTINCT FROM (o.editorial_state, o.kind, o.status, o.start_date, o.lead_organization_id)
@@ -66,15 +63,12 @@ $$;
 CREATE FUNCTION initiatives_facet_link_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'INSERT' THEN
-        PERFORM search_bitmap_refresh('initiatives', ARRAY(SELECT initiative_id FROM new_rows));
+        PERFORM search_bitmap_changed('initiatives', ARRAY(SELECT initiative_id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM search_bitmap_refresh('initiatives', ARRAY(SELECT initiative_id FROM old_rows));
+        PERFORM search_bitmap_changed('initiatives', ARRAY(SELECT initiative_id FROM old_rows));
     ELSE
-        PERFORM search_bitmap_refresh('initiatives', ARRAY(
+        PERFORM search_bitmap_changed('initiatives', ARRAY(
             SELECT initiative_id FROM new_rows UNION SELECT initiative_id FROM old_rows
         ));
     END IF;
@@ -86,10 +80,7 @@ $$;
 CREATE FUNCTION initiatives_facet_organization_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_refresh('initiatives', ARRAY(
+    PERFORM search_bitmap_changed('initiatives', ARRAY(
         SELECT i.id FROM initiatives_initiative AS i
         JOIN new_rows AS n ON n.id = i.lead_organization_id JOIN old_rows AS o ON o.id = n.id
         WHERE n.sector IS DISTINCT FROM o.sector
@@ -102,26 +93,11 @@ $$;
 CREATE FUNCTION initiatives_facet_country_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_refresh('initiatives', ARRAY(
+    PERFORM search_bitmap_changed('initiatives', ARRAY(
         SELECT l.initiative_id FROM initiatives_initiative_countries AS l
         JOIN new_rows AS n ON n.id = l.country_id JOIN old_rows AS o ON o.id = n.id
         WHERE n.region IS DISTINCT FROM o.region
     ));
-    RETURN NULL;
-END
-$$;
-
--- TRUNCATE has no transition table: build again from what is left.
-CREATE FUNCTION initiatives_facet_truncated() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_rebuild('initiatives', ARRAY(SELECT id FROM initiatives_initiative));
     RETURN NULL;
 END
 $$;
@@ -138,7 +114,6 @@ UPDATE_TRIGGERS = [
     ("directory_country", "initiatives_facet_country_changed"),
 ]
 FUNCTIONS = [
-    "initiatives_facet_truncated()",
     "initiatives_facet_country_changed()",
     "initiatives_facet_organization_changed()",
     "initiatives_facet_link_changed()",
@@ -147,7 +122,9 @@ FUNCTIONS = [
 ]
 
 
-TRIGGERS = bitmap_migrations.triggers("initiatives", "initiative", TABLE_TRIGGERS, UPDATE_TRIGGERS)
+TRIGGERS = bitmap_migrations.triggers(
+    "initiatives", "initiatives_initiative", "initiative", TABLE_TRIGGERS, UPDATE_TRIGGERS
+)
 
 
 class Migration(migrations.Migration):

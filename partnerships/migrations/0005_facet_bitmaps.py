@@ -56,15 +56,12 @@ $$;
 CREATE FUNCTION partnerships_facet_partnership_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'INSERT' THEN
-        PERFORM search_bitmap_refresh('partnerships', ARRAY(SELECT id FROM new_rows));
+        PERFORM search_bitmap_changed('partnerships', ARRAY(SELECT id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM search_bitmap_refresh('partnerships', ARRAY(SELECT id FROM old_rows));
+        PERFORM search_bitmap_changed('partnerships', ARRAY(SELECT id FROM old_rows));
     ELSE
-        PERFORM search_bitmap_refresh('partnerships', ARRAY(
+        PERFORM search_bitmap_changed('partnerships', ARRAY(
             SELECT n.id FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
             WHERE (n.editorial_state, n.kind, n.status, n.established, n.japanese_locality_id,
                    n.foreign_locality_id)
@@ -80,15 +77,12 @@ $$;
 CREATE FUNCTION partnerships_facet_link_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'INSERT' THEN
-        PERFORM search_bitmap_refresh('partnerships', ARRAY(SELECT subnationalpartnership_id FROM new_rows));
+        PERFORM search_bitmap_changed('partnerships', ARRAY(SELECT subnationalpartnership_id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM search_bitmap_refresh('partnerships', ARRAY(SELECT subnationalpartnership_id FROM old_rows));
+        PERFORM search_bitmap_changed('partnerships', ARRAY(SELECT subnationalpartnership_id FROM old_rows));
     ELSE
-        PERFORM search_bitmap_refresh('partnerships', ARRAY(
+        PERFORM search_bitmap_changed('partnerships', ARRAY(
             SELECT subnationalpartnership_id FROM new_rows UNION SELECT subnationalpartnership_id FROM old_rows
         ));
     END IF;
@@ -101,10 +95,7 @@ $$;
 CREATE FUNCTION partnerships_facet_locality_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_refresh('partnerships', ARRAY(
+    PERFORM search_bitmap_changed('partnerships', ARRAY(
         WITH changed AS (
             SELECT n.id FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
             WHERE (n.level, n.parent_id, n.country_id, n.iso_code)
@@ -127,10 +118,7 @@ $$;
 CREATE FUNCTION partnerships_facet_country_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_refresh('partnerships', ARRAY(
+    PERFORM search_bitmap_changed('partnerships', ARRAY(
         WITH changed AS (
             SELECT n.id FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
             WHERE (n.region, n.iso2) IS DISTINCT FROM (o.region, o.iso2)
@@ -147,18 +135,6 @@ BEGIN
     RETURN NULL;
 END
 $$;
-
--- TRUNCATE has no transition table: build again from what is left.
-CREATE FUNCTION partnerships_facet_truncated() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_rebuild('partnerships', ARRAY(SELECT id FROM partnerships_subnationalpartnership));
-    RETURN NULL;
-END
-$$;
 """
 
 TABLE_TRIGGERS = [
@@ -170,7 +146,6 @@ UPDATE_TRIGGERS = [
     ("directory_country", "partnerships_facet_country_changed"),
 ]
 FUNCTIONS = [
-    "partnerships_facet_truncated()",
     "partnerships_facet_country_changed()",
     "partnerships_facet_locality_changed()",
     "partnerships_facet_link_changed()",
@@ -179,7 +154,9 @@ FUNCTIONS = [
 ]
 
 
-TRIGGERS = bitmap_migrations.triggers("partnerships", "partnership", TABLE_TRIGGERS, UPDATE_TRIGGERS)
+TRIGGERS = bitmap_migrations.triggers(
+    "partnerships", "partnerships_subnationalpartnership", "partnership", TABLE_TRIGGERS, UPDATE_TRIGGERS
+)
 
 
 class Migration(migrations.Migration):

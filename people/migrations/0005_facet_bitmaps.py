@@ -46,15 +46,12 @@ $$;
 CREATE FUNCTION researchers_facet_researcher_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'INSERT' THEN
-        PERFORM search_bitmap_refresh('researchers', ARRAY(SELECT id FROM new_rows));
+        PERFORM search_bitmap_changed('researchers', ARRAY(SELECT id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM search_bitmap_refresh('researchers', ARRAY(SELECT id FROM old_rows));
+        PERFORM search_bitmap_changed('researchers', ARRAY(SELECT id FROM old_rows));
     ELSE
-        PERFORM search_bitmap_refresh('researchers', ARRAY(
+        PERFORM search_bitmap_changed('researchers', ARRAY(
             SELECT n.id FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
             WHERE (n.editorial_state, n.consent_to_publish, n.country_id, n.career_stage, n.english_level,
                    n.affiliation_id)
@@ -70,23 +67,20 @@ $$;
 CREATE FUNCTION researchers_facet_link_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'INSERT' THEN
-        PERFORM search_bitmap_refresh('researchers', ARRAY(SELECT researcher_id FROM new_rows));
+        PERFORM search_bitmap_changed('researchers', ARRAY(SELECT researcher_id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM search_bitmap_refresh('researchers', ARRAY(SELECT researcher_id FROM old_rows));
+        PERFORM search_bitmap_changed('researchers', ARRAY(SELECT researcher_id FROM old_rows));
     ELSIF TG_TABLE_NAME = 'people_exchange' THEN
         -- An exchange's dates or host change nothing; only moving it to another researcher does.
-        PERFORM search_bitmap_refresh('researchers', ARRAY(
+        PERFORM search_bitmap_changed('researchers', ARRAY(
             SELECT n.researcher_id FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
             WHERE n.researcher_id IS DISTINCT FROM o.researcher_id
             UNION SELECT o.researcher_id FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
             WHERE n.researcher_id IS DISTINCT FROM o.researcher_id
         ));
     ELSE
-        PERFORM search_bitmap_refresh('researchers', ARRAY(
+        PERFORM search_bitmap_changed('researchers', ARRAY(
             SELECT researcher_id FROM new_rows UNION SELECT researcher_id FROM old_rows
         ));
     END IF;
@@ -98,26 +92,11 @@ $$;
 CREATE FUNCTION researchers_facet_organization_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_refresh('researchers', ARRAY(
+    PERFORM search_bitmap_changed('researchers', ARRAY(
         SELECT r.id FROM people_researcher AS r
         JOIN new_rows AS n ON n.id = r.affiliation_id JOIN old_rows AS o ON o.id = n.id
         WHERE n.sector IS DISTINCT FROM o.sector
     ));
-    RETURN NULL;
-END
-$$;
-
--- TRUNCATE has no transition table: build again from what is left.
-CREATE FUNCTION researchers_facet_truncated() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('techdiplo.facet_index', true) = 'deferred' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM search_bitmap_rebuild('researchers', ARRAY(SELECT id FROM people_researcher));
     RETURN NULL;
 END
 $$;
@@ -132,7 +111,6 @@ UPDATE_TRIGGERS = [
     ("directory_organization", "researchers_facet_organization_changed"),
 ]
 FUNCTIONS = [
-    "researchers_facet_truncated()",
     "researchers_facet_organization_changed()",
     "researchers_facet_link_changed()",
     "researchers_facet_researcher_changed()",
@@ -140,7 +118,7 @@ FUNCTIONS = [
 ]
 
 
-TRIGGERS = bitmap_migrations.triggers("researchers", "researcher", TABLE_TRIGGERS, UPDATE_TRIGGERS)
+TRIGGERS = bitmap_migrations.triggers("researchers", "people_researcher", "researcher", TABLE_TRIGGERS, UPDATE_TRIGGERS)
 
 
 class Migration(migrations.Migration):

@@ -13,13 +13,13 @@ TRANSITIONS = {
 }
 
 
-def triggers(register, record, own_tables, watched_tables):
+def triggers(register, records_table, record, own_tables, watched_tables):
     """``[(name, table, CREATE TRIGGER statement)]``.
 
     ``own_tables``: ``[(table, function)]`` whose inserts, updates and deletes ``function`` handles, and
-    whose TRUNCATE rebuilds (``<register>_facet_truncated()``). ``watched_tables``: ``[(table, function)]``
-    of other registers' tables whose updates ``function`` handles; their triggers are named after
-    ``record`` ("initiative") so that two registers can watch one table.
+    whose TRUNCATE rebuilds the register from ``records_table`` (``search_bitmap_truncated``).
+    ``watched_tables``: ``[(table, function)]`` of other registers' tables whose updates ``function``
+    handles; their triggers are named after ``record`` ("initiative") so that two registers can watch one table.
     """
     result = []
     for table, function in own_tables:
@@ -29,7 +29,8 @@ def triggers(register, record, own_tables, watched_tables):
             result.append((name, table, f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION {function}()"))
         name = f"{table}_facets_truncate"
         when = f"AFTER TRUNCATE ON {table} FOR EACH STATEMENT"
-        result.append((name, table, f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION {register}_facet_truncated()"))
+        rebuild = f"search_bitmap_truncated('{register}', '{records_table}')"
+        result.append((name, table, f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION {rebuild}"))
     for table, function in watched_tables:
         name = f"{table}_{record}_facets"
         when = f"AFTER UPDATE ON {table} {TRANSITIONS['UPDATE']} FOR EACH STATEMENT"

@@ -9,9 +9,10 @@ the filter itself is the AND of the selected facets' ORs.
 The table is maintained by triggers, never by the application: each register's
 migration defines ``<register>_facet_pairs(ids)`` (the ``(facet, value, id)`` pairs
 of those records, published ones only) and statement triggers on its tables that
-call ``search_bitmap_refresh(register, ids)`` with the records a statement changed.
-A session that sets ``techdiplo.facet_index`` to ``deferred`` (a bulk load) skips
-the triggers and calls ``search_bitmap_rebuild`` when it is done.
+call ``search_bitmap_changed(register, ids)`` with the records a statement changed
+(TRUNCATE: ``search_bitmap_truncated``). A session that sets ``techdiplo.facet_index``
+to ``deferred`` (a bulk load) skips those refreshes and calls ``search_bitmap_rebuild``
+(or ``search_bitmap_refresh`` for what it wrote) when it is done.
 
 SQLite has none of this; the search counts with grouped queries there.
 """
@@ -81,6 +82,16 @@ BEGIN
 END
 $$;
 
+-- What the registers' triggers call: a refresh, unless this transaction or session deferred them (a bulk load).
+CREATE FUNCTION search_bitmap_changed(reg text, record_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF coalesce(current_setting('techdiplo.facet_index', true), '') <> 'deferred' THEN
+        PERFORM search_bitmap_refresh(reg, record_ids);
+    END IF;
+END
+$$;
+
 -- Build register `reg` from scratch over records `ids` (every record of its table).
 CREATE FUNCTION search_bitmap_rebuild(reg text, ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -90,9 +101,23 @@ BEGIN
     PERFORM search_bitmap_refresh(reg, ids);
 END
 $$;
+
+-- TRUNCATE of a register's table has no transition table: rebuild from the records left.
+-- Trigger arguments: the register, the table of its records.
+CREATE FUNCTION search_bitmap_truncated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF coalesce(current_setting('techdiplo.facet_index', true), '') <> 'deferred' THEN
+        EXECUTE format('SELECT search_bitmap_rebuild($1, ARRAY(SELECT id FROM %I))', TG_ARGV[1]) USING TG_ARGV[0];
+    END IF;
+    RETURN NULL;
+END
+$$;
 """
 
 BACKWARD = r"""
+DROP FUNCTION IF EXISTS search_bitmap_truncated();
+DROP FUNCTION IF EXISTS search_bitmap_changed(text, bigint[]);
 DROP FUNCTION IF EXISTS search_bitmap_rebuild(text, bigint[]);
 DROP FUNCTION IF EXISTS search_bitmap_refresh(text, bigint[]);
 DROP FUNCTION IF EXISTS search_bitmap_has(varbit, bigint);
