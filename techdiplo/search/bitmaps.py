@@ -90,19 +90,24 @@ def filter_expression(search):
     return InBitmap(F("pk"), RawSQL(sql, params))  # noqa: S611 (our SQL; every value is a parameter)
 
 
-class InBitmap(Func):
-    """``record in bits``, written out rather than calling ``search_bitmap_has()``, which PostgreSQL does not
-    inline when its argument is a subquery (a function call per row: 40 ms over 13,000 index entries). The
+def _in_bits(id_sql, bits_sql):
+    """SQL of "record ``id_sql`` is in bitmap ``bits_sql``", written out: an SQL function doing it is not inlined
+    when its argument is a subquery (a function call per row: 40 ms over 13,000 index entries), while here the
     subquery is computed once. A record past the bitmap's end (inserted while the triggers were deferred) is
-    in none; CASE keeps ``get_bit`` from being asked for it."""
+    in none; CASE keeps ``get_bit`` from being asked for it. Each argument appears twice, in this order:
+    id, bits, bits, id."""
+    return f"CASE WHEN {id_sql} < length({bits_sql}) THEN get_bit({bits_sql}, {id_sql}::integer) = 1 ELSE false END"
+
+
+class InBitmap(Func):
+    """``InBitmap(F("pk"), bits)``: the record is in the bitmap (see ``_in_bits``)."""
 
     output_field = BooleanField()
 
     def as_sql(self, compiler, connection, **extra_context):
         pk_sql, pk_params = compiler.compile(self.source_expressions[0])
         bits_sql, bits_params = compiler.compile(self.source_expressions[1])
-        sql = f"CASE WHEN {pk_sql} < length({bits_sql}) THEN get_bit({bits_sql}, {pk_sql}::integer) = 1 ELSE false END"
-        return sql, (*pk_params, *bits_params, *bits_params, *pk_params)
+        return _in_bits(pk_sql, bits_sql), (*pk_params, *bits_params, *bits_params, *pk_params)
 
 
 def count(search):
@@ -203,7 +208,7 @@ def most_shared(register, shared, exclude, order_by, limit):
             f"(SELECT t.id, {level} AS overlap, row_number() OVER (ORDER BY {order_by}) AS place "  # noqa: S608
             f"FROM {table} AS t "
             f"WHERE t.editorial_state = 'published' AND t.id <> %s AND (SELECT bit_count(l[{level}]) FROM levels) > 0 "
-            f"AND CASE WHEN t.id < length({bits}) THEN get_bit({bits}, t.id::integer) = 1 ELSE false END "
+            f"AND {_in_bits('t.id', bits)} "
             f"ORDER BY {order_by} LIMIT %s)"
         )
         params += [exclude, limit]

@@ -41,12 +41,6 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     ) AS w USING (i)
 $$;
 
--- Whether record `id` is in `bits`; a record past the bitmap's end is in none (CASE keeps get_bit in range).
-CREATE FUNCTION search_bitmap_has(bits varbit, id bigint) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN id >= 0 AND id < length(bits) THEN get_bit(bits, id::integer) = 1 ELSE false END
-$$;
-
 -- Recompute the bits of records `record_ids` of register `reg` from `<reg>_facet_pairs`.
 CREATE FUNCTION search_bitmap_refresh(reg text, record_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -120,7 +114,6 @@ DROP FUNCTION IF EXISTS search_bitmap_truncated();
 DROP FUNCTION IF EXISTS search_bitmap_changed(text, bigint[]);
 DROP FUNCTION IF EXISTS search_bitmap_rebuild(text, bigint[]);
 DROP FUNCTION IF EXISTS search_bitmap_refresh(text, bigint[]);
-DROP FUNCTION IF EXISTS search_bitmap_has(varbit, bigint);
 DROP FUNCTION IF EXISTS search_bitmap_of(bigint[], integer);
 DROP TABLE IF EXISTS search_facet_bitmap;
 """
