@@ -15,6 +15,7 @@ With them, the result query's filter is one bitmap test per row (``bitmaps.InBit
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import CharField, Value
@@ -213,14 +214,16 @@ class Search:
 
     def facet_counts(self):
         """``{facet: {value: count}}``, disjunctive: each facet counted without its own selection. Cached."""
-        return self._counts()[1]
+        return self._counts[1]
 
     def total(self):
         """The number of matching records when the facet bitmaps counted it (cached with the counts), else None."""
-        return self._counts()[0]
+        return self._counts[0]
 
+    @cached_property
     def _counts(self):
-        """``(total or None, {facet: {value: count}})``, cached."""
+        """``(total or None, {facet: {value: count}})``, cached; read once per search, so the page's total and
+        its facets come from the same answer."""
         key = (
             self.register.name,
             "totals-and-counts",
