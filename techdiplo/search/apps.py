@@ -11,10 +11,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from .cache import on_data_change
-        from .signals import refresh_dependants
 
         post_save.connect(on_data_change, dispatch_uid="search-data-version-save")
         post_delete.connect(on_data_change, dispatch_uid="search-data-version-delete")
         m2m_changed.connect(on_data_change, dispatch_uid="search-data-version-m2m")
-        for model in ("directory.Organization", "directory.Locality"):
-            post_save.connect(refresh_dependants, sender=model, dispatch_uid=f"search-vector-dependants-{model}")
