@@ -69,12 +69,12 @@ def _problems(results):
 
 def table(results):
     """A plain-text table: one line per search case, then details and exports."""
-    head = ("case", "page p50", "p95", "queries", "cached p50", "API p50", "API p95", "admin p50", "admin/page")
+    head = ("case", "page p50", "p95", "queries", "API p50", "API p95", "admin p50", "admin/page")
     lines = [
         f"{results['initiatives']:,} initiatives, {results['researchers']:,} researchers, "
-        f"{results['partnerships']:,} partnerships (times in ms; cache cleared before each request)",
+        f"{results['partnerships']:,} partnerships (times in ms; nothing cached)",
         "",
-        "{:<20} {:>9} {:>9} {:>8} {:>10} {:>9} {:>9} {:>10} {:>10}".format(*head),
+        "{:<20} {:>9} {:>9} {:>8} {:>9} {:>9} {:>10} {:>10}".format(*head),
     ]
     for row in results["cases"]:
         search, api, admin = row["search"], row["api"], row["admin"]
@@ -86,13 +86,12 @@ def table(results):
             _cell(search),
             _cell(search, "p95_ms"),
             search.get("queries", "-"),
-            _cell(row["search_cached"]),
             _cell(api),
             _cell(api, "p95_ms"),
             _cell(admin),
             ratio,
         )
-        lines.append("{:<20} {:>9} {:>9} {:>8} {:>10} {:>9} {:>9} {:>10} {:>10}".format(*cells))
+        lines.append("{:<20} {:>9} {:>9} {:>8} {:>9} {:>9} {:>10} {:>10}".format(*cells))
     problems = _problems(results)
     if problems:
         lines += ["", "n/a = not available yet (404); not measured:", *problems]

@@ -22,5 +22,5 @@ def healthz(request):
 
 @require_safe
 def home(request):
-    """Headline figures, latest initiatives, ways in by area and region: 1 query when the counts are cached."""
+    """Headline figures, latest initiatives, ways in by area and region: 4 queries (see ``overview``)."""
     return render(request, "home.html", overview.home_page())
