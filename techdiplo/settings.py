@@ -83,7 +83,7 @@ INSTALLED_APPS = [
     "accounts",
     "reports",
     "demo",
-    "techdiplo.search.apps.SearchConfig",  # facet-count cache invalidation and search-vector refreshes
+    "techdiplo.search.apps.SearchConfig",  # the facet bitmaps' tables and triggers (its migrations)
 ]
 
 MIDDLEWARE = [
@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database that is down or read-only gives 503 with Retry-After, not 500 (with handler500 in urls.py).
+    "techdiplo.unavailable.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
 ]
