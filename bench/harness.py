@@ -163,9 +163,10 @@ def run_editor_changelists(repeat, budget=None):
 
 
 def run_details(samples):
-    """One request per sampled published record of each register."""
+    """One request per sampled published record of each register, and the home page (its figures are the
+    registers' whole counts, read at every visit) as many times."""
     client = Client()
-    results = {}
+    results = {"home": measure(client, reverse("home"), repeat=samples)}
     for register, model in (
         ("initiatives", Initiative),
         ("researchers", Researcher),
