@@ -132,8 +132,7 @@ class Server:
         if self._running():
             print(f"PostgreSQL server of {self.root} already running: using it, leaving it running.", file=sys.stderr)
         else:
-            self._pg_ctl("start", "-w", "-t", "60", "-l", str(self.log), "-o", self._server_arguments())
-            self.started = True
+            self.restart()
         self._create_database()
         return self
 
@@ -143,9 +142,9 @@ class Server:
         self.started = False
 
     def restart(self):
-        """Start a server this object stopped (``stop(mode="immediate")`` simulates a crash)."""
+        """Start the server (again, after ``stop()``; ``stop(mode="immediate")`` simulates a crash)."""
+        self.started = True  # first: interrupted while starting, it is still stopped on the way out
         self._pg_ctl("start", "-w", "-t", "60", "-l", str(self.log), "-o", self._server_arguments())
-        self.started = True
 
     # Internals ------------------------------------------------------------------------------------------
 

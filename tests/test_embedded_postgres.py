@@ -113,6 +113,7 @@ def test_the_tool_runs_a_command_against_a_throwaway_server_and_exits_with_its_s
 
 def test_ctrl_c_stops_the_server_and_the_data_is_reused_next_time():
     keep = Path(tempfile.mkdtemp(prefix="techdiplo-keep."))
+    process = None
     try:
         waiting = (
             "import os, time, psycopg; psycopg.connect(os.environ['DATABASE_URL'], autocommit=True)"
@@ -125,7 +126,10 @@ def test_ctrl_c_stops_the_server_and_the_data_is_reused_next_time():
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            start_new_session=True,  # its own process group, as a terminal's foreground job
+            # Its own process group with Ctrl-C's default action, as a terminal's foreground job (a test run
+            # started in the background, as CI may be, would pass SIGINT on ignored).
+            start_new_session=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         assert process.stdout.readline().strip() == "ready"
         assert (keep / "data" / "postmaster.pid").exists()
@@ -141,6 +145,9 @@ def test_ctrl_c_stops_the_server_and_the_data_is_reused_next_time():
         assert again.returncode == 0, again.stderr
         assert again.stdout.strip() == "kept"  # the same cluster, with what the first run wrote
     finally:
+        if process is not None and process.poll() is None:  # the test failed: leave no server behind
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=60)
         shutil.rmtree(keep, ignore_errors=True)
 
 
