@@ -27,6 +27,7 @@ import hashlib
 import importlib.util
 import os
 import pwd
+import re
 import shlex
 import shutil
 import signal
@@ -96,7 +97,8 @@ def find_bindir():
 def server_version(bindir):
     """The binaries' version, e.g. ``"15.14"``; fails below MIN_VERSION."""
     output = subprocess.run([bindir / "postgres", "--version"], capture_output=True, text=True, check=True).stdout
-    version = output.split()[-1]
+    # "postgres (PostgreSQL) 18.6", or with a distribution's suffix: "... 15.18 (Debian 15.18-0+deb12u1)"
+    version = re.search(r"\(PostgreSQL\) (\d+(?:\.\d+)?)", output).group(1)
     if int(version.split(".")[0]) < MIN_VERSION:
         raise Failure(f"{bindir} holds PostgreSQL {version}; techdiplo needs PostgreSQL {MIN_VERSION} or newer.")
     return version
