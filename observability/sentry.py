@@ -35,18 +35,28 @@ def init_sentry(dsn, environment="production", **options):
         include_local_variables=False,
         event_scrubber=EventScrubber(denylist=[*DEFAULT_DENYLIST, *EXTRA_DENYLIST], recursive=True),
         before_send=scrub_event,
-        before_breadcrumb=scrub_event,
+        before_breadcrumb=scrub_breadcrumb,
         **options,
     )
     return True
 
 
 def scrub_event(event, hint=None):
-    """The event with e-mail addresses masked everywhere and secret query values hidden (as in the logs)."""
+    """The event with e-mail addresses masked everywhere and secret query values hidden (as in the logs).
+
+    A 5xx access line is an ERROR line, but the exception behind it is reported already: not a second event.
+    """
+    if event.get("logger") == "techdiplo.access":
+        return None
     request = event.get("request")
     if isinstance(request, dict) and isinstance(request.get("query_string"), str):
         request["query_string"] = loggable_query(request["query_string"])
     return _mask(event)
+
+
+def scrub_breadcrumb(breadcrumb, hint=None):
+    """Breadcrumbs (earlier log lines of the request) with e-mail addresses masked."""
+    return _mask(breadcrumb)
 
 
 def _mask(value):
