@@ -7,23 +7,19 @@ runtime dependency missing from it fails here; the database is a new one on the 
 dropped afterwards; gunicorn's whole process group is stopped whatever happens.
 """
 
-import contextlib
-import http.client
 import json
 import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
-import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from tests.conftest import PROJECT_ROOT
+from tests.processes import free_port, http_get, stop_group, wait_until_answers
 
 pytestmark = pytest.mark.deploy
 
@@ -42,12 +38,6 @@ def readme_block(marker):
 
 def exported_names(block):
     return re.findall(r"^export (\w+)=", block, re.MULTILINE)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def copy_checkout(target):
@@ -90,24 +80,7 @@ class Site:
         headers = dict(headers or {})
         if proxied:
             headers |= {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"}
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            connection.request("GET", target, headers=headers)
-            response = connection.getresponse()
-            return response.status, response.headers, response.read()
-        finally:
-            connection.close()
-
-
-def stop(process):
-    """gunicorn's master and workers, whatever state they are in: TERM, then KILL to the whole group."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=20)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=10)
+        return http_get(self.port, target, headers)
 
 
 @pytest.fixture
@@ -145,16 +118,7 @@ def deployed(tmp_path, deploy_database):
         )
     try:
         site = Site(port)
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            assert process.poll() is None, f"the README's steps stopped early:\n{log.read_text()[-5000:]}"
-            assert time.monotonic() < deadline, f"no answer after {START_TIMEOUT} s:\n{log.read_text()[-5000:]}"
-            try:
-                if site.get("/healthz", proxied=False)[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
+        wait_until_answers(process, port, log, path="/healthz", timeout=START_TIMEOUT)
         # Records to find: the demo data set, loaded with the site's own environment (not a README step).
         subprocess.run(
             [str(checkout / ".venv/bin/python"), "manage.py", "seed_demo"],
@@ -166,7 +130,7 @@ def deployed(tmp_path, deploy_database):
         )
         yield site, checkout, log
     finally:
-        stop(process)
+        stop_group(process)
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="the deployment needs PostgreSQL: runs in the PostgreSQL half of make test")

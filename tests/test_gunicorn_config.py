@@ -4,11 +4,8 @@ Each test starts a real gunicorn with the repository's configuration, in its own
 serving a tiny application (tests/slow_wsgi.py) whose responses take as long as asked.
 """
 
-import contextlib
-import http.client
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -17,22 +14,12 @@ import time
 import pytest
 
 from tests.conftest import PROJECT_ROOT
+from tests.processes import free_port, http_get, stop_group, wait_until_answers
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(port, target, timeout=30):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request("GET", target)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
+def get(port, target):
+    status, _, body = http_get(port, target)
+    return status, body
 
 
 @pytest.fixture
@@ -53,20 +40,12 @@ def gunicorn(tmp_path):
                 start_new_session=True,
             )
         started.append(process)
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, log.read_text()
-            with contextlib.suppress(OSError):
-                if get(port, "/", timeout=2)[0] == 200:
-                    return port, process, log
-            time.sleep(0.2)
+        wait_until_answers(process, port, log)
+        return port, process, log
 
     yield start
     for process in started:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop_group(process, grace=0)
 
 
 def test_a_response_longer_than_the_timeout_is_not_cut_off(gunicorn):
