@@ -61,10 +61,16 @@ def _formatters():
     }
 
 
-def logging_config(level="INFO", fmt="json"):
-    """settings.LOGGING: everything to standard error in ``fmt``, at ``level`` and above."""
+def chosen_format(value, debug):
+    """DJANGO_LOG_FORMAT's ``value`` when set, else text with debug and JSON without; ValueError otherwise."""
+    fmt = (value or ("text" if debug else "json")).strip().lower()
     if fmt not in FORMATS:
-        raise ValueError(f"log format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise ValueError(f"must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return fmt
+
+
+def logging_config(level="INFO", fmt="json"):
+    """settings.LOGGING: everything to standard error in ``fmt`` (json or text), at ``level`` and above."""
     handler = {
         "class": "logging.StreamHandler",
         "formatter": fmt,

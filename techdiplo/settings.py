@@ -13,7 +13,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from observability.logs import FORMATS, logging_config
+from observability.logs import chosen_format, logging_config
 from observability.sentry import init_sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -226,9 +226,10 @@ CONTENT_SECURITY_POLICY = {
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
 # JSON lines in production, plain text with debug (make run); README.md, "Logs".
-LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json").strip().lower()
-if LOG_FORMAT not in FORMATS:
-    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be one of {', '.join(FORMATS)}, not {LOG_FORMAT!r}.")
+try:
+    LOG_FORMAT = chosen_format(env_str("DJANGO_LOG_FORMAT"), DEBUG)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT {exc}.") from exc
 LOGGING = logging_config(level=env_str("DJANGO_LOG_LEVEL", "INFO"), fmt=LOG_FORMAT)
 
 # Error reports to Sentry only when SENTRY_DSN is set; never with personal data.
