@@ -9,6 +9,9 @@ from . import views
 from .search.views import site_search
 from .sitemaps import robots_txt, sitemaps
 
+# The 500 handler answers 503 when the error is the database being down or read-only (see unavailable.py).
+handler500 = "techdiplo.unavailable.server_error"
+
 # Machine-facing URLs: one language (the API takes ?lang=ja for its labels).
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

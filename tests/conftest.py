@@ -8,16 +8,6 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """Cached facet counts and the like must not leak from one test into the next."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def run_python():
     """Run this virtualenv's Python in a fresh process at the project root.

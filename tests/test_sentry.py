@@ -47,7 +47,11 @@ def boom(request):
     raise RuntimeError("boom for the test")
 
 
-urlpatterns = [path("boom/", boom)]
+from techdiplo import urls as site_urls
+
+# The site's own URLs and error pages (its 500 page links to them), and one view that fails.
+urlpatterns = [path("boom/", boom), *site_urls.urlpatterns]
+handler500 = getattr(site_urls, "handler500", "django.views.defaults.server_error")
 # Through Django's real WSGI handler, as gunicorn calls it (the test client's handler is another class).
 environ = RequestFactory().post(
     "/boom/?q=climate&email=" + sys.argv[2],
