@@ -13,6 +13,9 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from observability.logs import chosen_format, logging_config
+from observability.sentry import init_sentry
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 TRUTHY = {"1", "true", "yes", "on"}
@@ -87,6 +90,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response gets an X-Request-ID and one access log line, redirects and static files included.
+    "observability.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -244,11 +249,12 @@ CONTENT_SECURITY_POLICY = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    # Django's own default handler for "django" (debug only) would print every line twice.
-    "loggers": {"django": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO"), "propagate": False}},
-}
+# JSON lines in production, plain text with debug (make run); README.md, "Logs".
+try:
+    LOG_FORMAT = chosen_format(env_str("DJANGO_LOG_FORMAT"), DEBUG)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT {exc}.") from exc
+LOGGING = logging_config(level=env_str("DJANGO_LOG_LEVEL", "INFO"), fmt=LOG_FORMAT)
+
+# Error reports to Sentry only when SENTRY_DSN is set; never with personal data.
+init_sentry(env_str("SENTRY_DSN"), environment=env_str("SENTRY_ENVIRONMENT", "production"))
