@@ -13,7 +13,7 @@ SCALE ?= 100000
 # default 128 MB would not: each search would then read part of the tables from the disk cache).
 BENCH_PG_OPTIONS ?= -c shared_buffers=1GB -c effective_cache_size=4GB -c work_mem=16MB
 
-.PHONY: run setup messages test lint format bench clean
+.PHONY: run setup messages test lint format bench relevance clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -75,6 +75,12 @@ format: setup
 ## beside a reference admin; prints a table and writes bench/results.json. `make bench SCALE=small` for a quick run.
 bench: setup
 	PG_SERVER_OPTIONS="$(BENCH_PG_OPTIONS)" $(PG) --keep bench/pgdata/$(SCALE) $(BIN)/python -m bench.run --scale $(SCALE)
+
+## Search quality on the judged query set (bench/relevance/queries.json): a throwaway PostgreSQL with the demo data,
+## then recall@20 and nDCG@10 per language, register and category. RELEVANCE_ARGS="--verbose --json FILE" for more.
+RELEVANCE_ARGS ?=
+relevance: setup
+	$(PG) $(BIN)/python -m bench.relevance --setup $(RELEVANCE_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-artifacts

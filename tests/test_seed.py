@@ -5,7 +5,6 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Q
 
 from directory.models import Country, Locality, PolicyArea, Region, Sector
@@ -22,23 +21,6 @@ def seed():
     out = StringIO()
     call_command("seed_demo", stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for this module's read-only tests.
-
-    Seeding takes seconds, so it happens once, inside a transaction that is rolled back
-    after the module's last test; each test still runs in its own savepoint within it.
-    """
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield seed()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def register_models(historical):
@@ -67,13 +49,13 @@ def test_seed_demo_loads_the_minimum_published_records_and_some_drafts():
     assert "initiatives" in output and "created" in output
 
 
-def test_published_researchers_without_consent_stay_private(seeded):
+def test_published_researchers_without_consent_stay_private(demo_data):
     unconsented = Researcher.objects.filter(editorial_state="published", consent_to_publish=False)
     assert unconsented.count() >= 2
     assert not Researcher.objects.published().filter(pk__in=unconsented).exists()
 
 
-def test_every_published_researcher_has_an_email_and_recorded_consent(seeded):
+def test_every_published_researcher_has_an_email_and_recorded_consent(demo_data):
     for researcher in Researcher.objects.published():
         assert researcher.email, researcher.slug
         assert researcher.consent_recorded_on is not None, researcher.slug
@@ -107,7 +89,7 @@ def test_second_run_restores_an_edited_record_with_one_history_row():
     assert initiative.history.count() == history_rows + 1
 
 
-def test_every_seeded_record_passes_full_clean(seeded):
+def test_every_seeded_record_passes_full_clean(demo_data):
     # Countries, subdivisions and policy areas are the reference data's, which the seed only reads.
     reference = {Country, PolicyArea}
     for model in register_models(False):
@@ -116,7 +98,7 @@ def test_every_seeded_record_passes_full_clean(seeded):
             record.full_clean()
 
 
-def test_japanese_titles_and_names_are_present(seeded):
+def test_japanese_titles_and_names_are_present(demo_data):
     assert not Initiative.objects.filter(title_ja="").exists()
     assert not Researcher.objects.filter(name_ja="").exists()
     sides = Locality.objects.filter(Q(japanese_partnerships__isnull=False) | Q(foreign_partnerships__isnull=False))
@@ -124,7 +106,7 @@ def test_japanese_titles_and_names_are_present(seeded):
     assert Initiative.objects.get(slug="ticad7-yokohama-2019").title_ja.startswith("第7回アフリカ開発会議")
 
 
-def test_initiative_facets_have_every_kind_status_sector_and_region(seeded):
+def test_initiative_facets_have_every_kind_status_sector_and_region(demo_data):
     published = Initiative.objects.published()
 
     assert set(published.values_list("kind", flat=True)) == set(InitiativeKind.values)
@@ -136,7 +118,7 @@ def test_initiative_facets_have_every_kind_status_sector_and_region(seeded):
     assert published.exclude(funding_jpy=None).count() >= 20
 
 
-def test_partnerships_cover_every_kind_and_status(seeded):
+def test_partnerships_cover_every_kind_and_status(demo_data):
     published = SubnationalPartnership.objects.published()
 
     assert set(published.values_list("kind", flat=True)) == set(PartnershipKind.values)
@@ -145,13 +127,13 @@ def test_partnerships_cover_every_kind_and_status(seeded):
     assert published.filter(foreign_locality__parent__iso_code="US-OR", foreign_locality__name="Portland").exists()
 
 
-def test_researchers_are_affiliated_with_every_sector(seeded):
+def test_researchers_are_affiliated_with_every_sector(demo_data):
     sectors = Researcher.objects.published().values_list("affiliation__sector", flat=True)
 
     assert set(sectors) == set(Sector.values)
 
 
-def test_english_levels_show_the_language_barrier(seeded):
+def test_english_levels_show_the_language_barrier(demo_data):
     japan = Researcher.objects.published().filter(country__iso2="JP")
     abroad = Researcher.objects.published().exclude(country__iso2="JP")
 
@@ -160,12 +142,12 @@ def test_english_levels_show_the_language_barrier(seeded):
     assert abroad.filter(english_level=EnglishLevel.NATIVE).exists()
 
 
-def test_exchanges_run_both_ways_over_many_years(seeded):
+def test_exchanges_run_both_ways_over_many_years(demo_data):
     assert set(Exchange.objects.values_list("direction", flat=True)) == set(ExchangeDirection.values)
     assert len({start.year for start in Exchange.objects.values_list("start_date", flat=True)}) >= 10
 
 
-def test_the_brief_stories_are_in_the_register(seeded):
+def test_the_brief_stories_are_in_the_register(demo_data):
     stories = [
         "g7-ise-shima-energy-minerals-food",
         "visa-easing-inbound-visitors",
