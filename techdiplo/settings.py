@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "accounts",
     "reports",
     "demo",
+    "maps",
     "techdiplo.search.apps.SearchConfig",  # facet-count cache invalidation and search-vector refreshes
 ]
 
