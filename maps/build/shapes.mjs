@@ -211,13 +211,19 @@ function japan(features) {
 }
 
 // ---------------------------------------------------------------- places
+const EARTH_RADIUS_KM = 6371;
+
 function places(features) {
   const subdivisions = {};
   for (const f of features) {
     const code = f.properties.iso_3166_2;
     if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code) || subdivisions[code]) continue;
     const [lon, lat] = mainCentroid(f.geometry);
-    subdivisions[code] = { centroid: [round(lat, 4), round(lon, 4)], geonames_admin1: f.properties.gn_a1_code || "" };
+    subdivisions[code] = {
+      area_km2: Math.round(geoArea(f.geometry) * EARTH_RADIUS_KM ** 2),
+      centroid: [round(lat, 4), round(lon, 4)],
+      geonames_admin1: f.properties.gn_a1_code || "",
+    };
   }
   return { subdivisions };
 }
