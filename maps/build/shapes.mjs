@@ -31,6 +31,20 @@ function mainCentroid(geometry) {
   return geoCentroid(largest);
 }
 
+/**
+ * Simplification would shrink a small island (one closed arc) to nothing; keeping its two most significant
+ * points besides the ends keeps it a triangle at least, so islands such as Kunashiri stay on the map.
+ */
+function keepIslands(topo) {
+  for (const arc of topo.arcs) {
+    const [first, last] = [arc[0], arc[arc.length - 1]];
+    if (arc.length < 4 || first[0] !== last[0] || first[1] !== last[1]) continue;
+    const inner = arc.slice(1, -1).sort((a, b) => b[2] - a[2]);
+    for (const point of inner.slice(0, 2)) point[2] = Infinity;
+  }
+  return topo;
+}
+
 // ---------------------------------------------------------------- world
 function world() {
   const topo = JSON.parse(JSON.stringify(require("world-atlas/countries-50m.json")));
@@ -83,7 +97,7 @@ function world() {
     other: { type: "GeometryCollection", geometries: unkeyed.map((g) => ({ ...g, properties: {} })) },
   };
 
-  const simplified = simplify(presimplify(topo, sphericalTriangleArea), 3e-5);
+  const simplified = simplify(keepIslands(presimplify(topo, sphericalTriangleArea)), 3e-5);
   const projection = geoEqualEarth().rotate([-150, 0]).fitWidth(1000, { type: "Sphere" });
   const path = geoPath(projection).digits(1);
   const drop = (geometry) => {
