@@ -4,14 +4,14 @@ Served by ``tests/maps_urls.py``; the language comes from the URL as on every pa
 """
 
 from django.http import HttpResponse
-from django.template import Context, Template
+from django.template import engines
 from django.utils.translation import get_language
 
 from maps import japan_choropleth, partnership_lines, world_choropleth, year_histogram
 
 from . import maps_samples as samples
 
-PAGE = Template(
+PAGE = engines["django"].from_string(
     """{% extends "base.html" %}{% load static %}
 {% block head %}<link rel="stylesheet" href="{% static 'maps/maps.css' %}">{% endblock %}
 {% block content %}<h1>Maps</h1>
@@ -37,4 +37,4 @@ def maps_page(request):
     }
     only = request.GET.get("only")
     figures = [(name.title(), figure) for name, figure in context.items() if only in (None, name)]
-    return HttpResponse(PAGE.render(Context({"request": request, "figures": figures})))
+    return HttpResponse(PAGE.render({"figures": figures}, request))

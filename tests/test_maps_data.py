@@ -16,6 +16,14 @@ def test_every_country_key_is_an_iso_3166_1_alpha_2_code_or_kosovo():
     assert len(keys) > 230
 
 
+def test_no_shape_is_wound_inside_out_to_cover_the_whole_map():
+    """A ring wound the wrong way is drawn by d3 as the whole sphere but that ring."""
+    sphere = _area(shapes.world()["sphere"])
+    # Equal Earth keeps areas: Russia, the largest country, is about 3% of the Earth's surface.
+    assert max(_area(country["d"]) for country in shapes.world()["countries"].values()) < sphere * 0.05
+    assert shapes.world()["viewbox"][3] < shapes.world()["viewbox"][2] * 0.45  # no Antarctica: 0.44 as high as wide
+
+
 def test_france_norway_and_kosovo_are_keyed_despite_natural_earths_minus_99_codes():
     countries = shapes.world()["countries"]
     assert {"FR", "NO", "XK", "JP", "US", "CN", "TW", "KR", "SG", "MT"} <= set(countries)
@@ -46,6 +54,15 @@ def _rings(d):
 
 def _ring_centres(d):
     return [(sum(x for x, _ in r) / len(r), sum(y for _, y in r) / len(r)) for r in _rings(d)]
+
+
+def _area(d):
+    """The area of every ring of the path (shoelace), added up."""
+    total = 0.0
+    for points in _rings(d):
+        pairs = zip(points, points[1:] + points[:1], strict=True)
+        total += abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairs)) / 2
+    return total
 
 
 def _path_contains(d, x, y):

@@ -102,15 +102,18 @@ function world() {
   const path = geoPath(projection).digits(1);
   const drop = (geometry) => {
     // Islands smaller than this are dropped unless they are their country's largest piece (a small island state).
-    const polygons = polygonsOf(geometry);
-    if (polygons.length < 2) return geometry;
+    // A small island kept as a triangle may come out wound the other way: d3 would fill the whole sphere.
+    const polygons = polygonsOf(geometry).map(rewind);
+    if (polygons.length < 2) return { type: "MultiPolygon", coordinates: polygons };
     const areas = polygons.map((p) => geoArea(asPolygon(p)));
     const largest = Math.max(...areas);
     return { type: "MultiPolygon", coordinates: polygons.filter((_, i) => areas[i] === largest || areas[i] > 1e-5) };
   };
   const countries = {};
+  const drawn = [];
   for (const f of feature(simplified, simplified.objects.countries).features) {
     const geometry = drop(f.geometry);
+    drawn.push({ type: "Feature", geometry });
     const [lon, lat] = mainCentroid(f.geometry);
     const [x, y] = projection([lon, lat]);
     const [[x0, y0], [x1, y1]] = path.bounds(geometry);
@@ -122,7 +125,7 @@ function world() {
     };
   }
   const other = feature(simplified, simplified.objects.other).features.map((f) => path(drop(f.geometry)));
-  const [[, top], [, bottom]] = path.bounds(feature(simplified, simplified.objects.countries));
+  const [[, top], [, bottom]] = path.bounds({ type: "FeatureCollection", features: drawn });
   const [[, sphereTop]] = path.bounds({ type: "Sphere" });
   const sphere = path({ type: "Sphere" });
   return {
