@@ -8,7 +8,7 @@ assistive technology, which reads the same numbers in the table below the map.
 from django.utils.translation import gettext as _
 
 from . import scale, shapes, svg
-from .figure import Cell, LegendItem, Row, cached, number, render
+from .figure import Cell, LegendItem, Row, cached, number, render, span
 
 # Countries drawn smaller than this (in the world map's units, 1000 across) also get a dot, so a count
 # for Singapore or Malta can be seen and clicked.
@@ -92,15 +92,10 @@ def _areas(areas, counts, links, names, *, small):
 
 
 def legend(bins):
-    items = [
-        LegendItem(number(b.low) if b.low == b.high else f"{number(b.low)}–{number(b.high)}", b.colour) for b in bins
-    ]
-    return [*items, LegendItem(_("No results"), scale.NO_RESULTS)]
+    return [*(LegendItem(span(b.low, b.high), b.colour) for b in bins), LegendItem(_("No results"), scale.NO_RESULTS)]
 
 
 def _figure(kind, viewbox, background, body, counts, links, names, title, caption, element_id, heading, known):
-    label_id = f"{element_id}-title"
-    markup = svg.svg(background + body, viewbox=viewbox, label_id=label_id, label=title, class_=f"map-svg map-{kind}")
     ranked = sorted((key for key, count in counts.items() if count > 0), key=lambda k: (-counts[k], names.get(k, k)))
     rows = [
         Row(cells=(Cell(names.get(key, key), links.get(key, "")),), count=counts[key], drawn=key in known)
@@ -111,9 +106,10 @@ def _figure(kind, viewbox, background, body, counts, links, names, title, captio
     return render(
         kind=kind,
         element_id=element_id,
-        svg=markup,
+        content=background + body,
+        viewbox=viewbox,
         title=title,
-        caption=caption or title,
+        caption=caption,
         headings=(heading, _("Results")),
         rows=rows,
         legend=legend(scale.bins(counts.values())),

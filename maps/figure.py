@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from . import shapes
+from . import shapes, svg
 
 CACHE_SIZE = 256
 
@@ -63,20 +63,30 @@ def number(value):
     return formats.number_format(value, force_grouping=True)
 
 
-def render(*, kind, element_id, svg, title, caption, headings, rows, legend=(), not_placed=(), notes=()):
+def span(low, high):
+    """A class of a legend: "7" or "11–50"."""
+    return number(low) if low == high else f"{number(low)}–{number(high)}"
+
+
+def render(*, kind, element_id, content, viewbox, title, caption, headings, rows, role="group", **extra):
+    """The ``<figure>``: the SVG of ``content`` (markup from ``maps.svg``), caption (``title`` by default),
+    legend, notes, "not placed" list and table. ``extra``: ``legend``, ``notes``, ``not_placed``."""
+    label_id = f"{element_id}-title"
+    markup = svg.svg(content, viewbox=viewbox, label_id=label_id, label=title, class_=f"map-svg map-{kind}", role=role)
+    not_placed = extra.get("not_placed", ())
     html = render_to_string(
         "maps/_figure.html",
         {
             "kind": kind,
             "id": element_id,
-            "svg": mark_safe(svg),  # noqa: S308 - built by maps.svg, which escapes every value it writes
+            "svg": mark_safe(markup),  # noqa: S308 - built by maps.svg, which escapes every value it writes
             "title": title,
-            "caption": caption,
+            "caption": caption or title,
             "headings": headings,
             "rows": rows,
-            "legend": legend,
+            "legend": extra.get("legend", ()),
             "not_placed": not_placed,
-            "notes": notes,
+            "notes": extra.get("notes", ()),
         },
     )
     return Figure(

@@ -89,21 +89,14 @@ def _histogram(counts, links, active, title, caption, element_id):
     content.append(
         svg.empty("line", x1=LEFT, x2=WIDTH - RIGHT, y1=TOP + plot_height, y2=TOP + plot_height, stroke="#4b5563")
     )
-    label_id = f"{element_id}-title"
-    markup = svg.svg(
-        svg.element("g", "".join(content), font_size="12", fill="#1b1f24"),
-        viewbox=(0, 0, WIDTH, HEIGHT),
-        label_id=label_id,
-        label=title,
-        class_="map-svg map-histogram",
-    )
     rows = [Row(cells=(Cell(str(year), links.get(year, "")),), count=counts[year]) for year in sorted(years)]
     return render(
         kind="histogram",
         element_id=element_id,
-        svg=markup,
+        content=svg.element("g", "".join(content), font_size="12", fill="#1b1f24"),
+        viewbox=(0, 0, WIDTH, HEIGHT),
         title=title,
-        caption=caption or title,
+        caption=caption,
         headings=(_("Year"), _("Results")),
         rows=rows,
     )

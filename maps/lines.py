@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from . import scale, shapes, svg
-from .figure import Cell, LegendItem, Row, cached, number, render
+from .figure import Cell, LegendItem, Row, cached, number, render, span
 
 CAP = 80  # lines drawn at most: more stay legible on a phone only as the table
 SEGMENTS_PER_1000_KM = 1.5
@@ -182,15 +182,6 @@ def _lines(ties, title, caption, element_id, cap):
     body = svg.element(
         "g", "".join(arcs), fill="none", stroke=LINE_COLOUR, stroke_opacity="0.75", stroke_linecap="round"
     ) + svg.element("g", dots, fill="#1b1f24", stroke="#ffffff", stroke_width="0.6", aria_hidden="true")
-    label_id = f"{element_id}-title"
-    markup = svg.svg(
-        background + body,
-        viewbox=data["viewbox"],
-        label_id=label_id,
-        label=title,
-        class_="map-svg map-lines",
-        role="img",
-    )
 
     def row(line, drawn_):
         return Row(
@@ -206,16 +197,15 @@ def _lines(ties, title, caption, element_id, cap):
             _("The map draws the %(drawn)s largest of %(total)s lines; the table lists them all.")
             % {"drawn": number(len(drawn)), "total": number(len(drawn) + len(overflow))}
         )
-    legend = [
-        LegendItem(number(low) if low == high else f"{number(low)}–{number(high)}", LINE_COLOUR, stroke_width=w)
-        for (low, high), w in widths
-    ]
+    legend = [LegendItem(span(low, high), LINE_COLOUR, stroke_width=w) for (low, high), w in widths]
     return render(
         kind="lines",
         element_id=element_id,
-        svg=markup,
+        content=background + body,
+        viewbox=data["viewbox"],
         title=title,
-        caption=caption or title,
+        caption=caption,
+        role="img",
         headings=(_("Japan"), _("Abroad"), _("Partnerships")),
         rows=rows,
         legend=legend,
