@@ -8,7 +8,7 @@ assistive technology, which reads the same numbers in the table below the map.
 from django.utils.translation import gettext as _
 
 from . import scale, shapes, svg
-from .figure import Cell, LegendItem, Row, cached, number, render, span
+from .figure import Cell, LegendItem, Row, cached, numbers, render, span
 
 # Countries drawn smaller than this (in the world map's units, 1000 across) also get a dot, so a count
 # for Singapore or Malta can be seen and clicked.
@@ -63,14 +63,11 @@ def _japan(counts, links, names, title, caption, element_id):
     )  # fmt: skip
 
 
-def tooltip(name, count):
-    return _("%(name)s: %(count)s") % {"name": name, "count": number(count)}
-
-
 def _areas(areas, counts, links, names, *, small):
     """The shapes: those without results first (a plain group hidden from assistive technology), then one
     link per area with results, so a focused area's outline is drawn above its neighbours'."""
     bins = scale.bins(counts.values())
+    tooltip, number = _("%(name)s: %(count)s"), numbers()
     quiet, linked = [], []
     for key in sorted(areas):
         area = areas[key]
@@ -84,7 +81,7 @@ def _areas(areas, counts, links, names, *, small):
             cx, cy = area["point"]
             shape += svg.empty("circle", cx=cx, cy=cy, r=DOT_RADIUS, fill=bin_.colour, class_="map-dot")
         name = names.get(key, key)
-        content = svg.title(tooltip(name, count)) + shape
+        content = svg.title(tooltip % {"name": name, "count": number(count)}) + shape
         linked.append(svg.element("a", content, href=links.get(key) or None, class_="map-link", data_key=key))
     return svg.element(
         "g", "".join(quiet), class_="map-quiet", stroke="#ffffff", stroke_width="0.5", aria_hidden="true"

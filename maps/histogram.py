@@ -4,7 +4,7 @@ the active range (the search's ``from``…``to``) shown as a highlighted span.""
 from django.utils.translation import gettext as _
 
 from . import svg
-from .figure import Cell, Row, cached, number, render
+from .figure import Cell, Row, cached, numbers, render
 
 WIDTH, HEIGHT = 480, 140
 LEFT, RIGHT, TOP, BOTTOM = 36, 8, 10, 26
@@ -45,6 +45,7 @@ def _histogram(counts, links, active, title, caption, element_id):
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_width / max(len(span_years), 1)
     narrowed = active != (None, None)
+    number, label_format = numbers(), _("%(year)s: %(count)s")
     content = []
     for value in (0, peak // 2, peak) if peak > 1 else (0, peak):
         y = TOP + plot_height * (1 - value / peak)
@@ -65,7 +66,7 @@ def _histogram(counts, links, active, title, caption, element_id):
         count = counts.get(year, 0)
         x = LEFT + step * i
         height = plot_height * count / peak
-        label = _("%(year)s: %(count)s") % {"year": year, "count": number(count)}
+        label = label_format % {"year": year, "count": number(count)}
         fill = BAR if not narrowed or _in_span(year, active) else BAR_OUTSIDE
         bar = svg.empty(
             "rect", x=f"{x + step * 0.1:.1f}", y=f"{TOP + plot_height - height:.1f}",

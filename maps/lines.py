@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from . import scale, shapes, svg
-from .figure import Cell, LegendItem, Row, cached, number, render, span
+from .figure import Cell, LegendItem, Row, cached, number, numbers, render, span
 
 CAP = 80  # lines drawn at most: more stay legible on a phone only as the table
 SEGMENTS_PER_1000_KM = 1.5
@@ -50,8 +50,12 @@ class Place:
 
 @dataclass(frozen=True)
 class Tie:
+    """Partnerships between two places: one, or ``count`` of them when the caller has grouped them already
+    (a ``GROUP BY`` of the two localities is much cheaper than ten thousand ties)."""
+
     japan: Place
     abroad: Place
+    count: int = 1
 
 
 def great_circle(start, end, steps):
@@ -109,22 +113,42 @@ def aggregate(ties, cap=CAP):
     Lines join placed places: a tie's own sides, or (when that gives more than ``cap`` lines) their
     top-most ancestors.
     """
-    placed, not_placed = [], Counter()
+    placed, not_placed = [], _Pairs()
     for tie in ties:
         japan, abroad = tie.japan.placed(), tie.abroad.placed()
         if japan is None or abroad is None:
-            not_placed[(tie.japan, tie.abroad)] += 1
+            not_placed.add(tie.japan, tie.abroad, tie.count)
         else:
             placed.append((tie, japan, abroad))
-    pairs = Counter((japan, abroad) for _, japan, abroad in placed)
-    if len(pairs) > cap:
-        pairs = Counter()
+    pairs = _Pairs()
+    for tie, japan, abroad in placed:
+        pairs.add(japan, abroad, tie.count)
+    if len(pairs.counts) > cap:
+        pairs = _Pairs()
         for tie, japan, abroad in placed:
-            pairs[(tie.japan.root().placed() or japan, tie.abroad.root().placed() or abroad)] += 1
-    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0][0].name, item[0][1].name, item[0][1].key))
-    lines = [Line(japan, abroad, count) for (japan, abroad), count in ranked]
-    missing = sorted(not_placed.items(), key=lambda item: (-item[1], item[0][0].name, item[0][1].name))
-    return lines[:cap], lines[cap:], [Line(japan, abroad, count) for (japan, abroad), count in missing]
+            pairs.add(tie.japan.root().placed() or japan, tie.abroad.root().placed() or abroad, tie.count)
+    lines = pairs.lines()
+    return lines[:cap], lines[cap:], not_placed.lines()
+
+
+class _Pairs:
+    """Counts per pair of places, by their keys (places of the same key are the same place)."""
+
+    def __init__(self):
+        self.counts = Counter()
+        self.places = {}
+
+    def add(self, japan, abroad, count):
+        key = (japan.key, abroad.key)
+        self.counts[key] += count
+        self.places.setdefault(key, (japan, abroad))
+
+    def lines(self):
+        """Heaviest first, then by name: the same order for the same ties, whatever order they came in."""
+        found = [Line(*self.places[key], count) for key, count in self.counts.items()]
+        return sorted(
+            found, key=lambda line: (-line.count, line.japan.name, line.abroad.name, line.japan.key, line.abroad.key)
+        )
 
 
 def width_classes(counts):
@@ -138,22 +162,23 @@ def width_classes(counts):
 
 def partnership_lines(ties, *, title=None, caption=None, element_id="lines-map", cap=CAP):
     """A world map with one arc per pair of places (``Tie``s), the table of every pair, and the ties not placed."""
-    ties = list(ties)
     title = title or _("Partnerships between Japan and abroad")
-    inputs = [[_tie_key(tie) for tie in ties], title, caption, element_id, cap]
-    return cached("lines", inputs, lambda: _lines(ties, title, caption, element_id, cap))
-
-
-def _tie_key(tie):
-    def chain(place):
-        return None if place is None else [place.key, place.name, place.lat, place.lon, place.url, chain(place.parent)]
-
-    return [chain(tie.japan), chain(tie.abroad)]
-
-
-def _lines(ties, title, caption, element_id, cap):
-    data = shapes.world()
     drawn, overflow, missing = aggregate(ties, cap)
+    # The figure depends on the ties only through these lines: they are the cache key, and much smaller.
+    inputs = [[_line_key(line) for line in group] for group in (drawn, overflow, missing)]
+    return cached(
+        "lines",
+        [inputs, title, caption, element_id],
+        lambda: _lines(drawn, overflow, missing, title, caption, element_id),
+    )
+
+
+def _line_key(line):
+    return [[p.key, p.name, p.lat, p.lon, p.url] for p in (line.japan, line.abroad)] + [line.count]
+
+
+def _lines(drawn, overflow, missing, title, caption, element_id):
+    data = shapes.world()
     widths = width_classes([line.count for line in drawn])
 
     def width(count):
@@ -164,13 +189,10 @@ def _lines(ties, title, caption, element_id, cap):
     land += "".join(svg.empty("path", d=d) for d in data["other"])
     background += svg.element("g", land, fill="#e3e6ea", stroke="#ffffff", stroke_width="0.5", aria_hidden="true")
     arcs, ends = [], {}
+    label_format, count_format = _("%(from)s – %(to)s: %(count)s"), numbers()
     for line in reversed(drawn):  # the heaviest last, on top
         start, end = (line.japan.lat, line.japan.lon), (line.abroad.lat, line.abroad.lon)
-        label = _("%(from)s – %(to)s: %(count)s") % {
-            "from": line.japan.name,
-            "to": line.abroad.name,
-            "count": number(line.count),
-        }
+        label = label_format % {"from": line.japan.name, "to": line.abroad.name, "count": count_format(line.count)}
         path = svg.empty("path", d=arc_path(start, end), stroke_width=width(line.count), class_="map-arc")
         arcs.append(svg.element("g", svg.title(label) + path))
         for place in (line.japan, line.abroad):

@@ -7,8 +7,11 @@ ends of partnership lines. ``tests/test_maps_data.py`` checks that both agree.
 
 import json
 import math
+import re
 from functools import cache
 from pathlib import Path
+
+from django.utils.safestring import mark_safe
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -17,11 +20,30 @@ A1, A2, A3, A4 = 1.340264, -0.081106, 0.000893, 0.003796
 M = math.sqrt(3) / 2
 
 
+PATH_DATA = re.compile(r"[MLZ0-9.,-]*")
+
+
 @cache
 def load(name):
-    """The parsed ``maps/data/<name>.json``: read once per process, never changed."""
+    """The parsed ``maps/data/<name>.json``: read once per process, never changed.
+
+    Path data is checked to hold only path commands and numbers, then marked safe, so writing a map does
+    not escape some hundred kilobytes of digits on every render.
+    """
     with (DATA / f"{name}.json").open(encoding="utf-8") as file:
-        return json.load(file)
+        data = json.load(file)
+    for areas in (data.get("countries", {}), data.get("prefectures", {})):
+        for area in areas.values():
+            area["d"] = _path(area["d"])
+    if "other" in data:
+        data["other"] = [_path(d) for d in data["other"]]
+    return data
+
+
+def _path(d):
+    if not PATH_DATA.fullmatch(d):
+        raise ValueError(f"unexpected characters in map path data: {d[:60]!r}")
+    return mark_safe(d)  # noqa: S308 - only path commands and numbers, checked above
 
 
 def world():

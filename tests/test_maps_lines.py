@@ -68,6 +68,21 @@ def test_ties_between_the_same_places_become_one_line_with_their_number():
     assert overflow == [] and missing == []
 
 
+def test_ties_grouped_by_the_caller_count_as_many():
+    drawn, _, missing = aggregate(
+        [Tie(TOKYO, CALIFORNIA, count=40), Tie(TOKYO, CALIFORNIA), Tie(OSAKA, NOWHERE, count=3)]
+    )
+    assert [(line.japan.key, line.abroad.key, line.count) for line in drawn] == [("JP-13", "US-CA", 41)]
+    assert [(line.japan.key, line.abroad.key, line.count) for line in missing] == [("JP-27", "XX-1", 3)]
+
+
+def test_the_same_place_from_different_records_is_one_end():
+    """Places are matched by key: two records of Tokyo built separately still make one line."""
+    other_tokyo = Place("JP-13", "Tokyo", 35.68, 139.69, url="/somewhere/")
+    drawn, _, _ = aggregate([Tie(TOKYO, CALIFORNIA), Tie(other_tokyo, CALIFORNIA)])
+    assert [line.count for line in drawn] == [2]
+
+
 def test_past_the_cap_ties_are_drawn_between_the_top_most_places_and_the_rest_go_to_the_table():
     ties = [Tie(TOKYO, CALIFORNIA), Tie(OSAKA, SEATTLE), Tie(OSAKA, CALIFORNIA), Tie(KOBE, SEATTLE)]
     drawn, overflow, missing = aggregate(ties, cap=2)
