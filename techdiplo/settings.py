@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "accounts",
     "reports",
     "demo",
+    "maps",
     "techdiplo.search.apps.SearchConfig",  # the facet bitmaps' tables and triggers (its migrations)
 ]
 

@@ -8,6 +8,16 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in English: a request to /ja/ leaves Japanese active in the thread afterwards, and a
+    test that renders without a request (the maps' figures) would otherwise speak whatever ran before it."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def run_python():
     """Run this virtualenv's Python in a fresh process at the project root.
