@@ -24,12 +24,12 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from directory.models import Country, Locality, LocalityLevel, Organization, PolicyArea
+from editorial.models import EditorialState
 from initiatives.models import Framework, Initiative, InitiativeStatus, Participation
 from partnerships.models import Activity, ActivityKind, SubnationalPartnership
 from people.models import EnglishLevel, Exchange, ExchangeDirection, Researcher, ResearchField
 from people.validators import orcid_checksum
-from techdiplo.editorial import EditorialState
-from techdiplo.search import REGISTERS, bitmaps
+from search import REGISTERS, bitmaps
 
 from . import scale_vocabulary as words
 from .scale_vocabulary import (

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.db import models
 
-from techdiplo.admin_mixins import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin, VocabularyAdmin
-from techdiplo.exports.resources import ColumnImportExportMixin
+from editorial.admin import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin, VocabularyAdmin
+from exports.resources import ColumnImportExportMixin
 
 from .models import Country, Locality, Organization, PolicyArea
 from .resources import OrganizationResource

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 
-from techdiplo.exports.columns import ExportSpec, read_only, ref, text, url
-from techdiplo.exports.widgets import RefWidget
+from exports.columns import ExportSpec, read_only, ref, text, url
+from exports.widgets import RefWidget
 
 from .models import Country, Locality, Organization
 

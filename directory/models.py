@@ -42,7 +42,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("directory:country", args=[self.iso2.lower()])
+        return reverse("country", args=[self.iso2.lower()])
 
 
 class LocalityLevel(models.TextChoices):
@@ -127,7 +127,7 @@ class Organization(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("directory:organization", args=[self.slug])
+        return reverse("organization", args=[self.slug])
 
 
 class PolicyArea(models.Model):

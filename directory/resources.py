@@ -1,6 +1,6 @@
 """Admin import/export of organizations."""
 
-from techdiplo.exports.resources import resource_for
+from exports.resources import resource_for
 
 from .exports import ORGANIZATIONS
 

@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
+from editorial.admin import EditorialAdmin, HistoryAdmin, VocabularyAdmin
+from exports.resources import ColumnImportExportMixin
 from people.admin import ResearcherAdmin
-from techdiplo.admin_mixins import EditorialAdmin, HistoryAdmin, VocabularyAdmin
-from techdiplo.exports.resources import ColumnImportExportMixin
 
 from .models import Framework, Initiative, Participation
 from .resources import InitiativeResource

@@ -1,7 +1,7 @@
 """Initiative export columns, in the contract's order (README, "Exports")."""
 
 from directory.models import Country, Organization, PolicyArea
-from techdiplo.exports.columns import (
+from exports.columns import (
     ExportSpec,
     Fast,
     derived,

@@ -1,6 +1,6 @@
 """The initiatives register's search: facets, ranges, text fields and sorts (see DESIGN.md's table).
 
-The machinery in ``techdiplo.search`` turns this declaration into the search
+The machinery in ``search`` turns this declaration into the search
 page, the facet counts, the API and the exports.
 """
 
@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, PolicyArea, Region, Sector
-from techdiplo.search.declarations import (
+from search.declarations import (
     FacetFilter,
     ModelChoices,
     Register,

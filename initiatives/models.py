@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, PolicyArea, search_url
+from editorial.models import EditorialModel, EditorialQuerySet
+from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
-from techdiplo.editorial import EditorialModel, EditorialQuerySet
-from techdiplo.validators import split_lines, validate_url_lines
 
 
 class Framework(models.Model):
@@ -80,7 +80,7 @@ class InitiativeQuerySet(EditorialQuerySet):
             "area": [area.pk for area in initiative.policy_areas.all()],
             "framework": [framework.pk for framework in initiative.frameworks.all()],
         }
-        from techdiplo.search import REGISTERS, bitmaps  # the search package imports this module's register
+        from search import REGISTERS, bitmaps  # the search package imports this module's register
 
         ranking = bitmaps.most_shared(
             REGISTERS["initiatives"],

@@ -1,6 +1,6 @@
 """Admin import/export of initiatives, in the staff export's columns."""
 
-from techdiplo.exports.resources import resource_for
+from exports.resources import resource_for
 
 from .exports import INITIATIVES
 

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.utils.text import slugify
 
-from techdiplo.admin_mixins import EditorialAdmin, HistoryAdmin
-from techdiplo.exports.resources import ColumnImportExportMixin
+from editorial.admin import EditorialAdmin, HistoryAdmin
+from exports.resources import ColumnImportExportMixin
 
 from .models import Activity, SubnationalPartnership
 from .resources import SubnationalPartnershipResource

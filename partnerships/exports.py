@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch
 
 from directory.exports import LOCALITY_KEY_PATHS, LocalityWidget, key_text, locality_key
 from directory.models import LocalityLevel, PolicyArea
-from techdiplo.exports.columns import Column, ExportSpec, Fast, derived, many, read_only, related_values, text, url
+from exports.columns import Column, ExportSpec, Fast, derived, many, read_only, related_values, text, url
 
 from .models import Activity, SubnationalPartnership
 

@@ -10,7 +10,7 @@ from django.db.models import Case, F, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, Locality, LocalityLevel, PolicyArea, Region
-from techdiplo.search.declarations import (
+from search.declarations import (
     FacetFilter,
     ModelChoices,
     Register,

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Locality, PolicyArea
-from techdiplo.editorial import EditorialModel, EditorialQuerySet
-from techdiplo.validators import split_lines, validate_not_future_year, validate_url_lines
+from editorial.models import EditorialModel, EditorialQuerySet
+from editorial.validators import split_lines, validate_not_future_year, validate_url_lines
 
 EARLIEST_YEAR = 1800
 

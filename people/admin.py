@@ -8,8 +8,8 @@ this app must not import initiatives (dependencies point one way).
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
-from techdiplo.admin_mixins import EditorialAdmin, HistoryAdmin, VocabularyAdmin
-from techdiplo.exports.resources import ColumnImportExportMixin
+from editorial.admin import EditorialAdmin, HistoryAdmin, VocabularyAdmin
+from exports.resources import ColumnImportExportMixin
 
 from .models import Exchange, Researcher, ResearchField
 from .resources import ResearcherResource

@@ -4,7 +4,7 @@ from django.db.models import Func, Prefetch, TextField, Value
 from django.db.models.functions import Concat
 
 from directory.models import Country, Organization
-from techdiplo.exports.columns import (
+from exports.columns import (
     ExportSpec,
     Fast,
     derived,
@@ -17,7 +17,7 @@ from techdiplo.exports.columns import (
     text,
     url,
 )
-from techdiplo.exports.related import joined
+from exports.related import joined
 
 from .models import Exchange, Researcher, ResearchField
 

@@ -8,7 +8,7 @@ from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, Organization, Sector
-from techdiplo.search.declarations import FacetFilter, ModelChoices, Register, SearchFilterSet, TextSearch
+from search.declarations import FacetFilter, ModelChoices, Register, SearchFilterSet, TextSearch
 
 from .models import CareerStage, EnglishLevel, Exchange, Researcher, ResearchField
 

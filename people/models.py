@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, search_url
-from techdiplo.editorial import EditorialModel, EditorialQuerySet, EditorialState
+from editorial.models import EditorialModel, EditorialQuerySet, EditorialState
 
 from .validators import validate_orcid
 

@@ -1,6 +1,6 @@
 """Admin import/export of researchers, in the staff export's columns (e-mail included: editors only)."""
 
-from techdiplo.exports.resources import resource_for
+from exports.resources import resource_for
 
 from .exports import RESEARCHERS
 

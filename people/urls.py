@@ -1,6 +1,6 @@
 from django.urls import path
 
-from techdiplo.exports.views import export
+from exports.views import export
 
 from . import views
 

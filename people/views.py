@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from techdiplo.search.views import search_page
+from search.views import search_page
 
 from .models import Researcher
 

@@ -4,8 +4,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from techdiplo.exports.access import staff_permission_required
-from techdiplo.exports.writers import file_response
+from exports.access import staff_permission_required
+from exports.writers import file_response
 
 from .catalogue import BY_SLUG, REPORTS
 from .years import year_range

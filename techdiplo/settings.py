@@ -87,7 +87,7 @@ INSTALLED_APPS = [
     "reports",
     "demo",
     "maps",
-    "techdiplo.search.apps.SearchConfig",  # the facet bitmaps' tables and triggers (its migrations)
+    "search.apps.SearchConfig",  # the facet bitmaps' tables and triggers (its migrations), the facets tag library
 ]
 
 MIDDLEWARE = [
@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # A database that is down or read-only gives 503 with Retry-After, not 500 (with handler500 in urls.py).
-    "techdiplo.unavailable.DatabaseUnavailableMiddleware",
+    "portal.unavailable.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -126,9 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # {% translate %} and the bilingual filters (localized, yen) in every template without a {% load %}.
-            "builtins": ["django.templatetags.i18n", "techdiplo.templatetags.bilingual"],
-            # techdiplo is not an app, so its other tag libraries are named here.
-            "libraries": {"facets": "techdiplo.templatetags.facets"},
+            "builtins": ["django.templatetags.i18n", "bilingual.templatetags.bilingual"],
         },
     },
 ]
@@ -199,7 +197,7 @@ LANGUAGES = [("en", "English"), ("ja", "日本語")]
 # The Japanese catalogue; its .mo is compiled by `make` and CI (compilemessages), never committed.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # "26 May 2016" in English (Django's default is "May 26, 2016"); Japanese keeps Django's "2016年5月26日".
-FORMAT_MODULE_PATH = ["techdiplo.formats"]
+FORMAT_MODULE_PATH = ["bilingual.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -229,7 +227,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_CLIENT_IP_CALLABLE = "techdiplo.proxy.client_ip"
+    AXES_CLIENT_IP_CALLABLE = "accounts.proxy.client_ip"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -1,7 +1,7 @@
 """The test oracle of the facet bitmaps: the same search answered with plain grouped SQL.
 
 The site reads every count, total and filter from the trigger-kept bitmaps
-(``techdiplo.search.bitmaps``). Here each register's facet declaration (``filters.py``:
+(``search.bitmaps``). Here each register's facet declaration (``filters.py``:
 the lookup, or the ``expression`` computing the value, and whether it crosses a
 many-to-many field) is read the slow, obvious way: a ``pk IN (subquery)`` semi-join
 per selection and one GROUP BY per facet over the filtered records. Tests compare
@@ -11,8 +11,8 @@ the two after every kind of edit.
 from django.db import connection
 from django.db.models import Count, F, Q
 
-from techdiplo.search import text as text_search
-from techdiplo.search.declarations import ModelChoices
+from search import text as text_search
+from search.declarations import ModelChoices
 
 
 def filtered(search, skip_facet=None):

@@ -10,10 +10,10 @@ import factory
 from factory.django import DjangoModelFactory
 
 from directory.models import Country, Locality, LocalityLevel, Organization, PolicyArea, Region, Sector
+from editorial.models import EditorialState
 from initiatives.models import Framework, Initiative, InitiativeKind, InitiativeStatus, Participation
 from partnerships.models import Activity, ActivityKind, PartnershipKind, PartnershipStatus, SubnationalPartnership
 from people.models import CareerStage, EnglishLevel, Exchange, ExchangeDirection, Researcher, ResearchField
-from techdiplo.editorial import EditorialState
 
 
 class CountryFactory(DjangoModelFactory):

@@ -8,8 +8,8 @@ import datetime
 import itertools
 
 from directory.models import Locality, LocalityLevel, Sector
+from editorial.models import EditorialState
 from initiatives.models import InitiativeKind, InitiativeStatus
-from techdiplo.editorial import EditorialState
 
 from . import factories as f
 

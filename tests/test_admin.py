@@ -13,11 +13,11 @@ from django.urls import reverse
 
 from accounts.roles import CONTENT_APPS, EDITORS
 from directory.models import Locality
+from editorial.admin import EstimatedCountPaginator
+from editorial.models import EditorialState
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
-from techdiplo.admin_mixins import EstimatedCountPaginator
-from techdiplo.editorial import EditorialState
 from tests.factories import (
     ActivityFactory,
     ExchangeFactory,

@@ -79,7 +79,7 @@ def test_after_the_cool_off_the_right_password_works_again(client, editor):
     assert is_signed_in(client)
 
 
-@override_settings(AXES_CLIENT_IP_CALLABLE="techdiplo.proxy.client_ip")
+@override_settings(AXES_CLIENT_IP_CALLABLE="accounts.proxy.client_ip")
 def test_behind_a_proxy_a_lockout_holds_the_guessing_client_not_everyone(editor):
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
     guesser = Client(HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.5", **proxy)

@@ -14,9 +14,9 @@ from django.db.models import Count, Max, Min
 from bench.run import run_benchmark, scale_counts
 from demo import scale
 from directory.models import Country, PolicyArea
+from editorial.models import EditorialState
 from initiatives.models import Initiative, Participation
 from people.models import Researcher
-from techdiplo.editorial import EditorialState
 
 COUNTS = {"initiatives": 300, "researchers": 200, "partnerships": 50}
 RESULT_KEYS = {

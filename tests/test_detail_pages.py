@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from directory.models import Locality
+from editorial.models import EditorialState
 from initiatives.models import Initiative
-from techdiplo.editorial import EditorialState
 
 from .factories import (
     ActivityFactory,

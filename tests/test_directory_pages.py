@@ -3,7 +3,7 @@
 import pytest
 
 from directory.models import Locality
-from techdiplo.editorial import EditorialState
+from editorial.models import EditorialState
 
 from .factories import (
     ExchangeFactory,

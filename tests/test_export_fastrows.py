@@ -6,10 +6,10 @@ import pytest
 from django.http import QueryDict
 from django.utils.module_loading import import_string
 
-from techdiplo.editorial import EditorialState
-from techdiplo.exports.fastrows import fast_rows, supported
-from techdiplo.exports.views import SPECS, export_rows
-from techdiplo.search import search_queryset
+from editorial.models import EditorialState
+from exports.fastrows import fast_rows, supported
+from exports.views import SPECS, export_rows
+from search import search_queryset
 from tests.factories import (
     ActivityFactory,
     ExchangeFactory,

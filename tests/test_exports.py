@@ -9,10 +9,10 @@ import pytest
 from django.http import QueryDict
 from openpyxl import load_workbook
 
+from editorial.models import EditorialState
+from exports.columns import join
 from initiatives.models import InitiativeStatus
-from techdiplo.editorial import EditorialState
-from techdiplo.exports.columns import join
-from techdiplo.search import search_queryset
+from search import search_queryset
 from tests.factories import (
     ExchangeFactory,
     InitiativeFactory,

@@ -1,4 +1,4 @@
-"""The facet bitmaps (``techdiplo.search.bitmaps``) agree with plain grouped counts after any edit.
+"""The facet bitmaps (``search.bitmaps``) agree with plain grouped counts after any edit.
 
 The initiatives' facet counts, result count and filters come from trigger-maintained
 bitmaps. Every test here compares the search's answer with the test oracle
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from directory.models import Country, Organization
 from initiatives.models import Initiative
-from techdiplo.search import REGISTERS, Search, bitmaps
+from search import REGISTERS, Search, bitmaps
 
 from . import facet_oracle
 from . import factories as f

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from directory.models import Country, Locality, LocalityLevel, Organization, Sector
+from editorial.models import EditorialState
 from partnerships.models import SubnationalPartnership
 from people.models import Exchange, Researcher
-from techdiplo.editorial import EditorialState
-from techdiplo.search import REGISTERS, Search, bitmaps
-from techdiplo.search.declarations import ModelChoices
+from search import REGISTERS, Search, bitmaps
+from search.declarations import ModelChoices
 
 from . import facet_oracle
 from . import factories as f

@@ -21,10 +21,10 @@ from django.test import Client
 
 from accounts.roles import ANALYSTS, EDITORS
 from directory.models import Country, Locality, Organization, PolicyArea
+from editorial.models import EditorialState
 from initiatives.models import Initiative
 from initiatives.resources import InitiativeResource
 from people.models import Researcher
-from techdiplo.editorial import EditorialState
 
 from . import factories as f
 from .site_process import SiteProcess, database_url_of_tests

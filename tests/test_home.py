@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from editorial.models import EditorialState
 from initiatives.models import Initiative
-from techdiplo.editorial import EditorialState
 
 from .factories import (
     InitiativeFactory,

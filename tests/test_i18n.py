@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
+from bilingual.content import format_yen
 from directory.models import Locality
-from techdiplo.i18n import format_yen
 from tests.factories import (
     FrameworkFactory,
     InitiativeFactory,
@@ -28,7 +28,8 @@ from tests.factories import (
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = PROJECT_ROOT / "locale" / "ja" / "LC_MESSAGES" / "django.po"
 # Where marked strings live: what `makemessages` reads (tests, scripts and the virtualenv hold none).
-SOURCE_DIRS = ["accounts", "demo", "directory", "initiatives", "maps", "partnerships", "people", "reports", "techdiplo"]
+# Every package of the project but the tests: where makemessages finds the strings in use.
+SOURCE_DIRS = sorted(p.name for p in PROJECT_ROOT.iterdir() if (p / "__init__.py").exists() and p.name != "tests")
 
 
 pytestmark = pytest.mark.usefixtures("japanese_catalogue")  # tests/conftest.py: the .mo, compiled if stale

@@ -10,13 +10,13 @@ from openpyxl import Workbook
 
 from directory.models import Organization
 from directory.resources import OrganizationResource
+from editorial.models import EditorialState
 from initiatives.models import Initiative
 from initiatives.resources import InitiativeResource
 from partnerships.models import SubnationalPartnership
 from partnerships.resources import SubnationalPartnershipResource
 from people.models import Researcher
 from people.resources import ResearcherResource
-from techdiplo.editorial import EditorialState
 from tests.factories import (
     ExchangeFactory,
     FrameworkFactory,

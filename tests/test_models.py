@@ -15,11 +15,11 @@ from django.db.models import ProtectedError
 from hypothesis import given
 from hypothesis import strategies as st
 
+from editorial.models import EditorialState
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
 from people.validators import validate_orcid
-from techdiplo.editorial import EditorialState
 from tests.factories import (
     ExchangeFactory,
     FrameworkFactory,

@@ -8,9 +8,9 @@ import itertools
 import pytest
 from openpyxl import load_workbook
 
+from editorial.models import EditorialState
 from reports import charts
 from reports.catalogue import REPORTS
-from techdiplo.editorial import EditorialState
 from tests.factories import (
     ExchangeFactory,
     FrameworkFactory,

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from initiatives.models import Initiative
-from techdiplo.search import REGISTERS, Search, search_queryset
+from search import REGISTERS, Search, search_queryset
 
 from . import factories as f
 from .search_data import (

@@ -6,8 +6,8 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Initiative
-from techdiplo.search import REGISTERS, Search, search_queryset
-from techdiplo.search.text import clean_text
+from search import REGISTERS, Search, search_queryset
+from search.text import clean_text
 
 from . import factories as f
 

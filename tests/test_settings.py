@@ -165,4 +165,4 @@ def test_behind_a_proxy_https_and_the_client_address_come_from_its_headers(run_p
 
     result = run_python("-c", code, DJANGO_SECRET_KEY=SECRET, DJANGO_BEHIND_PROXY="1", DATABASE_URL=SOME_DATABASE)
 
-    assert result.stdout.split() == ["('HTTP_X_FORWARDED_PROTO',", "'https')", "techdiplo.proxy.client_ip"]
+    assert result.stdout.split() == ["('HTTP_X_FORWARDED_PROTO',", "'https')", "accounts.proxy.client_ip"]

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from techdiplo.editorial import EditorialState
-from techdiplo.sitemaps import InitiativeSitemap
+from editorial.models import EditorialState
+from portal.sitemaps import InitiativeSitemap
 
 from .factories import (
     ExchangeFactory,

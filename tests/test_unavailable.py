@@ -17,9 +17,9 @@ from django.test import RequestFactory
 
 from accounts.roles import EDITORS
 from directory.models import PolicyArea
+from editorial.models import EditorialState
 from initiatives.models import Initiative
-from techdiplo.editorial import EditorialState
-from techdiplo.unavailable import server_error
+from portal.unavailable import server_error
 
 from . import factories as f
 

@@ -1,7 +1,7 @@
 """Small constructors that keep the data tables to a line or two per record."""
 
+from editorial.models import EditorialState
 from people.models import CareerStage
-from techdiplo.editorial import EditorialState
 
 STAGES = {
     "student": CareerStage.STUDENT,

@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import techdiplo.validators
+import editorial.validators
 
 
 class Migration(migrations.Migration):
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                 (
                     "sources",
                     models.TextField(
-                        blank=True, help_text="One URL per line.", validators=[techdiplo.validators.validate_url_lines]
+                        blank=True, help_text="One URL per line.", validators=[editorial.validators.validate_url_lines]
                     ),
                 ),
                 ("last_reviewed", models.DateField(blank=True, null=True)),
@@ -220,7 +220,7 @@ class Migration(migrations.Migration):
                 (
                     "sources",
                     models.TextField(
-                        blank=True, help_text="One URL per line.", validators=[techdiplo.validators.validate_url_lines]
+                        blank=True, help_text="One URL per line.", validators=[editorial.validators.validate_url_lines]
                     ),
                 ),
                 ("last_reviewed", models.DateField(blank=True, null=True)),

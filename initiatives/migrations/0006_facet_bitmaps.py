@@ -13,7 +13,7 @@ refreshes once.
 
 from django.db import migrations
 
-from techdiplo.search import bitmap_migrations
+from search import bitmap_migrations
 
 FORWARD = r"""
 CREATE FUNCTION initiatives_facet_pairs(ids bigint[]) RETURNS TABLE (facet text, value text, id bigint)

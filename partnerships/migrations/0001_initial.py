@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import techdiplo.validators
+import editorial.validators
 
 
 class Migration(migrations.Migration):
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         db_index=True,
                         null=True,
-                        validators=[techdiplo.validators.validate_not_future_year],
+                        validators=[editorial.validators.validate_not_future_year],
                         verbose_name="year established",
                     ),
                 ),
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
                 (
                     "sources",
                     models.TextField(
-                        blank=True, help_text="One URL per line.", validators=[techdiplo.validators.validate_url_lines]
+                        blank=True, help_text="One URL per line.", validators=[editorial.validators.validate_url_lines]
                     ),
                 ),
                 ("last_reviewed", models.DateField(blank=True, null=True)),
@@ -166,7 +166,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         db_index=True,
                         null=True,
-                        validators=[techdiplo.validators.validate_not_future_year],
+                        validators=[editorial.validators.validate_not_future_year],
                         verbose_name="year established",
                     ),
                 ),
@@ -182,7 +182,7 @@ class Migration(migrations.Migration):
                 (
                     "sources",
                     models.TextField(
-                        blank=True, help_text="One URL per line.", validators=[techdiplo.validators.validate_url_lines]
+                        blank=True, help_text="One URL per line.", validators=[editorial.validators.validate_url_lines]
                     ),
                 ),
                 ("last_reviewed", models.DateField(blank=True, null=True)),

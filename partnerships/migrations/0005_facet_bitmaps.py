@@ -21,7 +21,7 @@ as the parent of the Japanese side) and a country's region or code.
 
 from django.db import migrations
 
-from techdiplo.search import bitmap_migrations
+from search import bitmap_migrations
 
 FORWARD = r"""
 CREATE FUNCTION partnerships_facet_pairs(ids bigint[]) RETURNS TABLE (facet text, value text, id bigint)

@@ -17,7 +17,7 @@ its affiliation's sector. A research field's or country's slug/code changes no b
 
 from django.db import migrations
 
-from techdiplo.search import bitmap_migrations
+from search import bitmap_migrations
 
 FORWARD = r"""
 CREATE FUNCTION researchers_facet_pairs(ids bigint[]) RETURNS TABLE (facet text, value text, id bigint)

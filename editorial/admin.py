@@ -19,9 +19,9 @@ from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
-from techdiplo.editorial import EditorialState
-from techdiplo.search import REGISTERS
-from techdiplo.search.text import apply_text, clean_text
+from editorial.models import EditorialState
+from search import REGISTERS
+from search.text import apply_text, clean_text
 
 # Lets editors find the records still waiting for a Japanese name ("Empty" / "Not empty").
 MISSING_JAPANESE_NAME = ("name_ja", admin.EmptyFieldListFilter)
@@ -146,7 +146,7 @@ class RegisterSearchMixin:
     (slugs, names, e-mail), which also serves the autocomplete's partial words.
     """
 
-    register_name = None  # a key of techdiplo.search.REGISTERS
+    register_name = None  # a key of search.REGISTERS
 
     def get_search_results(self, request, queryset, search_term):
         identified, may_have_duplicates = super().get_search_results(request, queryset, search_term)

@@ -1,19 +1,15 @@
-"""The search pages of the three registers and the one search box: short views over ``Search``."""
+"""A register's search page: a short view over ``Search``, which each register's list URL calls."""
 
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.views.decorators.http import require_safe
 
 from . import REGISTERS, Search
-from .text import clean_text
-
-SITE_SEARCH_HITS = 5
 
 
 def search_page(request, register_name):
-    """``/<register>/``: the faceted search. Queries: see ``techdiplo.search.engine`` (constant: at most 13
+    """``/<register>/``: the faceted search. Queries: see ``search.engine`` (constant: at most 13
     without the facet bitmaps, 7 with them)."""
     register = REGISTERS[register_name]
     search = Search(register, request.GET)
@@ -67,27 +63,3 @@ def _without(querydict, name, value=None):
         if kept:
             remaining.setlist(key, kept)
     return f"?{remaining.urlencode()}" if remaining else "?"
-
-
-@require_safe
-def site_search(request):
-    """``/search/?q=``: how many records of each register match, and the first few of each.
-
-    Queries per register: its facet choices, a COUNT, the top hits and their prefetches.
-    """
-    text = clean_text(request.GET.get("q", ""))
-    params = QueryDict(mutable=True)
-    params["q"] = text
-    sections = []
-    if text:
-        for register in REGISTERS.values():
-            matches = Search(register, params).queryset()
-            sections.append(
-                {
-                    "register": register,
-                    "count": matches.count(),
-                    "hits": list(matches.for_search()[:SITE_SEARCH_HITS]),
-                    "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
-                }
-            )
-    return render(request, "search.html", {"text": text, "sections": sections})

@@ -4,7 +4,7 @@ A register subclasses :class:`SearchFilterSet` (a django-filter FilterSet) and
 declares one :class:`FacetFilter` per facet parameter and one :class:`YearFilter`
 per range bound, then describes the rest in a :class:`Register`: text fields,
 sorts, templates and the public JSON of one record. The machinery in
-``techdiplo.search`` does the filtering, the counting, the pages and the API.
+``search`` does the filtering, the counting, the pages and the API.
 
 Every field here is lenient: an unknown facet value, a malformed year or a
 bogus sort is dropped, never turned into a form error, because every search is

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
 
-from techdiplo.search import search_queryset
+from search import search_queryset
 
 from .access import staff_permission_required
 from .fastrows import fast_rows, supported

@@ -12,7 +12,7 @@ from import_export.admin import ExportActionMixin, ImportMixin
 from import_export.fields import Field
 from import_export.formats.base_formats import CSV, XLSX
 
-from techdiplo.search import bitmaps
+from search import bitmaps
 
 from .columns import neutralise
 from .widgets import TextWidget

@@ -1,4 +1,4 @@
-"""Template side of techdiplo/i18n.py, installed as a builtin (no ``{% load %}`` needed).
+"""Template side of bilingual/content.py, installed as a builtin (no ``{% load %}`` needed).
 
 ``{{ initiative|localized:"title" }}``: the Japanese title on Japanese pages, else the English one wrapped
 in ``<span lang="en">`` with a visible "English" badge. ``localized_text`` is the same without markup, for
@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from techdiplo.i18n import format_yen, localized_value
+from bilingual.content import format_yen, localized_value
 
 register = template.Library()
 

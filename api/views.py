@@ -8,16 +8,13 @@ Same parameters, same privacy rule, same queries as the page (at most 13).
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from .i18n import display_title
-from .search import REGISTERS, Search
-from .search.declarations import ModelChoices
-
-app_name = "api"
-
+from bilingual.content import display_title
+from search import REGISTERS, Search
+from search.declarations import ModelChoices
 
 API_LANGUAGES = {"en", "ja"}
 
@@ -93,9 +90,3 @@ def values_help(facet):
         return f"the {column} of a {source.model._meta.verbose_name} (see its page's URL)"
     values = source if isinstance(source, dict) else dict(source.choices)
     return ", ".join(values)
-
-
-urlpatterns = [
-    path("", index, name="index"),
-    *(path(f"{name}/", register_search, {"register_name": name}, name=name) for name in REGISTERS),
-]

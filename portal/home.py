@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from directory.models import search_url
 from initiatives.models import Initiative
-from techdiplo.search import REGISTERS, Search, bitmaps
+from search import REGISTERS, Search, bitmaps
 
 HOME_COUNTRY = "JP"  # partnerships and initiatives are Japan's: it is never a partner country
 

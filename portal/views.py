@@ -1,0 +1,136 @@
+"""The site's own pages: the home page, the one search box, organization and country pages, the health check.
+
+Each composes the registers (``directory``, ``people``, ``initiatives``, ``partnerships``): this is the one
+app allowed to import them all. Every list goes through the registers' ``published()``.
+"""
+
+from typing import NamedTuple
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from directory.models import Country, Organization, search_url
+from partnerships.models import SubnationalPartnership
+from search import REGISTERS, Search
+from search.text import clean_text
+
+from . import home as home_page
+
+SITE_SEARCH_HITS = 5
+# A page lists at most this many records a section; beyond that it points to the filtered search.
+SECTION_LIMIT = 50
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """For load balancers: 200 when every dependency a page needs answers, 503 naming the ones that do not.
+
+    The one dependency is PostgreSQL: ``"database"`` is ``"ok"``, ``"read-only"`` (pages are served,
+    sign-ins and saves answer 503) or ``"unreachable"``. One query.
+    """
+    checks = {"database": database_state()}
+    healthy = all(state in ("ok", "read-only") for state in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+def database_state():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('transaction_read_only')")
+            read_only = cursor.fetchone()[0] == "on"
+    except DatabaseError:
+        return "unreachable"
+    return "read-only" if read_only else "ok"
+
+
+@require_safe
+def home(request):
+    """Headline figures, latest initiatives, ways in by area and region: 4 queries (see ``portal.home``)."""
+    return render(request, "home.html", home_page.home_page())
+
+
+@require_safe
+def site_search(request):
+    """``/search/?q=``: how many records of each register match, and the first few of each.
+
+    Queries per register: its facet choices, a COUNT, the top hits and their prefetches.
+    """
+    text = clean_text(request.GET.get("q", ""))
+    params = QueryDict(mutable=True)
+    params["q"] = text
+    sections = []
+    if text:
+        for register in REGISTERS.values():
+            matches = Search(register, params).queryset()
+            sections.append(
+                {
+                    "register": register,
+                    "count": matches.count(),
+                    "hits": list(matches.for_search()[:SITE_SEARCH_HITS]),
+                    "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
+                }
+            )
+    return render(request, "search.html", {"text": text, "sections": sections})
+
+
+class Section(NamedTuple):
+    rows: list
+    more: bool  # True when there are more than the rows shown
+
+
+def first(queryset, limit=SECTION_LIMIT):
+    """The first ``limit`` records and whether there are more, in one query (fetches one extra row)."""
+    rows = list(queryset[: limit + 1])
+    return Section(rows[:limit], len(rows) > limit)
+
+
+@require_safe
+def organization_detail(request, slug):
+    """5 queries: the organization, initiatives led, initiatives partnered, researchers, exchanges hosted."""
+    organization = get_object_or_404(Organization.objects.select_related("country"), slug=slug)
+    sections = {
+        "led": first(organization.led_initiatives.published()),
+        "partnered": first(organization.partner_initiatives.published().select_related("lead_organization")),
+        "researchers": first(organization.researchers.published().select_related("country")),
+        "exchanges": first(organization.hosted_exchanges.published().select_related("researcher", "country")),
+    }
+    context = {
+        "organization": organization,
+        **sections,
+        "researchers_search_url": search_url("researchers", org=organization.slug),
+        "has_content": any(section.rows for section in sections.values()),
+    }
+    return render(request, "portal/organization_detail.html", context)
+
+
+@require_safe
+def country_detail(request, iso2):
+    """5 queries: the country, its published initiatives, researchers, exchanges there and partnerships abroad."""
+    country = get_object_or_404(Country, iso2=iso2.upper())
+    if iso2 != country.iso2.lower():
+        return redirect(country, permanent=True)
+    partnerships = SubnationalPartnership.objects.published().with_localities()
+    sections = {
+        "initiatives": first(country.initiatives.published().select_related("lead_organization")),
+        "researchers": first(country.researchers.published().select_related("affiliation")),
+        # A researcher's page links each exchange's country, so the country page links back.
+        "exchanges": first(country.exchanges.published().select_related("researcher", "host_organization")),
+        "partnerships": first(partnerships.filter(foreign_locality__country=country)),
+    }
+    context = {
+        "country": country,
+        **sections,
+        "searches": {
+            "initiatives": search_url("initiatives", country=country.iso2),
+            "researchers": search_url("researchers", country=country.iso2),
+            "partnerships": search_url("partnerships", country=country.iso2),
+            "region": search_url("initiatives", region=country.region),
+        },
+        "has_content": any(section.rows for section in sections.values()),
+    }
+    return render(request, "portal/country_detail.html", context)
