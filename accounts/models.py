@@ -3,7 +3,7 @@
 Django attaches permissions to models, so these hang on a model with no table:
 ``accounts.export_data`` (the public site's exports of search results) and
 ``accounts.view_reports`` (the staff reports). The groups that hold them are made
-by this app's migrations (see ``accounts/roles.py``).
+after every ``migrate`` (see ``accounts/roles.py``).
 """
 
 from django.db import models

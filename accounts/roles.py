@@ -1,4 +1,4 @@
-"""The staff roles, as groups of permissions. Used by this app's migrations.
+"""The staff roles, as groups of permissions, kept after every ``migrate`` (``accounts/apps.py``).
 
 - **Editors** (staff, in the admin): add, change, delete and view every content
   model of the registers, and view their edit history. Not users, groups,
@@ -7,20 +7,26 @@
 - **Analysts** (not staff): view the content, export search results, read the
   staff reports.
 
-The functions take an ``apps`` registry (a migration's, or ``django.apps.apps``) and
-set a group's permissions to exactly the computed set, so running them again, or
-from a later migration once a content app gains a model, converges to the same state.
+The content apps are the registers: the apps whose AppConfig says ``editorial_content = True``. The functions
+take an ``apps`` registry (``post_migrate``'s, or ``django.apps.apps``) and set a group's permissions to
+exactly the computed set, so running them again, or once a content app gains a model, converges to the same
+state.
 """
 
+from django.apps import apps as installed_apps
 from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
 ANALYSTS = "Analysts"
-CONTENT_APPS = ["directory", "people", "initiatives", "partnerships"]
 CONTENT_ACTIONS = ["add", "change", "delete", "view"]
 ANALYST_PERMISSIONS = [("accounts", "export_data"), ("accounts", "view_reports")]
 # django-simple-history's models ("historicalinitiative", ...) live in the content apps.
 HISTORY_PREFIX = "historical"
+
+
+def content_app_labels():
+    """The labels of the apps editors edit, in the order they are installed."""
+    return [config.label for config in installed_apps.get_app_configs() if getattr(config, "editorial_content", False)]
 
 
 def ensure_permissions(apps):
@@ -38,7 +44,7 @@ def ensure_permissions(apps):
 def content_permission_keys(apps, actions, history_actions):
     """(app_label, codename) of ``actions`` on every content model and ``history_actions`` on its history."""
     keys = []
-    for app_label in CONTENT_APPS:
+    for app_label in content_app_labels():
         for model in apps.get_app_config(app_label).get_models():
             name = model._meta.model_name
             model_actions = history_actions if name.startswith(HISTORY_PREFIX) else actions
@@ -74,16 +80,15 @@ def sync_group(apps, name, keys):
     return group
 
 
-def sync_editors(apps, schema_editor=None):
+def sync_editors(apps):
     sync_group(apps, EDITORS, editor_permission_keys(apps))
 
 
-def sync_analysts(apps, schema_editor=None):
+def sync_analysts(apps):
     sync_group(apps, ANALYSTS, analyst_permission_keys(apps))
 
 
-def delete_group(name):
-    def delete(apps, schema_editor):
-        apps.get_model("auth", "Group").objects.filter(name=name).delete()
-
-    return delete
+def sync_roles(sender, apps, **kwargs):
+    """``post_migrate``: both groups, with the permissions of every model that now exists."""
+    sync_editors(apps)
+    sync_analysts(apps)

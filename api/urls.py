@@ -1,12 +1,14 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from search import REGISTERS
+from search.urls import RegisterConverter
 
 from . import views
 
 app_name = "api"
 
+register_converter(RegisterConverter, "register")
+
 urlpatterns = [
     path("", views.index, name="index"),
-    *(path(f"{name}/", views.register_search, {"register_name": name}, name=name) for name in REGISTERS),
+    path("<register:register_name>/", views.register_search, name="search"),
 ]

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from bilingual.content import display_title
-from search import REGISTERS, Search
+from search import Search, registry
 from search.declarations import ModelChoices
 
 API_LANGUAGES = {"en", "ja"}
@@ -29,7 +29,7 @@ def register_search(request, register_name):
 
 
 def _register_search(request, register_name):
-    register = REGISTERS[register_name]
+    register = registry[register_name]
     search = Search(register, request.GET)
     try:
         page, _notice = search.page(request.GET.get("page"))
@@ -57,22 +57,14 @@ def _register_search(request, register_name):
 def index(request):
     """``/api/``: the documentation, with each register's parameters read from its declaration."""
     endpoints = []
-    for name, register in REGISTERS.items():
-        filterset = register.filterset_class
+    for register in registry.values():
         endpoints.append(
             {
                 "register": register,
-                "url": request.build_absolute_uri(reverse(f"api:{name}")),
+                "url": request.build_absolute_uri(reverse("api:search", args=[register.name])),
                 "page_url": reverse(register.list_url_name),
-                "facets": [
-                    (param, filterset.base_filters[param].label, values_help(filterset.base_filters[param]))
-                    for param in filterset.facet_names()
-                ],
-                "ranges": [
-                    (param, f.label)
-                    for param, f in filterset.base_filters.items()
-                    if param not in ("q", "sort") and param not in filterset.facet_names()
-                ],
+                "facets": [(facet.name, facet.label, values_help(facet)) for facet in register.facets],
+                "ranges": [(bound.name, bound.label) for bound in register.ranges],
                 "sorts": list(register.sorts),
             }
         )
@@ -84,7 +76,7 @@ VALUE_COLUMNS = {"iso2": "ISO 3166-1 alpha-2 code (US)", "iso_code": "ISO 3166-2
 
 def values_help(facet):
     """What a facet's values look like, for the documentation: the fixed list, or which column of which table."""
-    source = facet.choices_source
+    source = facet.choices
     if isinstance(source, ModelChoices):
         column = VALUE_COLUMNS.get(source.value, source.value)
         return f"the {column} of a {source.model._meta.verbose_name} (see its page's URL)"

@@ -60,8 +60,8 @@ def format_yen(amount, language=None):
 
 
 def display_title(record, language=None):
-    """A record's title in the language: an initiative's title, a researcher's name, a partnership's two sides."""
-    if hasattr(record, "japanese_locality"):
-        sides = (record.japanese_locality, record.foreign_locality)
-        return " – ".join(localized(side, "name", language) for side in sides)
+    """A record's title in the language: its own ``display_title(language)`` where it has one (a partnership's
+    two sides), else its ``title`` (with ``title_ja``) or its ``name``."""
+    if hasattr(record, "display_title"):
+        return record.display_title(language)
     return localized(record, "title" if hasattr(record, "title_ja") else "name", language)

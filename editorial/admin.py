@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
 from editorial.models import EditorialState
-from search import REGISTERS
+from search import registry
 from search.text import apply_text, clean_text
 
 # Lets editors find the records still waiting for a Japanese name ("Empty" / "Not empty").
@@ -146,14 +146,14 @@ class RegisterSearchMixin:
     (slugs, names, e-mail), which also serves the autocomplete's partial words.
     """
 
-    register_name = None  # a key of search.REGISTERS
+    register_name = None  # a key of search.registry
 
     def get_search_results(self, request, queryset, search_term):
         identified, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         text = clean_text(search_term)
         if not text:
             return identified, may_have_duplicates
-        return apply_text(queryset, REGISTERS[self.register_name].text, text) | identified, may_have_duplicates
+        return apply_text(queryset, registry[self.register_name].text, text) | identified, may_have_duplicates
 
 
 class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):

@@ -1,10 +1,9 @@
 """``/<register>/export.<csv|xlsx|json>``: the current search, every page of it, as a file."""
 
 from django.http import Http404
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
 
-from search import search_queryset
+from search import registry, search_queryset
 
 from .access import staff_permission_required
 from .fastrows import fast_rows, supported
@@ -12,13 +11,6 @@ from .writers import file_response
 
 FORMATS = ("csv", "xlsx", "json")
 CHUNK_SIZE = 2000
-
-# Register name (as in the URL and the search machinery) -> its column declaration.
-SPECS = {
-    "initiatives": "initiatives.exports.INITIATIVES",
-    "researchers": "people.exports.RESEARCHERS",
-    "partnerships": "partnerships.exports.PARTNERSHIPS",
-}
 
 
 def export_rows(spec, queryset, base_url):
@@ -39,7 +31,7 @@ def export_rows(spec, queryset, base_url):
 def export(request, register, fmt):
     if fmt not in FORMATS:
         raise Http404("Unknown export format.")
-    spec = import_string(SPECS[register])
+    spec = registry[register].exports
     queryset = search_queryset(register, request.GET)
     base_url = request.build_absolute_uri("/")[:-1]
     rows = export_rows(spec, queryset, base_url)

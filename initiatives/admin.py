@@ -4,7 +4,6 @@ from django.contrib import admin
 
 from editorial.admin import EditorialAdmin, HistoryAdmin, VocabularyAdmin
 from exports.resources import ColumnImportExportMixin
-from people.admin import ResearcherAdmin
 
 from .models import Framework, Initiative, Participation
 from .resources import InitiativeResource
@@ -26,17 +25,13 @@ class ParticipantInline(admin.TabularInline):
 
 
 class ParticipationInline(admin.TabularInline):
-    """On a researcher: the initiatives they take part in."""
+    """On a researcher: the initiatives they take part in (the site puts it on the researcher's admin)."""
 
     model = Participation
     fk_name = "researcher"
     extra = 0
     fields = ["initiative", "role"]
     autocomplete_fields = ["initiative"]
-
-
-# people/admin.py cannot import this app, so the researcher's admin gets its inline from here.
-ResearcherAdmin.inlines = [*ResearcherAdmin.inlines, ParticipationInline]
 
 
 @admin.register(Initiative)

@@ -11,6 +11,7 @@ from directory.models import Country, Organization, PolicyArea, search_url
 from editorial.models import EditorialModel, EditorialQuerySet
 from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
+from search import bitmaps, registry
 
 
 class Framework(models.Model):
@@ -80,10 +81,8 @@ class InitiativeQuerySet(EditorialQuerySet):
             "area": [area.pk for area in initiative.policy_areas.all()],
             "framework": [framework.pk for framework in initiative.frameworks.all()],
         }
-        from search import REGISTERS, bitmaps  # the search package imports this module's register
-
         ranking = bitmaps.most_shared(
-            REGISTERS["initiatives"],
+            registry["initiatives"],
             shared,
             exclude=initiative.pk,
             order_by="t.start_date DESC NULLS LAST, t.title, t.id",

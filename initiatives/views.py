@@ -8,7 +8,7 @@ from .models import Initiative
 
 @require_safe
 def initiative_list(request):
-    """The faceted search of initiatives (declared in ``initiatives/filters.py``)."""
+    """The faceted search of initiatives (declared in ``initiatives/search.py``)."""
     return search_page(request, "initiatives")
 
 

@@ -2,5 +2,21 @@ from django.apps import AppConfig
 
 
 class PartnershipsConfig(AppConfig):
+    """The partnerships register (model ``SubnationalPartnership``): declares its search, export columns, API
+    fields and sitemap when ready."""
+
     name = "partnerships"
     verbose_name = "Partnerships"
+    editorial_content = True  # editors edit its models (accounts/roles.py)
+
+    def ready(self):
+        from search import registry
+
+        from .api import serialize
+        from .exports import PARTNERSHIPS
+        from .search import REGISTER
+        from .sitemaps import PartnershipSitemap
+
+        registry.register(
+            REGISTER, urls="partnerships.urls", exports=PARTNERSHIPS, serialize=serialize, sitemap=PartnershipSitemap
+        )

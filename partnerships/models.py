@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bilingual.content import localized
 from directory.models import Locality, PolicyArea
 from editorial.models import EditorialModel, EditorialQuerySet
 from editorial.validators import split_lines, validate_not_future_year, validate_url_lines
@@ -105,6 +106,11 @@ class SubnationalPartnership(EditorialModel):
     @property
     def title(self):
         return str(self)
+
+    def display_title(self, language=None):
+        """Both sides' names in the language (English where a side has no Japanese name)."""
+        sides = (self.japanese_locality, self.foreign_locality)
+        return " – ".join(localized(side, "name", language) for side in sides)
 
     def get_absolute_url(self):
         return reverse("partnerships:detail", args=[self.slug])

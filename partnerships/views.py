@@ -8,7 +8,7 @@ from .models import SubnationalPartnership
 
 @require_safe
 def subnationalpartnership_list(request):
-    """The faceted search of partnerships (declared in ``partnerships/filters.py``)."""
+    """The faceted search of partnerships (declared in ``partnerships/search.py``)."""
     return search_page(request, "partnerships")
 
 

@@ -1,7 +1,7 @@
 """Editors' admin for researchers, their fields and their stays abroad.
 
 Editors see a researcher's e-mail here: it is private to the public, not to editors.
-The researcher's participations inline is added by ``initiatives/admin.py``, since
+The researcher's participations inline is added by the site (``portal/admin.py``), since
 this app must not import initiatives (dependencies point one way).
 """
 

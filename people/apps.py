@@ -2,5 +2,21 @@ from django.apps import AppConfig
 
 
 class PeopleConfig(AppConfig):
+    """The researchers register (app ``people``, model ``Researcher``, URLs and search under ``researchers``):
+    declares its search, export columns, API fields and sitemap when ready."""
+
     name = "people"
     verbose_name = "People"
+    editorial_content = True  # editors edit its models (accounts/roles.py)
+
+    def ready(self):
+        from search import registry
+
+        from .api import serialize
+        from .exports import RESEARCHERS
+        from .search import REGISTER
+        from .sitemaps import ResearcherSitemap
+
+        registry.register(
+            REGISTER, urls="people.urls", exports=RESEARCHERS, serialize=serialize, sitemap=ResearcherSitemap
+        )

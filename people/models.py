@@ -54,22 +54,12 @@ class ResearcherQuerySet(EditorialQuerySet):
         return self.filter(editorial_state=EditorialState.PUBLISHED, consent_to_publish=True)
 
     def for_detail(self):
-        """The researcher with everything its page shows, in 4 queries whatever their number: the researcher
-        joined to affiliation and country, then fields, exchanges (with host and country), and the
-        participations in published initiatives (``public_participations``).
-
-        ``people`` does not import ``initiatives`` (it depends on us), so its models are reached through the
-        reverse relation.
-        """
-        participation = self.model._meta.get_field("participations").related_model
-        initiative = participation._meta.get_field("initiative").related_model
-        participations = participation.objects.filter(initiative__in=initiative.objects.published())
+        """The researcher with what people's own models give their page, in 3 queries whatever their number:
+        the researcher joined to affiliation and country, then fields and exchanges (with host and country).
+        The initiatives they take part in are another register's: the site adds them (``portal.views``)."""
         return self.select_related("affiliation", "country").prefetch_related(
             "fields",
             Prefetch("exchanges", queryset=Exchange.objects.select_related("host_organization", "country")),
-            Prefetch(
-                "participations", queryset=participations.select_related("initiative"), to_attr="public_participations"
-            ),
         )
 
     def for_search(self):
@@ -133,7 +123,7 @@ class Researcher(EditorialModel):
         return f"{self.given_name} {self.family_name}"
 
     def get_absolute_url(self):
-        return reverse("researchers:detail", args=[self.slug])
+        return reverse("researcher", args=[self.slug])  # the site's page: it shows their initiatives too
 
 
 class ExchangeDirection(models.TextChoices):

@@ -9,5 +9,5 @@ app_name = "researchers"
 urlpatterns = [
     path("", views.researcher_list, name="list"),
     path("export.<str:fmt>", export, {"register": "researchers"}, name="export"),
-    path("<slug:slug>/", views.researcher_detail, name="detail"),
+    # A researcher's own page (/researchers/<slug>/) is the site's: it lists their initiatives (portal/urls.py).
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from directory.models import search_url
 from initiatives.models import Initiative
-from search import REGISTERS, Search, bitmaps
+from search import Search, bitmaps, registry
 
 HOME_COUNTRY = "JP"  # partnerships and initiatives are Japan's: it is never a partner country
 
@@ -17,7 +17,7 @@ HOME_COUNTRY = "JP"  # partnerships and initiatives are Japan's: it is never a p
 def home_page():
     """The home page's data: 4 queries (the initiatives' facet choices and counts, the other registers' totals
     with every partner country, the latest initiatives)."""
-    initiatives = Search(REGISTERS["initiatives"], {})
+    initiatives = Search(registry["initiatives"], {})
     return {
         "figures": headline_figures(initiatives),
         "areas": with_counts(initiatives, "area"),
@@ -32,7 +32,7 @@ def headline_figures(initiatives):
     counts = bitmaps.unfiltered_counts(
         [("researchers", ""), ("partnerships", ""), ("initiatives", "country"), ("partnerships", "country")]
     )
-    home_id = str(initiatives.facet_filters["country"].ids.get(HOME_COUNTRY))
+    home_id = str(initiatives.ids["country"].get(HOME_COUNTRY))
     partner_countries = (set(counts[("initiatives", "country")]) | set(counts[("partnerships", "country")])) - {home_id}
     return [
         {"label": gettext("Initiatives"), "count": initiatives.total(), "url": reverse("initiatives:list")},

@@ -9,75 +9,32 @@ query.) Every section goes through ``published()``: drafts and researchers witho
 listed. Organization and country pages are listed only when they show something published.
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from directory.models import Country, Organization
+from editorial.sitemaps import LanguageSitemap
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Exchange, Researcher
-
-
-class LanguageSitemap(Sitemap):
-    """A section's pages in one language, whatever language the crawler's request asked for."""
-
-    def __init__(self, language):
-        self.language = language
-
-    def location(self, item):
-        with translation.override(self.language):
-            return self.path(item)
-
-    def path(self, item):
-        return item.get_absolute_url()
+from search import registry
 
 
 class PagesSitemap(LanguageSitemap):
-    """The home page and the three search pages (without filters: filtered searches are noindex)."""
+    """The home page and the registers' search pages (without filters: filtered searches are noindex)."""
 
     changefreq = "daily"
 
     def items(self):
-        return ["home", "initiatives:list", "researchers:list", "partnerships:list"]
+        return ["home", *(register.list_url_name for register in registry.values())]
 
     def path(self, item):
         return reverse(item)
-
-
-class RecordSitemap(LanguageSitemap):
-    """A register's published records, lastmod from ``updated_at``."""
-
-    queryset = None
-    # Pages of 5,000 rather than the protocol's 50,000: rendering the XML costs about 0.2 ms a URL.
-    limit = 5_000
-
-    def items(self):
-        # Only what a URL and its lastmod need: the long text and search columns stay in the database.
-        return self.queryset.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
-
-    def get_latest_lastmod(self):
-        """For the index: one query, rather than Django's default of reading every record."""
-        return self.items().order_by("-updated_at").values_list("updated_at", flat=True).first()
-
-
-class InitiativeSitemap(RecordSitemap):
-    queryset = Initiative.objects
-
-
-class ResearcherSitemap(RecordSitemap):
-    queryset = Researcher.objects
-
-
-class PartnershipSitemap(RecordSitemap):
-    queryset = SubnationalPartnership.objects
 
 
 class OrganizationSitemap(LanguageSitemap):
@@ -113,14 +70,11 @@ class CountrySitemap(LanguageSitemap):
         ).order_by("pk")
 
 
-SECTIONS = {
-    "pages": PagesSitemap,
-    "initiatives": InitiativeSitemap,
-    "researchers": ResearcherSitemap,
-    "partnerships": PartnershipSitemap,
-    "organizations": OrganizationSitemap,
-    "countries": CountrySitemap,
-}
+def sections():
+    """``{section: sitemap class}``: the site's pages, each register's records (its own sitemap), then the
+    organizations and countries that show something."""
+    registers = {register.name: register.sitemap for register in registry.values() if register.sitemap}
+    return {"pages": PagesSitemap, **registers, "organizations": OrganizationSitemap, "countries": CountrySitemap}
 
 
 def section_name(section, language):
@@ -128,11 +82,32 @@ def section_name(section, language):
     return section if language == settings.LANGUAGE_CODE else f"{section}-{language}"
 
 
-sitemaps = {
-    section_name(section, language): sitemap(language)
-    for language, _ in settings.LANGUAGES
-    for section, sitemap in SECTIONS.items()
-}
+class Sitemaps(Mapping):
+    """``{section-language: sitemap}`` as Django's sitemap views take it, read from the registry on each use (so a
+    register added later, as the tests' fourth one, is listed too)."""
+
+    def _all(self):
+        return {
+            section_name(section, language): sitemap(language)
+            for language, _ in settings.LANGUAGES
+            for section, sitemap in sections().items()
+        }
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+    # One object: reverse() compares a URL's default arguments, and two readings build different sitemaps.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+
+sitemaps = Sitemaps()
 
 # Staff areas are closed to crawlers; public pages stay open so crawlers can read noindex on filtered searches.
 LANGUAGE_PREFIXES = ["", *(f"/{code}" for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]

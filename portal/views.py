@@ -1,4 +1,5 @@
-"""The site's own pages: the home page, the one search box, organization and country pages, the health check.
+"""The site's own pages: the home page, the one search box, researcher, organization and country pages, the
+health check.
 
 Each composes the registers (``directory``, ``people``, ``initiatives``, ``partnerships``): this is the one
 app allowed to import them all. Every list goes through the registers' ``published()``.
@@ -7,6 +8,7 @@ app allowed to import them all. Every list goes through the registers' ``publish
 from typing import NamedTuple
 
 from django.db import DatabaseError, connection
+from django.db.models import Prefetch
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +16,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from directory.models import Country, Organization, search_url
+from initiatives.models import Initiative, Participation
 from partnerships.models import SubnationalPartnership
-from search import REGISTERS, Search
+from people.models import Researcher
+from search import Search, registry
 from search.text import clean_text
 
 from . import home as home_page
@@ -65,7 +69,7 @@ def site_search(request):
     params["q"] = text
     sections = []
     if text:
-        for register in REGISTERS.values():
+        for register in registry.values():
             matches = Search(register, params).queryset()
             sections.append(
                 {
@@ -134,3 +138,16 @@ def country_detail(request, iso2):
         "has_content": any(section.rows for section in sections.values()),
     }
     return render(request, "portal/country_detail.html", context)
+
+
+@require_safe
+def researcher_detail(request, slug):
+    """4 queries: the researcher (with affiliation and country), fields, exchanges, and the participations in
+    published initiatives (``public_participations``)."""
+    participations = Participation.objects.filter(initiative__in=Initiative.objects.published())
+    initiatives = Prefetch(
+        "participations", queryset=participations.select_related("initiative"), to_attr="public_participations"
+    )
+    researchers = Researcher.objects.visible_to(request.user).for_detail().prefetch_related(initiatives)
+    context = {"object": get_object_or_404(researchers, slug=slug), "nav_section": "researchers"}
+    return render(request, "people/researcher_detail.html", context)

@@ -1,42 +1,17 @@
 """The faceted search every register shares: pages, the one search box, the API and the exports use it.
 
-Each register declares its search in its own ``filters.py`` (a ``REGISTER``);
-this package does the rest. Public entry points:
+Each register declares its search in its own ``search.py`` (a ``declarations.Register``) and registers it
+when its app is ready; this package does the rest. Public entry points:
 
-- ``REGISTERS``: ``{"initiatives": Register, "researchers": ..., "partnerships": ...}``
+- ``registry``: ``{"initiatives": Register, "researchers": ..., "partnerships": ...}``, as registered
 - ``search_queryset(register_name, querydict)``: every matching published record, in the page's order
 - ``Search(register, querydict)``: one search with its facets and pages (see ``engine``)
 """
 
-from collections.abc import Mapping
-
-from django.utils.module_loading import import_string
-
 from .engine import Search
+from .registry import registry
 
-__all__ = ["REGISTERS", "Search", "search_queryset"]
-
-
-class _Registry(Mapping):
-    """Register declarations, imported on first use (the apps' models must be loaded first)."""
-
-    PATHS = {
-        "initiatives": "initiatives.filters.REGISTER",
-        "researchers": "people.filters.REGISTER",
-        "partnerships": "partnerships.filters.REGISTER",
-    }
-
-    def __getitem__(self, name):
-        return import_string(self.PATHS[name])
-
-    def __iter__(self):
-        return iter(self.PATHS)
-
-    def __len__(self):
-        return len(self.PATHS)
-
-
-REGISTERS = _Registry()
+__all__ = ["Search", "registry", "search_queryset"]
 
 
 def search_queryset(register_name, querydict):
@@ -51,4 +26,4 @@ def search_queryset(register_name, querydict):
     Cost before evaluation: at most one query (the facet choices) to
     validate the parameters. Raises ``KeyError`` for an unknown register name.
     """
-    return Search(REGISTERS[register_name], querydict).queryset()
+    return Search(registry[register_name], querydict).queryset()

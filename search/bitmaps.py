@@ -22,29 +22,31 @@ from django.db.models import BooleanField, F, Func
 from django.db.models.expressions import RawSQL
 
 from . import text as text_search
+from .registry import registry
 
 RANGE_OPERATORS = {"gte": ">=", "lte": "<=", "exact": "="}
 
 
-def _value_keys(facet, values):
+def _value_keys(search, name, values):
     """Bitmaps are named by the linked row's id for a table-backed facet, by the value itself otherwise."""
-    return [str(facet.ids[v]) if facet.ids else v for v in values]
+    ids = search.ids.get(name)
+    return [str(ids[v]) for v in values] if ids is not None else list(values)
 
 
 def _clauses(search, with_text):
     """``[(facet name or None, SQL of one bitmap, params)]``: one per active selection, range and the text."""
     register = search.register.name
     clauses = []
-    for name, facet in search.facet_filters.items():
-        if search.selected[name]:
+    for name, values in search.selected.items():
+        if values:
             sql = "SELECT bit_or(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = ANY(%s)"
-            clauses.append((name, sql, [register, name, _value_keys(facet, search.selected[name])]))
+            clauses.append((name, sql, [register, name, _value_keys(search, name, values)]))
     for name, value in search.ranges.items():
-        bound = search.filterset.filters[name]
-        operator = RANGE_OPERATORS[bound.lookup_expr]
+        bound = search.register.range(name)
+        operator = RANGE_OPERATORS[bound.lookup]
         sql = "SELECT bit_or(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value::integer "
         sql += f"{operator} %s"  # one of RANGE_OPERATORS
-        clauses.append((None, sql, [register, bound.field_name, value]))
+        clauses.append((None, sql, [register, bound.field, value]))
     if with_text and search.text:  # the bitmap of the text's matches, computed once (see count())
         clauses.append((None, "SELECT bits FROM text_matches", []))
     return clauses
@@ -117,7 +119,7 @@ def count(search):
         bases.append(f"base{index} AS MATERIALIZED (SELECT {sql} AS bits)")
         params += base_params
     parts = ["SELECT '' AS facet, '' AS value, bit_count(bits) AS n FROM base0"]
-    unselected = [name for name in search.facet_filters if name not in selected]
+    unselected = [name for name in search.selected if name not in selected]
     groups = [(0, unselected)] + [(index + 1, [name]) for index, name in enumerate(selected)]
     for index, names in groups:
         if names:
@@ -135,13 +137,13 @@ def count(search):
 
 def _read_counts(search, rows):
     total = 0
-    counts = {name: {} for name in search.facet_filters}
-    value_of = {name: {str(pk): v for v, pk in facet.ids.items()} for name, facet in search.facet_filters.items()}
+    counts = {name: {} for name in search.selected}
+    value_of = {name: {str(pk): v for v, pk in ids.items()} for name, ids in search.ids.items()}
     for facet, value, n in rows:
         if facet == "":
             total = n or 0
         elif n and facet in counts:
-            value = value_of[facet].get(value) if value_of[facet] else value
+            value = value_of[facet].get(value) if facet in value_of else value
             if value is not None:
                 counts[facet][value] = n
     return total, counts
@@ -236,11 +238,8 @@ def defer_until_commit():
 
 def refresh(model, ids):
     """Bring the bitmaps of the registers of ``model`` up to date for the records ``ids``, in one refresh."""
-    from . import REGISTERS
-
     if not ids:
         return
-    for register in REGISTERS.values():
-        if register.model is model:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT search_bitmap_refresh(%s, %s::bigint[])", [register.name, list(ids)])
+    for register in registry.for_model(model):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT search_bitmap_refresh(%s, %s::bigint[])", [register.name, list(ids)])

@@ -19,7 +19,7 @@ from django.db.models import CharField, Value
 from django.http import Http404, QueryDict
 from django.utils.translation import get_language, gettext
 
-from . import bitmaps
+from . import bitmaps, parameters
 from . import text as text_search
 from .declarations import SORT_LABELS, ModelChoices
 
@@ -55,12 +55,11 @@ def load_choices(register):
     """``{"labels": {facet: {value: label}}, "ids": {facet: {value: primary key}}}`` for every facet of
     ``register`` (ids for table-backed facets only), labels in the current language. At most one query
     (a UNION)."""
-    filterset_class = register.filterset_class
     language = get_language() or "en"
     labels, ids, parts = {}, {}, []
     japanese = language.split("-")[0] == "ja"
-    for name in filterset_class.facet_names():
-        source = filterset_class.base_filters[name].choices_source
+    for facet in register.facets:
+        name, source = facet.name, facet.choices
         if isinstance(source, ModelChoices):
             labels[name], ids[name] = {}, {}
             rows = source.model._default_manager.filter(source.where).order_by()
@@ -118,17 +117,12 @@ class Search:
         self.register = register
         self.data = data
         choices = load_choices(register)
-        self.choices = choices["labels"]
-        self.filterset = register.filterset_class(
-            data, queryset=register.base_queryset(), choices=self.choices, ids=choices["ids"]
-        )
-        form = self.filterset.form
-        form.is_valid()  # populates cleaned_data with every valid parameter; invalid ones are left out
-        cleaned = form.cleaned_data
+        self.choices = choices["labels"]  # {facet: {value: label}}
+        self.ids = choices["ids"]  # {facet: {value: primary key}} of the table-backed facets
+        cleaned, self.form = parameters.parse(register, data, self.choices)
         self.text = cleaned.get("q") or ""
-        self.facet_filters = self.filterset.facet_filters()
-        self.selected = {name: cleaned.get(name) or [] for name in self.facet_filters}
-        self.ranges = {name: cleaned[name] for name in self.filterset.range_filters() if cleaned.get(name) is not None}
+        self.selected = {facet.name: cleaned.get(facet.name) or [] for facet in register.facets}
+        self.ranges = {r.name: cleaned[r.name] for r in register.ranges if cleaned.get(r.name) is not None}
         self.swapped_ranges = self._swap_reversed_ranges()
         self.ignored = self._ignored_parameters(data, cleaned)
         sort = cleaned.get("sort") or ""
@@ -151,10 +145,10 @@ class Search:
     def _ignored_parameters(self, data, cleaned):
         """Labels of the parameters given but (partly) not understood, for a short notice on the page."""
         ignored = []
-        for name, f in self.filterset.filters.items():
+        for name, f in self.form.fields.items():
             raw = [v for v in data.getlist(name) if v.strip()] if name in data else []
             kept = cleaned.get(name)
-            if name in self.facet_filters:
+            if name in self.selected:
                 understood = len(set(raw)) == len(kept or [])
             else:
                 understood = not raw or kept not in (None, "") or (name == "q")
@@ -207,7 +201,8 @@ class Search:
         """The facets to show: selected values always, others only with a count; long ones split for "show all"."""
         counts = self.facet_counts()
         result = []
-        for name, facet in self.facet_filters.items():
+        for facet in self.register.facets:
+            name = facet.name
             known, selected = self.choices.get(name, {}), set(self.selected[name])
             values = [
                 FacetValue(value, label, counts[name].get(value, 0), value in selected)

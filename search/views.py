@@ -5,13 +5,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from . import REGISTERS, Search
+from . import Search, registry
 
 
 def search_page(request, register_name):
     """``/<register>/``: the faceted search. Queries: see ``search.engine`` (constant: at most 13
     without the facet bitmaps, 7 with them)."""
-    register = REGISTERS[register_name]
+    register = registry[register_name]
     search = Search(register, request.GET)
     page, notice = search.page(request.GET.get("page"))
     list_url = reverse(register.list_url_name)
@@ -27,8 +27,8 @@ def search_page(request, register_name):
         # A page of the whole register is its own canonical page; a filtered search (noindex) points at the register.
         "canonical_url": f"{list_url}?page={page.number}" if page.number > 1 and not search.is_filtered else list_url,
         "ranges": [
-            {"name": name, "label": f.label, "value": search.ranges.get(name, "")}
-            for name, f in search.filterset.range_filters().items()
+            {"name": bound.name, "label": bound.label, "value": search.ranges.get(bound.name, "")}
+            for bound in register.ranges
         ],
     }
     return render(request, register.list_template, context)
@@ -44,12 +44,12 @@ def chips(search, querydict):
     if search.text:
         result.append({"label": f"“{search.text}”", "kind": gettext("Text"), "url": _without(querydict, "q")})
     for name, values in search.selected.items():
-        kind = str(search.facet_filters[name].label)
+        kind = str(search.register.facet(name).label)
         for value in values:
             url = _without(querydict, name, value)
             result.append({"label": search.label_of(name, value), "kind": kind, "url": url})
     for name, value in search.ranges.items():
-        kind = str(search.filterset.filters[name].label)
+        kind = str(search.register.range(name).label)
         result.append({"label": str(value), "kind": kind, "url": _without(querydict, name)})
     return result
 

@@ -74,20 +74,24 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "django_filters",
     "simple_history",
     "import_export",
     "axes",
     "csp",
+    # The registers, in the order the site lists them (each registers itself when ready: search.registry).
     "directory",
-    "people",
     "initiatives",
+    "people",
     "partnerships",
+    # The site that composes them, and the rest.
+    "portal",
     "accounts",
     "reports",
     "demo",
+    # Machinery: the facet bitmaps' table, functions and triggers (its migrations, label techdiplo_search), and
+    # the maps.
+    "search.apps.SearchConfig",
     "maps",
-    "search.apps.SearchConfig",  # the facet bitmaps' tables and triggers (its migrations), the facets tag library
 ]
 
 MIDDLEWARE = [

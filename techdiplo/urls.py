@@ -8,6 +8,7 @@ from django.urls import include, path
 from accounts.views import LoginView, LogoutView
 from portal.sitemaps import robots_txt, sitemaps
 from portal.views import healthz
+from search import registry
 
 # The 500 handler answers 503 when the error is the database being down or read-only (see portal/unavailable.py).
 handler500 = "portal.unavailable.server_error"
@@ -29,10 +30,9 @@ urlpatterns = [
 
 # Public pages in both languages: English unprefixed (every URL of DESIGN.md as it was), Japanese under /ja/,
 # so a shared link opens in the language it was shared in.
+# Each register's pages are mounted at /<its name>/ from the URL module it registered (search.registry).
 urlpatterns += i18n_patterns(
-    path("initiatives/", include("initiatives.urls")),
-    path("researchers/", include("people.urls")),
-    path("partnerships/", include("partnerships.urls")),
+    *(path(f"{register.name}/", include(register.urls)) for register in registry.values()),
     path("", include("portal.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("reports/", include("reports.urls")),

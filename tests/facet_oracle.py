@@ -1,80 +1,69 @@
-"""The test oracle of the facet bitmaps: the same search answered with plain grouped SQL.
+"""The test oracle of the facet bitmaps: the same search answered with plain ORM queries.
 
-The site reads every count, total and filter from the trigger-kept bitmaps
-(``search.bitmaps``). Here each register's facet declaration (``filters.py``:
-the lookup, or the ``expression`` computing the value, and whether it crosses a
-many-to-many field) is read the slow, obvious way: a ``pk IN (subquery)`` semi-join
-per selection and one GROUP BY per facet over the filtered records. Tests compare
-the two after every kind of edit.
+The site reads every count, total and filter from the trigger-kept bitmaps (``search.bitmaps``). Here each
+register's declaration (``<app>/search.py``: a facet's ``field`` or ``expression``, a range's ``field``) is
+read the slow, obvious way: a ``pk IN (subquery)`` semi-join per selection and one grouped query per facet over
+the filtered records. Tests compare the two after every kind of edit, and compare each register's SQL
+function ``<register>_facet_pairs`` with :func:`pairs`.
 """
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 
 from search import text as text_search
-from search.declarations import ModelChoices
+
+
+def value_expression(facet):
+    return facet.expression if facet.expression is not None else F(facet.field)
+
+
+def keys(search, facet, values):
+    """What the declaration's field yields for the URL values: the chosen rows' ids for a table-backed facet."""
+    return [search.ids[facet.name][v] for v in values] if facet.table_backed else list(values)
 
 
 def filtered(search, skip_facet=None):
     """The records matching ``search``'s text, ranges and every facet but ``skip_facet``. Unordered."""
     qs = text_search.apply_text(search.register.base_queryset(), search.register.text, search.text)
     for name, value in search.ranges.items():
-        bound = search.filterset.filters[name]
-        qs = qs.filter(**{f"{bound.field_name}__{bound.lookup_expr}": value})
-    for name, facet in search.facet_filters.items():
-        if name != skip_facet and search.selected[name]:
-            qs = qs.filter(has_any(facet, qs.model, search.selected[name]))
+        bound = search.register.range(name)
+        qs = qs.filter(**{f"{bound.field}__{bound.lookup}": value})
+    for facet in search.register.facets:
+        if facet.name != skip_facet and search.selected[facet.name]:
+            matching = qs.model._default_manager.alias(facet_value=value_expression(facet))
+            matching = matching.filter(facet_value__in=keys(search, facet, search.selected[facet.name]))
+            qs = qs.filter(Q(pk__in=matching.values("pk")))
     return qs.order_by()
 
 
 def facet_counts(search):
     """``{facet: {value: count}}``, disjunctive: one grouped query per facet, without its own selection."""
-    return {name: counts(facet, filtered(search, skip_facet=name)) for name, facet in search.facet_filters.items()}
+    facets = search.register.facets
+    return {facet.name: counts(search, facet, filtered(search, skip_facet=facet.name)) for facet in facets}
 
 
-def _link(facet, model):
-    """For a many-to-many facet: (link model, its column to ``model``, the value's lookup from it, and whether
-    the value names the linked row itself, so the link table's id column can stand for it)."""
-    relation, _, rest = facet.field_name.partition("__")
-    field = model._meta.get_field(relation)
-    link = field.remote_field.through
-    target = field.m2m_reverse_field_name()
-    source = facet.choices_source
-    by_id = bool(facet.ids) and isinstance(source, ModelChoices) and source.model is field.related_model
-    by_id = by_id and rest == source.value
-    return link, field.m2m_field_name(), f"{target}_id" if by_id else f"{target}__{rest}", by_id
-
-
-def has_any(facet, model, values):
-    """The condition "has any of ``values``" of one facet: a plain IN, or a semi-join that cannot duplicate rows."""
-    if facet.expression is not None:
-        matching = model._default_manager.alias(facet_value=facet.expression).filter(facet_value__in=values)
-        return Q(pk__in=matching.values("pk"))
-    if facet.many:
-        link, source, value, by_id = _link(facet, model)
-        keys = [facet.ids[v] for v in values] if by_id else values
-        return Q(pk__in=link.objects.filter(**{f"{value}__in": keys}).values(source))
-    return Q(**{f"{facet.field_name}__in": values})
-
-
-def counts(facet, records):
-    """``{value: number of records}`` among ``records`` (filtered, unordered, never duplicated). One query."""
-    if facet.many:
-        link, source, value, by_id = _link(facet, records.model)
-        links = link.objects.filter(**{f"{source}__in": records.values("pk")})
-        if facet.repeats:  # one record can reach a value twice (two partner countries in one region)
-            pairs = links.values(source, facet_value=F(value)).distinct()
-            sql, params = pairs.query.sql_with_params()
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT facet_value, COUNT(*) FROM ({sql}) pairs GROUP BY facet_value", params)  # noqa: S608
-                return {str(v): n for v, n in cursor.fetchall() if v not in (None, "")}
-        rows = links.values(facet_value=F(value)).annotate(n=Count(source))
-    else:
-        expression = facet.expression if facet.expression is not None else F(facet.field_name)
-        rows = records.values(facet_value=expression).annotate(n=Count("pk"))
-        by_id = False
-    rows = rows.order_by().values_list("facet_value", "n")
-    if by_id:
-        value_of = {pk: value for value, pk in facet.ids.items()}
+def counts(search, facet, records):
+    """``{value: number of records}`` among ``records``: distinct (record, value) pairs, grouped. One query."""
+    pairs = records.annotate(facet_value=value_expression(facet)).values("pk", "facet_value").distinct()
+    sql, params = pairs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT facet_value, COUNT(*) FROM ({sql}) pairs GROUP BY facet_value", params)  # noqa: S608
+        rows = cursor.fetchall()
+    if facet.table_backed:
+        value_of = {pk: value for value, pk in search.ids[facet.name].items()}
         return {value_of[pk]: n for pk, n in rows if pk in value_of}
     return {str(v): n for v, n in rows if v not in (None, "")}
+
+
+def pairs(register, ids):
+    """``{(facet, value, record id)}`` of the records ``ids`` as the declaration says (published ones only):
+    ``('', '', id)`` for every record, one per facet value (a table-backed facet's by the row's id), one per
+    range field's value. What ``<register>_facet_pairs(ids)`` must return."""
+    records = register.base_queryset().filter(pk__in=ids).order_by()
+    result = {("", "", pk) for pk in records.values_list("pk", flat=True)}
+    expressions = [(facet.name, value_expression(facet)) for facet in register.facets]
+    expressions += [(field, F(field)) for field in dict.fromkeys(bound.field for bound in register.ranges)]
+    for name, expression in expressions:
+        rows = records.annotate(facet_value=expression).values_list("facet_value", "pk")
+        result |= {(name, str(value), pk) for value, pk in rows if value not in (None, "")}
+    return result

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.roles import CONTENT_APPS, EDITORS
+from accounts.roles import EDITORS, content_app_labels
 from directory.models import Locality
 from editorial.admin import EstimatedCountPaginator
 from editorial.models import EditorialState
@@ -36,7 +36,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 CONTENT_ADMINS = sorted(
-    (model for model in admin.site._registry if model._meta.app_label in CONTENT_APPS),
+    (model for model in admin.site._registry if model._meta.app_label in content_app_labels()),
     key=lambda model: model._meta.label,
 )
 
@@ -77,7 +77,7 @@ def one_of_each():
 def test_every_content_model_has_an_admin():
     content_models = {
         model
-        for label in CONTENT_APPS
+        for label in content_app_labels()
         for model in apps.get_app_config(label).get_models()
         if not model._meta.model_name.startswith("historical")
     }

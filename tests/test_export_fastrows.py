@@ -4,12 +4,11 @@ import datetime
 
 import pytest
 from django.http import QueryDict
-from django.utils.module_loading import import_string
 
 from editorial.models import EditorialState
 from exports.fastrows import fast_rows, supported
-from exports.views import SPECS, export_rows
-from search import search_queryset
+from exports.views import export_rows
+from search import registry, search_queryset
 from tests.factories import (
     ActivityFactory,
     ExchangeFactory,
@@ -74,7 +73,7 @@ def model_rows(spec, queryset):
     return [spec.row(obj, BASE_URL) for obj in spec.prepare(queryset)]
 
 
-@pytest.mark.parametrize("register", list(SPECS))
+@pytest.mark.parametrize("register", list(registry))
 @pytest.mark.parametrize(
     "params",
     [{}, {"sort": "title"}, {"sort": "newest"}, {"sort": "oldest"}, {"q": "rich"}],
@@ -82,7 +81,7 @@ def model_rows(spec, queryset):
 )
 def test_fast_rows_equal_the_model_rows_cell_for_cell(register, params):
     varied_records()
-    spec = import_string(SPECS[register])
+    spec = registry[register].exports
     query = QueryDict(mutable=True)
     query.update(params)
     queryset = search_queryset(register, query)
@@ -95,7 +94,7 @@ def test_fast_rows_equal_the_model_rows_cell_for_cell(register, params):
 
 def test_fast_rows_read_the_edge_cells_as_the_contract_says():
     varied_records()
-    spec = import_string(SPECS["partnerships"])
+    spec = registry["partnerships"].exports
     rows = {
         row[0]: dict(zip(spec.headers, row, strict=True))
         for row in fast_rows(spec, search_queryset("partnerships", QueryDict()), BASE_URL, chunk_size=10)
@@ -108,10 +107,10 @@ def test_fast_rows_read_the_edge_cells_as_the_contract_says():
     assert rows["shibuya-town"]["activities"] == 0
 
 
-@pytest.mark.parametrize("register", list(SPECS))
+@pytest.mark.parametrize("register", list(registry))
 def test_fast_rows_are_one_streamed_query_whatever_the_number_of_chunks(register, django_assert_num_queries):
     varied_records()
-    spec = import_string(SPECS[register])
+    spec = registry[register].exports
     queryset = search_queryset(register, QueryDict())
     count = queryset.count()
     assert count >= 2
@@ -125,7 +124,7 @@ def test_an_order_by_a_relation_which_means_the_related_models_ordering_is_kept(
     zeta, alpha = OrganizationFactory(name="Zeta"), OrganizationFactory(name="Alpha")
     InitiativeFactory(slug="led-by-zeta", lead_organization=zeta)
     InitiativeFactory(slug="led-by-alpha", lead_organization=alpha)
-    spec = import_string(SPECS["initiatives"])
+    spec = registry["initiatives"].exports
     queryset = search_queryset("initiatives", QueryDict()).order_by("lead_organization", "pk")
     assert not supported(spec, queryset)
     rows = list(export_rows(spec, queryset, BASE_URL))

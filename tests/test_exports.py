@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from editorial.models import EditorialState
 from exports.columns import join
 from initiatives.models import InitiativeStatus
-from search import search_queryset
+from search import registry, search_queryset
 from tests.factories import (
     ExchangeFactory,
     InitiativeFactory,
@@ -237,7 +237,7 @@ def test_drafts_and_researchers_without_consent_are_never_exported(client, analy
         else str(
             read_csv(export(client, register, "csv")) if fmt == "csv" else read_xlsx(export(client, register, "xlsx"))
         )
-        for register in REGISTERS
+        for register in registry
     )
     for slug in ("no-consent", "draft-initiative", "draft-researcher", "draft-partnership"):
         assert slug not in bodies

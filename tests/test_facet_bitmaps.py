@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from directory.models import Country, Organization
 from initiatives.models import Initiative
-from search import REGISTERS, Search, bitmaps
+from search import Search, bitmaps, registry
 
 from . import facet_oracle
 from . import factories as f
@@ -25,7 +25,7 @@ from .search_data import build_initiatives
 from .test_search_facets import CANDIDATES, querydict
 
 pytestmark = pytest.mark.django_db
-REGISTER = REGISTERS["initiatives"]
+REGISTER = registry["initiatives"]
 
 
 def assert_agrees(params=""):

@@ -18,8 +18,7 @@ from directory.models import Country, Locality, LocalityLevel, Organization, Sec
 from editorial.models import EditorialState
 from partnerships.models import SubnationalPartnership
 from people.models import Exchange, Researcher
-from search import REGISTERS, Search, bitmaps
-from search.declarations import ModelChoices
+from search import Search, bitmaps, registry
 
 from . import facet_oracle
 from . import factories as f
@@ -27,8 +26,8 @@ from .search_data import build_partnerships, build_researchers
 from .test_search_facets import querydict
 
 pytestmark = pytest.mark.django_db
-RESEARCHERS = REGISTERS["researchers"]
-PARTNERSHIPS = REGISTERS["partnerships"]
+RESEARCHERS = registry["researchers"]
+PARTNERSHIPS = registry["partnerships"]
 
 
 def known_counts(search, counts):
@@ -36,10 +35,10 @@ def known_counts(search, counts):
     so a value outside them (a parentless Japanese city's own code under ``prefecture``) is never counted there,
     while the grouped query counts it; the page shows only known values either way."""
     return {
-        name: {v: n for v, n in counts[name].items() if v in search.choices[name]}
-        if isinstance(facet.choices_source, ModelChoices)
-        else counts[name]
-        for name, facet in search.facet_filters.items()
+        facet.name: {v: n for v, n in counts[facet.name].items() if v in search.choices[facet.name]}
+        if facet.table_backed
+        else counts[facet.name]
+        for facet in search.register.facets
     }
 
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from initiatives.models import Initiative
-from search import REGISTERS, Search, search_queryset
+from search import Search, registry, search_queryset
 
 from . import factories as f
 from .search_data import (
@@ -72,11 +72,11 @@ def initiatives():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(selection=selections)
 def test_each_facet_count_equals_the_count_of_that_value_alone_under_the_other_filters(initiatives, selection):
-    search = Search(REGISTERS["initiatives"], querydict(selection))
+    search = Search(registry["initiatives"], querydict(selection))
     for facet in search.facets():
         for value in facet.all_values:
             replaced = {**selection, facet.name: [value.value]}
-            alone = Search(REGISTERS["initiatives"], querydict(replaced)).queryset().count()
+            alone = Search(registry["initiatives"], querydict(replaced)).queryset().count()
             assert value.count == alone, (facet.name, value.value, selection)
 
 
@@ -92,7 +92,7 @@ def test_results_are_or_within_a_facet_and_and_across_facets(initiatives, select
 def test_a_selected_value_shows_even_with_a_zero_count(initiatives):
     # No initiative is both "planned" and led by the private sector... make sure, then select both.
     Initiative.objects.filter(status="planned", lead_organization__sector="private").update(status="active")
-    search = Search(REGISTERS["initiatives"], querydict({"status": ["planned"], "sector": ["private"]}))
+    search = Search(registry["initiatives"], querydict({"status": ["planned"], "sector": ["private"]}))
     status = next(facet for facet in search.facets() if facet.name == "status")
     planned = next(v for v in status.values if v.value == "planned")
     assert planned.selected and planned.count == 0
@@ -100,7 +100,7 @@ def test_a_selected_value_shows_even_with_a_zero_count(initiatives):
 
 
 def test_values_with_a_zero_count_are_hidden(initiatives):
-    search = Search(REGISTERS["initiatives"], QueryDict())
+    search = Search(registry["initiatives"], QueryDict())
     shown = {v.value for facet in search.facets() for v in facet.all_values}
     assert "food-security" in shown  # carried by several initiatives
     assert "antarctica" not in shown  # a region no partner country is in
@@ -116,7 +116,7 @@ def test_unknown_values_are_ignored_not_applied(initiatives):
 
 
 def test_drafts_are_never_counted_nor_found(initiatives):
-    search = Search(REGISTERS["initiatives"], QueryDict())
+    search = Search(registry["initiatives"], QueryDict())
     frameworks = next(facet for facet in search.facets() if facet.name == "framework")
     assert sum(v.count for v in frameworks.values) == sum(1 for v in initiatives.values() if v["framework"])
     assert not search.queryset().filter(title__startswith="Draft").exists()
@@ -130,7 +130,7 @@ def test_year_range_is_inclusive_and_and_combined(initiatives):
 
 def test_a_city_partnership_counts_under_its_prefecture():
     made = build_partnerships()
-    search = Search(REGISTERS["partnerships"], QueryDict())
+    search = Search(registry["partnerships"], QueryDict())
     prefecture = {v.value: v.count for v in next(x for x in search.facets() if x.name == "prefecture").all_values}
     assert prefecture == {"JP-13": 2, "JP-27": 1}  # Tokyo itself and Hachioji; the draft is not counted
     tokyo = set(search_queryset("partnerships", QueryDict("prefecture=JP-13")))
@@ -145,7 +145,7 @@ def test_partnership_country_region_and_since_range():
 
 def test_researcher_exchange_facet_is_yes_or_no_and_private_researchers_never_count():
     created = build_researchers()
-    search = Search(REGISTERS["researchers"], QueryDict())
+    search = Search(registry["researchers"], QueryDict())
     exchange = {v.value: v.count for v in next(x for x in search.facets() if x.name == "exchange").all_values}
     assert exchange == {"yes": 3, "no": 3}
     with_exchange = set(search_queryset("researchers", QueryDict("exchange=yes")))
@@ -165,7 +165,7 @@ def test_long_facets_show_the_top_values_and_keep_the_rest_behind_show_all():
     for i, org in enumerate(organizations):
         for _ in range(1 + i % 3):
             f.ResearcherFactory(affiliation=org)
-    search = Search(REGISTERS["researchers"], QueryDict(f"org={organizations[0].slug}"))
+    search = Search(registry["researchers"], QueryDict(f"org={organizations[0].slug}"))
     org_facet = next(x for x in search.facets() if x.name == "org")
     assert len(org_facet.values) == 10 and len(org_facet.more) == 4
     assert org_facet.values[0].count >= org_facet.values[-1].count
@@ -174,7 +174,7 @@ def test_long_facets_show_the_top_values_and_keep_the_rest_behind_show_all():
 
 def test_counts_change_when_an_editor_saves(initiatives):
     def count_of(value):
-        facet = next(x for x in Search(REGISTERS["initiatives"], QueryDict()).facets() if x.name == "status")
+        facet = next(x for x in Search(registry["initiatives"], QueryDict()).facets() if x.name == "status")
         return {v.value: v.count for v in facet.values}.get(value, 0)
 
     before = count_of("proposed")
@@ -183,5 +183,5 @@ def test_counts_change_when_an_editor_saves(initiatives):
     initiative.save()
     assert count_of("proposed") == before + 1
     initiative.policy_areas.clear()  # an m2m change too
-    facet = next(x for x in Search(REGISTERS["initiatives"], QueryDict("status=proposed")).facets() if x.name == "area")
+    facet = next(x for x in Search(registry["initiatives"], QueryDict("status=proposed")).facets() if x.name == "area")
     assert all(v.count <= before for v in facet.values)

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Initiative
-from search import REGISTERS, Search, search_queryset
+from search import Search, registry, search_queryset
 from search.text import clean_text
 
 from . import factories as f
@@ -113,7 +113,7 @@ def test_bulk_created_records_are_searchable():
 def test_snippets_are_highlighted_escaped_and_computed_only_for_the_page_rows():
     for i in range(25):
         f.InitiativeFactory(title=f"Seismic study {i:02d}", summary=f"Earthquake <b>risk</b> number {i}.")
-    search_ = Search(REGISTERS["initiatives"], QueryDict("q=earthquake&sort=title"))
+    search_ = Search(registry["initiatives"], QueryDict("q=earthquake&sort=title"))
     with CaptureQueriesContext(connection) as queries:
         page, _ = search_.page("1")
     snippets = [obj.snippet for obj in page.object_list]

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from editorial.models import EditorialState
-from portal.sitemaps import InitiativeSitemap
+from initiatives.sitemaps import InitiativeSitemap
 
 from .factories import (
     ExchangeFactory,

@@ -1,12 +1,14 @@
-"""The Editors group: everything on the registers' content, nothing on accounts (see accounts/roles.py)."""
+"""The Editors group: made here once; since then kept by ``accounts.roles.sync_roles`` after every ``migrate``.
+
+The migration stays, without operations, so that the history of existing databases is unchanged and no
+migration imports application code that may change.
+"""
 
 from django.db import migrations
 
-from accounts.roles import EDITORS, delete_group, sync_editors
-
 
 class Migration(migrations.Migration):
-    # The content apps' latest migrations, so that every content model (and its permissions) exists.
+    # As they were when it made the group: the migration graph of existing databases stays the same.
     dependencies = [
         ("accounts", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
@@ -17,4 +19,4 @@ class Migration(migrations.Migration):
         ("partnerships", "0003_subnationalpartnership_search_vector"),
     ]
 
-    operations = [migrations.RunPython(sync_editors, delete_group(EDITORS))]
+    operations = []

@@ -1,18 +1,20 @@
-"""The Analysts group: view the content, export search results, read the staff reports (see accounts/roles.py)."""
+"""The Analysts group: made here once; since then kept by ``accounts.roles.sync_roles`` after every ``migrate``.
+
+The migration stays, without operations, so that the history of existing databases is unchanged and no
+migration imports application code that may change.
+"""
 
 from django.db import migrations
 
-from accounts.roles import ANALYSTS, delete_group, sync_analysts
-
 
 class Migration(migrations.Migration):
+    # As they were when it made the group: the migration graph of existing databases stays the same.
     dependencies = [
         ("accounts", "0002_editors_group"),
-        # Also the content apps' latest migrations (already implied by 0002), so that every content model exists.
         ("directory", "0002_reference_data"),
         ("people", "0002_researcher_search_vector"),
         ("initiatives", "0002_initiative_search_vector"),
         ("partnerships", "0003_subnationalpartnership_search_vector"),
     ]
 
-    operations = [migrations.RunPython(sync_analysts, delete_group(ANALYSTS))]
+    operations = []
