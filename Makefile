@@ -63,9 +63,11 @@ run: setup messages
 test: setup messages node_modules/.installed
 	$(PG) $(BIN)/pytest $(PYTEST_ARGS)
 
+## ruff, and the import contracts of pyproject.toml (the layers of docs/architecture.md).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: setup
 	$(BIN)/ruff check --fix .
