@@ -81,18 +81,14 @@ class InitiativeQuerySet(EditorialQuerySet):
             "area": [area.pk for area in initiative.policy_areas.all()],
             "framework": [framework.pk for framework in initiative.frameworks.all()],
         }
-        ranking = bitmaps.most_shared(
-            registry["initiatives"],
-            shared,
-            exclude=initiative.pk,
-            order_by="t.start_date DESC NULLS LAST, t.title, t.id",
-            limit=limit,
-        )
+        register = registry["initiatives"]
+        newest = (*register.sorts["newest"], *register.tie_breaker)
+        ranking = bitmaps.most_shared(register, shared, exclude=initiative.pk, order_by=newest, limit=limit)
         if ranking is None:
             return []
         sql, params = ranking
         ranked = f"SELECT r.overlap, i.* FROM ({sql}) AS r JOIN {self.model._meta.db_table} AS i ON i.id = r.id"  # noqa: S608
-        return self.raw(f"{ranked} ORDER BY r.overlap DESC, i.start_date DESC NULLS LAST, i.title, i.id", params)
+        return self.raw(f"{ranked} ORDER BY r.overlap DESC, r.place", params)
 
     def for_search(self):
         """What a search result row shows: lead organization joined, policy areas and countries prefetched

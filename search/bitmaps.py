@@ -18,8 +18,9 @@ the data, like an index, so a count is current as soon as a change is committed.
 from contextlib import contextmanager
 
 from django.db import connection
-from django.db.models import BooleanField, F, Func
+from django.db.models import BooleanField, F, Func, Value, Window
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 
 from . import text as text_search
 from .registry import registry
@@ -192,15 +193,15 @@ def deferred(*registers):
 
 
 def most_shared(register, shared, exclude, order_by, limit):
-    """SQL and params of ``(id, overlap)``: the ``limit`` published records of ``register`` holding most of the
-    ``shared`` values (``{facet: [value keys]}``), ``exclude`` left out, ties in the order ``order_by`` (SQL
-    over the register's table, aliased ``t``). None when no value is shared.
+    """SQL and params of ``(id, overlap, place)``: the ``limit`` published records of ``register`` holding most
+    of the ``shared`` values (``{facet: [value keys]}``), ``exclude`` left out, most shared first, ties in the
+    order ``order_by`` (``order_by()`` arguments; ``place`` numbers them). None when no value is shared.
 
-    The bitmaps hold published records only; ``editorial_state`` is repeated for the partial indexes.
     Level k of ``search_bitmap_levels`` holds the records with at least k of the values. Each level is read
     in order from the index, at most ``limit`` records, highest level first; an empty level is skipped without
     a scan. Unlike a count over every record sharing any value (tens of thousands for a common policy area),
-    the work follows the few records shown.
+    the work follows the few records shown. Each level's rows come from the register's ``published()``, whose
+    condition also lets PostgreSQL read them from a partial index in the order asked.
     """
     if not any(shared.values()):
         return None
@@ -209,21 +210,27 @@ def most_shared(register, shared, exclude, order_by, limit):
         for facet in shared
     )
     params = [p for facet, values in shared.items() for p in (register.name, facet, [str(v) for v in values])]
-    table = register.model._meta.db_table
     branches = []
     for level in range(sum(len(values) for values in shared.values()), 0, -1):
-        bits = f"(SELECT l[{level}] & ~coalesce(l[{level + 1}], l[{level}] # l[{level}]) FROM levels)"  # noqa: S608
-        branches.append(
-            f"(SELECT t.id, {level} AS overlap, row_number() OVER (ORDER BY {order_by}) AS place "  # noqa: S608
-            f"FROM {table} AS t "
-            f"WHERE t.editorial_state = 'published' AND t.id <> %s AND (SELECT bit_count(l[{level}]) FROM levels) > 0 "
-            f"AND {_in_bits('t.id', bits)} "
-            f"ORDER BY {order_by} LIMIT %s)"
+        # Exactly `level` of the values: at least `level` and not `level + 1` (`x # x`: a bitmap of zeros as wide).
+        exactly = f"(SELECT l[{level}] & ~coalesce(l[{level + 1}], l[{level}] # l[{level}]) FROM levels)"  # noqa: S608
+        left = f"(SELECT bit_count(l[{level}]) FROM levels) > 0"  # noqa: S608 (a number)
+        any_left = RawSQL(left, [], output_field=BooleanField())  # noqa: S611
+        rows = (
+            register.base_queryset()
+            .exclude(pk=exclude)
+            .filter(any_left, InBitmap(F("pk"), RawSQL(exactly, [])))  # noqa: S611 (our SQL, no value in it)
+            .annotate(overlap=Value(level), place=Window(RowNumber(), order_by=list(order_by)))
+            .order_by(*order_by)
+            .values_list("pk", "overlap", "place")[:limit]
         )
-        params += [exclude, limit]
+        branch_sql, branch_params = rows.query.sql_with_params()
+        branches.append(f"({branch_sql})")
+        params += branch_params
     sql = (
         f"WITH levels AS MATERIALIZED (SELECT search_bitmap_levels(ARRAY({maps})) AS l) "  # noqa: S608
-        f"SELECT id, overlap FROM ({' UNION ALL '.join(branches)}) AS ranked ORDER BY overlap DESC, place LIMIT %s"
+        f"SELECT id, overlap, place FROM ({' UNION ALL '.join(branches)}) AS ranked (id, overlap, place) "
+        "ORDER BY overlap DESC, place LIMIT %s"
     )
     return sql, [*params, limit]
 

@@ -9,11 +9,13 @@ the unnamed bitmap ('', '') holds every published initiative.
 
 Triggers fire once per statement with the rows it changed, so a bulk insert
 refreshes once.
+
+Since ``0007_initiatives_facet_bitmaps`` the bitmaps use the search app's generic triggers and a
+pairs function generated from the register's declaration; this migration stays as it ran (its SQL is
+that migration's reverse).
 """
 
 from django.db import migrations
-
-from search import bitmap_migrations
 
 FORWARD = r"""
 CREATE FUNCTION initiatives_facet_pairs(ids bigint[]) RETURNS TABLE (facet text, value text, id bigint)
@@ -103,16 +105,6 @@ END
 $$;
 """
 
-TABLE_TRIGGERS = [
-    ("initiatives_initiative", "initiatives_facet_initiative_changed"),
-    ("initiatives_initiative_policy_areas", "initiatives_facet_link_changed"),
-    ("initiatives_initiative_countries", "initiatives_facet_link_changed"),
-    ("initiatives_initiative_frameworks", "initiatives_facet_link_changed"),
-]
-UPDATE_TRIGGERS = [
-    ("directory_organization", "initiatives_facet_organization_changed"),
-    ("directory_country", "initiatives_facet_country_changed"),
-]
 FUNCTIONS = [
     "initiatives_facet_country_changed()",
     "initiatives_facet_organization_changed()",
@@ -121,10 +113,50 @@ FUNCTIONS = [
     "initiatives_facet_pairs(bigint[])",
 ]
 
+TRIGGERS = [
+    "CREATE TRIGGER initiatives_initiative_facets_insert AFTER INSERT ON initiatives_initiative REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_initiative_changed()",
+    "CREATE TRIGGER initiatives_initiative_facets_update AFTER UPDATE ON initiatives_initiative REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_initiative_changed()",
+    "CREATE TRIGGER initiatives_initiative_facets_delete AFTER DELETE ON initiatives_initiative REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_initiative_changed()",
+    "CREATE TRIGGER initiatives_initiative_facets_truncate AFTER TRUNCATE ON initiatives_initiative FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('initiatives', 'initiatives_initiative')",
+    "CREATE TRIGGER initiatives_initiative_policy_areas_facets_insert AFTER INSERT ON initiatives_initiative_policy_areas REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_policy_areas_facets_update AFTER UPDATE ON initiatives_initiative_policy_areas REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_policy_areas_facets_delete AFTER DELETE ON initiatives_initiative_policy_areas REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_policy_areas_facets_truncate AFTER TRUNCATE ON initiatives_initiative_policy_areas FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('initiatives', 'initiatives_initiative')",
+    "CREATE TRIGGER initiatives_initiative_countries_facets_insert AFTER INSERT ON initiatives_initiative_countries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_countries_facets_update AFTER UPDATE ON initiatives_initiative_countries REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_countries_facets_delete AFTER DELETE ON initiatives_initiative_countries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_countries_facets_truncate AFTER TRUNCATE ON initiatives_initiative_countries FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('initiatives', 'initiatives_initiative')",
+    "CREATE TRIGGER initiatives_initiative_frameworks_facets_insert AFTER INSERT ON initiatives_initiative_frameworks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_frameworks_facets_update AFTER UPDATE ON initiatives_initiative_frameworks REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_frameworks_facets_delete AFTER DELETE ON initiatives_initiative_frameworks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_link_changed()",
+    "CREATE TRIGGER initiatives_initiative_frameworks_facets_truncate AFTER TRUNCATE ON initiatives_initiative_frameworks FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('initiatives', 'initiatives_initiative')",
+    "CREATE TRIGGER directory_organization_initiative_facets AFTER UPDATE ON directory_organization REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_organization_changed()",
+    "CREATE TRIGGER directory_country_initiative_facets AFTER UPDATE ON directory_country REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION initiatives_facet_country_changed()",
+]
+REBUILD = "SELECT search_bitmap_rebuild('initiatives', ARRAY(SELECT id FROM initiatives_initiative))"
 
-TRIGGERS = bitmap_migrations.triggers(
-    "initiatives", "initiatives_initiative", "initiative", TABLE_TRIGGERS, UPDATE_TRIGGERS
-)
+BACKWARD = [
+    "DROP TRIGGER IF EXISTS initiatives_initiative_facets_insert ON initiatives_initiative",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_facets_update ON initiatives_initiative",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_facets_delete ON initiatives_initiative",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_facets_truncate ON initiatives_initiative",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_policy_areas_facets_insert ON initiatives_initiative_policy_areas",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_policy_areas_facets_update ON initiatives_initiative_policy_areas",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_policy_areas_facets_delete ON initiatives_initiative_policy_areas",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_policy_areas_facets_truncate ON initiatives_initiative_policy_areas",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_countries_facets_insert ON initiatives_initiative_countries",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_countries_facets_update ON initiatives_initiative_countries",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_countries_facets_delete ON initiatives_initiative_countries",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_countries_facets_truncate ON initiatives_initiative_countries",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_frameworks_facets_insert ON initiatives_initiative_frameworks",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_frameworks_facets_update ON initiatives_initiative_frameworks",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_frameworks_facets_delete ON initiatives_initiative_frameworks",
+    "DROP TRIGGER IF EXISTS initiatives_initiative_frameworks_facets_truncate ON initiatives_initiative_frameworks",
+    "DROP TRIGGER IF EXISTS directory_organization_initiative_facets ON directory_organization",
+    "DROP TRIGGER IF EXISTS directory_country_initiative_facets ON directory_country",
+    *(f"DROP FUNCTION IF EXISTS {function}" for function in FUNCTIONS),
+    "DELETE FROM search_facet_bitmap WHERE register = 'initiatives'",
+]
 
 
 class Migration(migrations.Migration):
@@ -134,8 +166,4 @@ class Migration(migrations.Migration):
         ("techdiplo_search", "0001_facet_bitmaps"),
     ]
 
-    operations = [
-        migrations.RunPython(
-            *bitmap_migrations.operations("initiatives", "initiatives_initiative", FORWARD, TRIGGERS, FUNCTIONS)
-        )
-    ]
+    operations = [migrations.RunSQL([FORWARD, *TRIGGERS, REBUILD], BACKWARD)]

@@ -17,11 +17,13 @@ The unnamed bitmap ('', '') holds every published partnership.
 What can change a partnership's values: its own row (only the columns above), its focus
 areas' link rows, a locality's level, parent, country or ISO code (as either side, or
 as the parent of the Japanese side) and a country's region or code.
+
+Since ``0007_partnerships_facet_bitmaps`` the bitmaps use the search app's generic triggers and a
+pairs function generated from the register's declaration; this migration stays as it ran (its SQL is
+that migration's reverse).
 """
 
 from django.db import migrations
-
-from search import bitmap_migrations
 
 FORWARD = r"""
 CREATE FUNCTION partnerships_facet_pairs(ids bigint[]) RETURNS TABLE (facet text, value text, id bigint)
@@ -136,14 +138,6 @@ END
 $$;
 """
 
-TABLE_TRIGGERS = [
-    ("partnerships_subnationalpartnership", "partnerships_facet_partnership_changed"),
-    ("partnerships_subnationalpartnership_focus_areas", "partnerships_facet_link_changed"),
-]
-UPDATE_TRIGGERS = [
-    ("directory_locality", "partnerships_facet_locality_changed"),
-    ("directory_country", "partnerships_facet_country_changed"),
-]
 FUNCTIONS = [
     "partnerships_facet_country_changed()",
     "partnerships_facet_locality_changed()",
@@ -152,10 +146,34 @@ FUNCTIONS = [
     "partnerships_facet_pairs(bigint[])",
 ]
 
+TRIGGERS = [
+    "CREATE TRIGGER partnerships_subnationalpartnership_facets_insert AFTER INSERT ON partnerships_subnationalpartnership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_partnership_changed()",
+    "CREATE TRIGGER partnerships_subnationalpartnership_facets_update AFTER UPDATE ON partnerships_subnationalpartnership REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_partnership_changed()",
+    "CREATE TRIGGER partnerships_subnationalpartnership_facets_delete AFTER DELETE ON partnerships_subnationalpartnership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_partnership_changed()",
+    "CREATE TRIGGER partnerships_subnationalpartnership_facets_truncate AFTER TRUNCATE ON partnerships_subnationalpartnership FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('partnerships', 'partnerships_subnationalpartnership')",
+    "CREATE TRIGGER partnerships_subnationalpartnership_focus_areas_facets_insert AFTER INSERT ON partnerships_subnationalpartnership_focus_areas REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_link_changed()",
+    "CREATE TRIGGER partnerships_subnationalpartnership_focus_areas_facets_update AFTER UPDATE ON partnerships_subnationalpartnership_focus_areas REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_link_changed()",
+    "CREATE TRIGGER partnerships_subnationalpartnership_focus_areas_facets_delete AFTER DELETE ON partnerships_subnationalpartnership_focus_areas REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_link_changed()",
+    "CREATE TRIGGER partnerships_subnationalpartnership_focus_areas_facets_truncate AFTER TRUNCATE ON partnerships_subnationalpartnership_focus_areas FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('partnerships', 'partnerships_subnationalpartnership')",
+    "CREATE TRIGGER directory_locality_partnership_facets AFTER UPDATE ON directory_locality REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_locality_changed()",
+    "CREATE TRIGGER directory_country_partnership_facets AFTER UPDATE ON directory_country REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION partnerships_facet_country_changed()",
+]
+REBUILD = "SELECT search_bitmap_rebuild('partnerships', ARRAY(SELECT id FROM partnerships_subnationalpartnership))"
 
-TRIGGERS = bitmap_migrations.triggers(
-    "partnerships", "partnerships_subnationalpartnership", "partnership", TABLE_TRIGGERS, UPDATE_TRIGGERS
-)
+BACKWARD = [
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_facets_insert ON partnerships_subnationalpartnership",
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_facets_update ON partnerships_subnationalpartnership",
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_facets_delete ON partnerships_subnationalpartnership",
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_facets_truncate ON partnerships_subnationalpartnership",
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_focus_areas_facets_insert ON partnerships_subnationalpartnership_focus_areas",
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_focus_areas_facets_update ON partnerships_subnationalpartnership_focus_areas",
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_focus_areas_facets_delete ON partnerships_subnationalpartnership_focus_areas",
+    "DROP TRIGGER IF EXISTS partnerships_subnationalpartnership_focus_areas_facets_truncate ON partnerships_subnationalpartnership_focus_areas",
+    "DROP TRIGGER IF EXISTS directory_locality_partnership_facets ON directory_locality",
+    "DROP TRIGGER IF EXISTS directory_country_partnership_facets ON directory_country",
+    *(f"DROP FUNCTION IF EXISTS {function}" for function in FUNCTIONS),
+    "DELETE FROM search_facet_bitmap WHERE register = 'partnerships'",
+]
 
 
 class Migration(migrations.Migration):
@@ -165,10 +183,4 @@ class Migration(migrations.Migration):
         ("techdiplo_search", "0001_facet_bitmaps"),
     ]
 
-    operations = [
-        migrations.RunPython(
-            *bitmap_migrations.operations(
-                "partnerships", "partnerships_subnationalpartnership", FORWARD, TRIGGERS, FUNCTIONS
-            )
-        )
-    ]
+    operations = [migrations.RunSQL([FORWARD, *TRIGGERS, REBUILD], BACKWARD)]

@@ -13,11 +13,13 @@ What can change a researcher's values: its own row (only the columns above), its
 fields' link rows, its exchanges (added, removed or moved to another researcher) and
 its affiliation's sector. A research field's or country's slug/code changes no bitmap
 (they are named by id).
+
+Since ``0007_researchers_facet_bitmaps`` the bitmaps use the search app's generic triggers and a
+pairs function generated from the register's declaration; this migration stays as it ran (its SQL is
+that migration's reverse).
 """
 
 from django.db import migrations
-
-from search import bitmap_migrations
 
 FORWARD = r"""
 CREATE FUNCTION researchers_facet_pairs(ids bigint[]) RETURNS TABLE (facet text, value text, id bigint)
@@ -102,14 +104,6 @@ END
 $$;
 """
 
-TABLE_TRIGGERS = [
-    ("people_researcher", "researchers_facet_researcher_changed"),
-    ("people_researcher_fields", "researchers_facet_link_changed"),
-    ("people_exchange", "researchers_facet_link_changed"),
-]
-UPDATE_TRIGGERS = [
-    ("directory_organization", "researchers_facet_organization_changed"),
-]
 FUNCTIONS = [
     "researchers_facet_organization_changed()",
     "researchers_facet_link_changed()",
@@ -117,8 +111,40 @@ FUNCTIONS = [
     "researchers_facet_pairs(bigint[])",
 ]
 
+TRIGGERS = [
+    "CREATE TRIGGER people_researcher_facets_insert AFTER INSERT ON people_researcher REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_researcher_changed()",
+    "CREATE TRIGGER people_researcher_facets_update AFTER UPDATE ON people_researcher REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_researcher_changed()",
+    "CREATE TRIGGER people_researcher_facets_delete AFTER DELETE ON people_researcher REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_researcher_changed()",
+    "CREATE TRIGGER people_researcher_facets_truncate AFTER TRUNCATE ON people_researcher FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('researchers', 'people_researcher')",
+    "CREATE TRIGGER people_researcher_fields_facets_insert AFTER INSERT ON people_researcher_fields REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_link_changed()",
+    "CREATE TRIGGER people_researcher_fields_facets_update AFTER UPDATE ON people_researcher_fields REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_link_changed()",
+    "CREATE TRIGGER people_researcher_fields_facets_delete AFTER DELETE ON people_researcher_fields REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_link_changed()",
+    "CREATE TRIGGER people_researcher_fields_facets_truncate AFTER TRUNCATE ON people_researcher_fields FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('researchers', 'people_researcher')",
+    "CREATE TRIGGER people_exchange_facets_insert AFTER INSERT ON people_exchange REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_link_changed()",
+    "CREATE TRIGGER people_exchange_facets_update AFTER UPDATE ON people_exchange REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_link_changed()",
+    "CREATE TRIGGER people_exchange_facets_delete AFTER DELETE ON people_exchange REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_link_changed()",
+    "CREATE TRIGGER people_exchange_facets_truncate AFTER TRUNCATE ON people_exchange FOR EACH STATEMENT EXECUTE FUNCTION search_bitmap_truncated('researchers', 'people_researcher')",
+    "CREATE TRIGGER directory_organization_researcher_facets AFTER UPDATE ON directory_organization REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION researchers_facet_organization_changed()",
+]
+REBUILD = "SELECT search_bitmap_rebuild('researchers', ARRAY(SELECT id FROM people_researcher))"
 
-TRIGGERS = bitmap_migrations.triggers("researchers", "people_researcher", "researcher", TABLE_TRIGGERS, UPDATE_TRIGGERS)
+BACKWARD = [
+    "DROP TRIGGER IF EXISTS people_researcher_facets_insert ON people_researcher",
+    "DROP TRIGGER IF EXISTS people_researcher_facets_update ON people_researcher",
+    "DROP TRIGGER IF EXISTS people_researcher_facets_delete ON people_researcher",
+    "DROP TRIGGER IF EXISTS people_researcher_facets_truncate ON people_researcher",
+    "DROP TRIGGER IF EXISTS people_researcher_fields_facets_insert ON people_researcher_fields",
+    "DROP TRIGGER IF EXISTS people_researcher_fields_facets_update ON people_researcher_fields",
+    "DROP TRIGGER IF EXISTS people_researcher_fields_facets_delete ON people_researcher_fields",
+    "DROP TRIGGER IF EXISTS people_researcher_fields_facets_truncate ON people_researcher_fields",
+    "DROP TRIGGER IF EXISTS people_exchange_facets_insert ON people_exchange",
+    "DROP TRIGGER IF EXISTS people_exchange_facets_update ON people_exchange",
+    "DROP TRIGGER IF EXISTS people_exchange_facets_delete ON people_exchange",
+    "DROP TRIGGER IF EXISTS people_exchange_facets_truncate ON people_exchange",
+    "DROP TRIGGER IF EXISTS directory_organization_researcher_facets ON directory_organization",
+    *(f"DROP FUNCTION IF EXISTS {function}" for function in FUNCTIONS),
+    "DELETE FROM search_facet_bitmap WHERE register = 'researchers'",
+]
 
 
 class Migration(migrations.Migration):
@@ -128,8 +154,4 @@ class Migration(migrations.Migration):
         ("techdiplo_search", "0001_facet_bitmaps"),
     ]
 
-    operations = [
-        migrations.RunPython(
-            *bitmap_migrations.operations("researchers", "people_researcher", FORWARD, TRIGGERS, FUNCTIONS)
-        )
-    ]
+    operations = [migrations.RunSQL([FORWARD, *TRIGGERS, REBUILD], BACKWARD)]
