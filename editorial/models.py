@@ -6,6 +6,7 @@ exports, sitemaps and the home page all go through it (or through
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,10 +15,14 @@ class EditorialState(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+# What the public may see, as a condition: ``published()`` filters by it and partial indexes are built on it.
+PUBLISHED = Q(editorial_state=EditorialState.PUBLISHED)
+
+
 class EditorialQuerySet(models.QuerySet):
     def published(self):
         """What the public may see. No extra query: a WHERE clause."""
-        return self.filter(editorial_state=EditorialState.PUBLISHED)
+        return self.filter(PUBLISHED)
 
     def drafts(self):
         return self.filter(editorial_state=EditorialState.DRAFT)

@@ -1,14 +1,16 @@
 """International initiatives, the frameworks they belong to, and who takes part."""
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, PolicyArea, search_url
-from editorial.models import EditorialModel, EditorialQuerySet
+from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet
 from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
 from search import bitmaps, registry
@@ -129,6 +131,21 @@ class Initiative(EditorialModel):
 
     class Meta:
         ordering = ["-start_date", "title"]
+        indexes = [
+            # The text search's match and, for Japanese, the substring match on the title (pg_trgm).
+            GinIndex(fields=["search_vector"], name="initiative_vector_gin"),
+            GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
+            # The published initiatives' ids with what the facets read, and the default order (newest first).
+            models.Index(
+                fields=["id"],
+                include=["kind", "status", "start_date", "lead_organization"],
+                condition=PUBLISHED,
+                name="initiative_published_facets",
+            ),
+            models.Index(
+                F("start_date").desc(nulls_last=True), "title", "id", condition=PUBLISHED, name="initiative_newest"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),

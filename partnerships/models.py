@@ -1,5 +1,6 @@
 """Partnerships between Japanese prefectures and cities and their counterparts abroad."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
@@ -87,6 +88,7 @@ class SubnationalPartnership(EditorialModel):
     class Meta:
         ordering = ["japanese_locality__name", "foreign_locality__name"]
         verbose_name = _("subnational partnership")
+        indexes = [GinIndex(fields=["search_vector"], name="partnership_vector_gin")]  # the text search's match
         constraints = [
             models.CheckConstraint(
                 condition=Q(established__isnull=True) | Q(established__gte=EARLIEST_YEAR),
