@@ -5,13 +5,13 @@ pycountry (ISO 3166-1 and 3166-2 with its Japanese catalogues) plus the
 corrections below and return plain dicts. ``load(apps)`` writes them, creating
 what is missing and updating what differs, so running it twice changes nothing.
 
-Migration ``directory/0002_reference_data`` and the ``load_reference_data``
-command both call ``load``. Because an old migration calls it, these functions
-must stay stable: they write only the fields that ``Country``, ``Locality`` and
-``PolicyArea`` had in 0002 (``apps`` gives the historical models). Data for a
-field added later belongs in a new migration, not here; should one of these
-fields be renamed or dropped, copy this module into 0002 first, freezing it.
-Names may be corrected here at any time: that is what the command is for.
+The ``load_reference_data`` command calls ``load``; migration
+``directory/0002_reference_data`` loads what these functions returned when it
+was written, frozen in ``0002_reference_data.json``. Names may be corrected
+here at any time: the command brings a database up to date, and a new data
+migration does the same for new databases
+(``tests/test_reference_data.py::test_loading_again_changes_nothing`` fails
+until one does).
 """
 
 import gettext
@@ -231,7 +231,7 @@ POLICY_AREAS = """
     science-and-technology-capacity Science and technology capacity|科学技術能力
 """
 
-PREFECTURE = "prefecture"  # LocalityLevel.PREFECTURE, spelled out so the migration never imports models.
+PREFECTURE = "prefecture"  # LocalityLevel.PREFECTURE: load() takes a migration's models too
 
 
 def _table(text):
