@@ -30,7 +30,7 @@ def locality_key(locality):
 
 
 def key_text(iso_code, name, country, parent_id, parent_iso_code, parent_name):
-    """``locality_key`` from plain values (the fast export reads them with ``LOCALITY_KEY_PATHS``)."""
+    """``locality_key`` from plain values (the row reader reads them with ``LOCALITY_KEY_PATHS``)."""
     if iso_code:
         return iso_code
     if parent_id is None:

@@ -21,8 +21,8 @@ from django.db import connections
 from django.db.models import Window
 from django.db.models.functions import RowNumber
 
-from .columns import _first_values
-from .related import cells, joined
+from .cells import first_values
+from .related import aggregate_cells, joined
 
 ROWS = "export_rows"  # the CTE
 
@@ -74,12 +74,12 @@ def _slots(spec):
     """``{Related.group: [(related, aggregate)]}`` and, per multi-valued column in order, (group, member, empty)."""
     groups, slots = {}, []
     for column in spec.columns:
-        fast = column.fast
-        if fast.related is None:
+        from_row = column.from_row
+        if from_row.related is None:
             continue
-        members = groups.setdefault(fast.related.group, [])
-        slots.append((list(groups).index(fast.related.group), len(members), (fast.cell or _first_values)(())))
-        members.append((fast.related, fast.aggregate or joined))
+        members = groups.setdefault(from_row.related.group, [])
+        slots.append((list(groups).index(from_row.related.group), len(members), (from_row.cell or first_values)(())))
+        members.append((from_row.related, from_row.aggregate or joined))
     return groups, slots
 
 
@@ -91,7 +91,7 @@ def aggregated_sql(spec, queryset, paths):
     selects = [f'r."{name}"' for name in names] + [f'COALESCE(a{g}."cell{m}", %s)' for g, m, _ in slots]
     joins, join_params = [], []
     for g, members in enumerate(groups.values()):
-        sql, params = cells(spec.model, owners, members).query.sql_with_params()
+        sql, params = aggregate_cells(spec.model, owners, members).query.sql_with_params()
         cell_names = ", ".join(f'"cell{m}"' for m in range(len(members)))
         joins.append(f'LEFT JOIN ({sql}) AS a{g} ("owner", {cell_names}) ON a{g}."owner" = r."c0"')
         join_params.extend(params)

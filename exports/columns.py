@@ -7,59 +7,28 @@ are export-only: the import ignores them, so an exported file imports back witho
 
 Cells never query: the related rows they read come from ``ExportSpec.prepare()``'s select/prefetch.
 
-Each column also says how to read its cell without model instances (``Fast``): the staff exports of whole
-registers read plain tuples with ``values_list()`` (see ``fastrows``), which is many times faster than
+Each column also says how to read its cell without model instances (``FromRow``): the staff exports of whole
+registers read plain tuples with ``values_list()`` (see ``rows``), which is many times faster than
 building models, related managers and prefetches per row; the multi-valued cells are aggregated in SQL
-(``Fast.aggregate``, see ``aggregated``). Both readers must give the same cells
-(``tests/test_export_fastrows.py`` compares them).
+(``FromRow.aggregate``, see ``aggregated``). Both readers must give the same cells
+(``tests/test_export_rows.py`` compares them).
 """
 
-import datetime
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.db.models import Exists, OuterRef, Prefetch
-from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 
-from .related import SEPARATOR, Related, related_values
-
-# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Prefix a formula-like string with ``'`` so spreadsheets show it as text. Numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def unneutralise(value):
-    """Undo ``neutralise`` on import, so a neutralised title comes back as it was."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_PREFIXES):
-        return value[1:]
-    return value
-
-
-def plain(value):
-    """A cell value: dates and times as ISO 8601 text, numbers as numbers, nothing as ``None``."""
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).isoformat(timespec="seconds")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
-def join(values):
-    """Multi-valued cells: distinct and sorted, so the same record always exports the same text."""
-    return SEPARATOR.join(sorted({str(v) for v in values if v not in (None, "")}))
+from .cells import join, plain
+from .related import Related, related_values
+from .widgets import KeyListWidget, RefWidget
 
 
 @dataclass(frozen=True)
-class Fast:
-    """How the fast reader gets one cell from plain values (no model instances).
+class FromRow:
+    """How the row reader gets one cell from plain values, without model instances (``exports.rows``).
 
     ``paths``: ``values_list()`` paths on the exported model, read in the row's own query (``cell(*values)``).
     ``related``: for multi-valued cells, a ``related.Related``: the rows of ``(owner pk, value, ...)`` that
@@ -74,13 +43,6 @@ class Fast:
     aggregate: object = None
 
 
-def _first_values(rows):
-    if len(rows) == 1:  # most records: no set and sort needed
-        value = rows[0][0]
-        return "" if value in (None, "") else str(value)
-    return join(row[0] for row in rows)
-
-
 @dataclass(frozen=True)
 class Column:
     """One export column. ``attribute`` is the model field an import writes (``None``: export-only)."""
@@ -89,7 +51,7 @@ class Column:
     attribute: str | None = None
     read: object = None  # callable(record) -> cell value; defaults to the attribute's value
     widget: object = None  # callable() -> an import_export widget; ``None`` for plain fields
-    fast: Fast | None = None  # how the fast reader gets the cell; ``None``: exports of this spec use models
+    from_row: FromRow | None = None  # how the row reader gets the cell; ``None``: this spec's exports use models
 
     def value(self, obj, base_url=""):
         if self.read is not None:
@@ -108,7 +70,7 @@ class UrlColumn(Column):
     def value(self, obj, base_url=""):
         return base_url + obj.get_absolute_url()
 
-    def fast_cell(self, model, base_url):
+    def row_cell(self, model, base_url):
         """``cell(slug)`` building the same URL from one reversed URL: ``reverse()`` per row is slow."""
         template = base_url + model(slug=SLUG_PLACEHOLDER).get_absolute_url()
         prefix, suffix = template.split(SLUG_PLACEHOLDER)
@@ -124,49 +86,45 @@ _unquoted = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch  # quote()'s always-safe c
 def text(name, attribute=None):
     """A model field exported as it is stored (text, choice value, number, date)."""
     attribute = attribute or name
-    return Column(name, attribute=attribute, fast=Fast(paths=(attribute,)))
+    return Column(name, attribute=attribute, from_row=FromRow(paths=(attribute,)))
 
 
 def ref(name, model, key, attribute=None):
     """A foreign key exported as the related record's ``key`` (slug or ISO code) and imported by it."""
-    from .widgets import RefWidget  # here, not at the top: the widgets module imports this one
-
     attribute = attribute or name
 
     def read(obj):
         related = getattr(obj, attribute)
         return None if related is None else getattr(related, key)
 
-    fast = Fast(paths=(f"{attribute}__{key}",))
-    return Column(name, attribute=attribute, read=read, widget=lambda: RefWidget(model, key), fast=fast)
+    from_row = FromRow(paths=(f"{attribute}__{key}",))
+    return Column(name, attribute=attribute, read=read, widget=lambda: RefWidget(model, key), from_row=from_row)
 
 
 def many(name, model, key, attribute=None):
     """A many-to-many field exported as "; "-joined keys and imported by them (unknown keys are errors)."""
-    from .widgets import KeyListWidget
-
     attribute = attribute or name
     return Column(
         name,
         attribute=attribute,
         read=lambda obj: join(getattr(r, key) for r in getattr(obj, attribute).all()),
         widget=lambda: KeyListWidget(model, key),
-        fast=Fast(related=related_values(f"{attribute}__{key}")),
+        from_row=FromRow(related=related_values(f"{attribute}__{key}")),
     )
 
 
-def derived(name, read, fast=None):
-    """An export-only column computed from the record and its prefetched relations (``fast``: without them)."""
-    return Column(name, read=read, fast=fast)
+def derived(name, read, from_row=None):
+    """An export-only column computed from the record and its prefetched relations (``from_row``: without them)."""
+    return Column(name, read=read, from_row=from_row)
 
 
 def read_only(name):
     """A model field exported as it is stored but never imported (``updated_at``: the import sets it)."""
-    return Column(name, read=lambda obj: getattr(obj, name), fast=Fast(paths=(name,)))
+    return Column(name, read=lambda obj: getattr(obj, name), from_row=FromRow(paths=(name,)))
 
 
 def url(name="url"):
-    return UrlColumn(name, fast=Fast(paths=("slug",)))
+    return UrlColumn(name, from_row=FromRow(paths=("slug",)))
 
 
 @dataclass(frozen=True)
@@ -222,5 +180,5 @@ def published_keys(name, model, through, target, key):
         return join(getattr(getattr(row, target), key) for row in rows)
 
     prefetch = Prefetch(through, queryset=links(through_model.objects.all()), to_attr=to_attr)
-    fast = Fast(related=Related(source, group=("published", to_attr)))
-    return Column(name, read=read, fast=fast), prefetch
+    from_row = FromRow(related=Related(source, group=("published", to_attr)))
+    return Column(name, read=read, from_row=from_row), prefetch

@@ -1,9 +1,9 @@
-"""The multi-valued cells of the fast reader (``Fast.related``), aggregated in SQL.
+"""The multi-valued cells of the row reader (``FromRow.related``), aggregated in SQL.
 
-A ``Related`` knows the rows of one relation of the exported records, keyed by the owner's pk. ``cells()``
-aggregates them in SQL, one row per owner with the finished cells (see ``fastrows``); each column's
-``Fast.aggregate`` is the SQL twin of its ``Fast.cell`` (which reads model instances), and the test comparing
-the fast and model readers holds both to the same text.
+A ``Related`` knows the rows of one relation of the exported records, keyed by the owner's pk. ``aggregate_cells()``
+aggregates them in SQL, one row per owner with the finished cells (see ``rows``); each column's
+``FromRow.aggregate`` is the SQL twin of its ``FromRow.cell`` (which reads model instances), and the test
+comparing the row and model readers holds both to the same text.
 """
 
 import functools
@@ -12,11 +12,11 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Cast, Collate, NullIf
 
-SEPARATOR = "; "
+from .cells import SEPARATOR
 
 
 def joined(expression, *more):
-    """SQL giving ``columns.join()`` of the first value: distinct, non-empty, as text, sorted, "; "-joined.
+    """SQL giving ``cells.join()`` of the first value: distinct, non-empty, as text, sorted, "; "-joined.
 
     The "C" collation sorts by code point as Python's ``sorted()`` does (UTF-8 byte order is code point
     order), whatever the database's collation. ``NULL`` when there is no value (the reader reads "").
@@ -37,7 +37,7 @@ class Related:
         self.source, self.group = source, group
 
 
-def cells(model, owners, members):
+def aggregate_cells(model, owners, members):
     """One row per owner with related rows: ``(owner pk, cell, ...)``, a cell per ``(related, aggregate)``.
 
     ``owners`` is an ``__in`` right-hand side; ``members`` share one ``Related.group``;

@@ -14,7 +14,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from search import bitmaps
 
-from .columns import neutralise
+from .cells import neutralise
 from .widgets import TextWidget
 
 

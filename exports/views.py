@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from search import registry, search_queryset
 
 from .access import staff_permission_required
-from .fastrows import fast_rows, supported
+from .rows import supported, tuple_rows
 from .writers import file_response
 
 FORMATS = ("csv", "xlsx", "json")
@@ -16,11 +16,11 @@ CHUNK_SIZE = 2000
 def export_rows(spec, queryset, base_url):
     """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time.
 
-    As plain tuples where ``fastrows`` can read them (one query); otherwise as models: per chunk of rows one
+    As plain tuples where ``rows`` can read them (one query); otherwise as models: per chunk of rows one
     SELECT (with the spec's JOINs) plus one per prefetched relation.
     """
     if supported(spec, queryset):
-        yield from fast_rows(spec, queryset, base_url, CHUNK_SIZE)
+        yield from tuple_rows(spec, queryset, base_url, CHUNK_SIZE)
         return
     for obj in spec.prepare(queryset).iterator(chunk_size=CHUNK_SIZE):
         yield spec.row(obj, base_url)

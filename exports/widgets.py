@@ -1,9 +1,8 @@
 """Import widgets for the export columns: references by slug or ISO code, and text that was neutralised."""
 
-from django.core.exceptions import ValidationError
 from import_export import widgets
 
-from .columns import SEPARATOR, join, unneutralise
+from .cells import SEPARATOR, join, unneutralise
 
 
 class TextWidget(widgets.CharWidget):
@@ -49,14 +48,3 @@ class KeyListWidget(widgets.ManyToManyWidget):
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else join(getattr(r, self.field) for r in value.all())
-
-
-def parse_locality_key(key):
-    """Split a locality key (see ``directory.exports.locality_key``) into (parent key or country, name)."""
-    key = str(key).strip()
-    if "/" not in key:
-        return None, key
-    parent, name = key.rsplit("/", 1)
-    if not name:
-        raise ValidationError(f"Malformed locality {key!r}.")
-    return parent, name

@@ -14,7 +14,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from .columns import FORMULA_PREFIXES
+from .cells import neutralise
 
 BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 and shows Japanese right
 
@@ -35,8 +35,8 @@ def _batches(rows):
 
 
 def _guarded(row):
-    """The row as the CSV and XLSX writers write it: formula-like text neutralised (``columns.neutralise``)."""
-    return [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v for v in row]
+    """The row as the CSV and XLSX writers write it: formula-like text neutralised."""
+    return [neutralise(value) for value in row]
 
 
 def csv_lines(headers, rows):

@@ -1,11 +1,11 @@
 """Initiative export columns, in the contract's order (README, "Exports")."""
 
 from directory.models import Country, Organization, PolicyArea
+from exports.cells import join
 from exports.columns import (
     ExportSpec,
-    Fast,
+    FromRow,
     derived,
-    join,
     many,
     published_keys,
     read_only,
@@ -35,13 +35,13 @@ INITIATIVES = ExportSpec(
         derived(
             "regions",
             lambda o: join(c.region for c in o.countries.all()),
-            Fast(related=related_values("countries__region")),
+            FromRow(related=related_values("countries__region")),
         ),
         ref("lead_organization", Organization, "slug"),
         derived(
             "lead_sector",
             lambda o: o.lead_organization.sector if o.lead_organization else None,
-            Fast(paths=("lead_organization__sector",)),
+            FromRow(paths=("lead_organization__sector",)),
         ),
         many("partner_organizations", Organization, "slug"),
         many("frameworks", Framework, "slug"),

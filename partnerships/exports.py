@@ -4,14 +4,16 @@ from django.db.models import Count, Prefetch
 
 from directory.exports import LOCALITY_KEY_PATHS, LocalityWidget, key_text, locality_key
 from directory.models import LocalityLevel, PolicyArea
-from exports.columns import Column, ExportSpec, Fast, derived, many, read_only, related_values, text, url
+from exports.columns import Column, ExportSpec, FromRow, derived, many, read_only, related_values, text, url
 
 from .models import Activity, SubnationalPartnership
 
 
 def locality(name):
-    fast = Fast(paths=tuple(f"{name}__{path}" for path in LOCALITY_KEY_PATHS), cell=key_text)
-    return Column(name, attribute=name, read=lambda o: locality_key(getattr(o, name)), widget=LocalityWidget, fast=fast)
+    from_row = FromRow(paths=tuple(f"{name}__{path}" for path in LOCALITY_KEY_PATHS), cell=key_text)
+    return Column(
+        name, attribute=name, read=lambda o: locality_key(getattr(o, name)), widget=LocalityWidget, from_row=from_row
+    )
 
 
 def locality_name(name):
@@ -21,7 +23,7 @@ def locality_name(name):
         return f"{own_name}, {parent_name}" if parent_id and level != LocalityLevel.PREFECTURE else own_name
 
     paths = tuple(f"{name}__{path}" for path in ("name", "parent_id", "level", "parent__name"))
-    return derived(f"{name}_name", lambda o: str(getattr(o, name)), Fast(paths=paths, cell=cell))
+    return derived(f"{name}_name", lambda o: str(getattr(o, name)), FromRow(paths=paths, cell=cell))
 
 
 def prefecture_code(level, parent_id, iso_code, parent_iso_code):
@@ -38,15 +40,17 @@ PARTNERSHIPS = ExportSpec(
         derived(
             "prefecture_code",
             lambda o: o.japanese_locality.prefecture.iso_code or None,
-            Fast(
+            FromRow(
                 paths=tuple(f"japanese_locality__{p}" for p in ("level", "parent_id", "iso_code", "parent__iso_code")),
                 cell=prefecture_code,
             ),
         ),
         locality("foreign_locality"),
-        derived("country", lambda o: o.foreign_locality.country.iso2, Fast(paths=("foreign_locality__country__iso2",))),
         derived(
-            "region", lambda o: o.foreign_locality.country.region, Fast(paths=("foreign_locality__country__region",))
+            "country", lambda o: o.foreign_locality.country.iso2, FromRow(paths=("foreign_locality__country__iso2",))
+        ),
+        derived(
+            "region", lambda o: o.foreign_locality.country.region, FromRow(paths=("foreign_locality__country__region",))
         ),
         text("kind"),
         many("focus_areas", PolicyArea, "slug"),
@@ -55,7 +59,7 @@ PARTNERSHIPS = ExportSpec(
         derived(  # how many activities are recorded
             "activities",
             lambda o: len(o.activities.all()),
-            Fast(related=related_values("activities__pk"), cell=len, aggregate=Count),
+            FromRow(related=related_values("activities__pk"), cell=len, aggregate=Count),
         ),
         url(),
         read_only("updated_at"),

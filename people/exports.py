@@ -4,11 +4,11 @@ from django.db.models import Func, Prefetch, TextField, Value
 from django.db.models.functions import Concat
 
 from directory.models import Country, Organization
+from exports.cells import join
 from exports.columns import (
     ExportSpec,
-    Fast,
+    FromRow,
     derived,
-    join,
     many,
     published_keys,
     read_only,
@@ -32,7 +32,7 @@ def exchange_text(start_date, direction, country):
 
 
 def exchange_sql(start_date, direction, country):
-    """``exchange_text`` in SQL (the fast reader aggregates the cell in its query)."""
+    """``exchange_text`` in SQL (the row reader aggregates the cell in its query)."""
     iso_date = Func(start_date, Value("YYYY-MM-DD"), function="to_char", output_field=TextField())
     return joined(Concat(iso_date, Value(":"), direction, Value(":"), country, output_field=TextField()))
 
@@ -49,13 +49,13 @@ RESEARCHERS = ExportSpec(
     model=Researcher,
     columns=[
         text("slug"),
-        derived("name", lambda o: o.name, Fast(paths=("given_name", "family_name"), cell=name_text)),
+        derived("name", lambda o: o.name, FromRow(paths=("given_name", "family_name"), cell=name_text)),
         text("name_ja"),
         ref("affiliation", Organization, "slug"),
         derived(
             "sector",
             lambda o: o.affiliation.sector if o.affiliation else None,
-            Fast(paths=("affiliation__sector",)),
+            FromRow(paths=("affiliation__sector",)),
         ),
         ref("country", Country, "iso2"),
         text("career_stage"),
@@ -64,7 +64,7 @@ RESEARCHERS = ExportSpec(
         derived(
             "exchanges",
             lambda o: join(exchange_key(e) for e in o.exchanges.all()),
-            Fast(
+            FromRow(
                 related=related_values("exchanges__start_date", "exchanges__direction", "exchanges__country__iso2"),
                 aggregate=exchange_sql,
             ),

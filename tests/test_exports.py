@@ -10,7 +10,7 @@ from django.http import QueryDict
 from openpyxl import load_workbook
 
 from editorial.models import EditorialState
-from exports.columns import join
+from exports.cells import join
 from initiatives.models import InitiativeStatus
 from search import registry, search_queryset
 from tests.factories import (

@@ -1,4 +1,4 @@
-"""The fast export reader (plain tuples) gives exactly the cells the model-instance reader gives."""
+"""The export's row reader (plain tuples) gives exactly the cells the model-instance reader gives."""
 
 import datetime
 
@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from editorial.models import EditorialState
-from exports.fastrows import fast_rows, supported
+from exports.rows import supported, tuple_rows
 from exports.views import export_rows
 from search import registry, search_queryset
 from tests.factories import (
@@ -79,7 +79,7 @@ def model_rows(spec, queryset):
     [{}, {"sort": "title"}, {"sort": "newest"}, {"sort": "oldest"}, {"q": "rich"}],
     ids=["all", "sorted", "newest", "oldest", "text"],
 )
-def test_fast_rows_equal_the_model_rows_cell_for_cell(register, params):
+def test_tuple_rows_equal_the_model_rows_cell_for_cell(register, params):
     varied_records()
     spec = registry[register].exports
     query = QueryDict(mutable=True)
@@ -87,17 +87,17 @@ def test_fast_rows_equal_the_model_rows_cell_for_cell(register, params):
     queryset = search_queryset(register, query)
     assert supported(spec, queryset)
     expected = model_rows(spec, queryset)
-    assert list(fast_rows(spec, queryset, BASE_URL, chunk_size=2)) == expected
+    assert list(tuple_rows(spec, queryset, BASE_URL, chunk_size=2)) == expected
     if not params:
         assert len(expected) >= 2
 
 
-def test_fast_rows_read_the_edge_cells_as_the_contract_says():
+def test_tuple_rows_read_the_edge_cells_as_the_contract_says():
     varied_records()
     spec = registry["partnerships"].exports
     rows = {
         row[0]: dict(zip(spec.headers, row, strict=True))
-        for row in fast_rows(spec, search_queryset("partnerships", QueryDict()), BASE_URL, chunk_size=10)
+        for row in tuple_rows(spec, search_queryset("partnerships", QueryDict()), BASE_URL, chunk_size=10)
     }
     assert rows["tokyo-portland"]["activities"] == 2
     assert rows["tokyo-portland"]["foreign_locality"] == "US/Oregon/Portland"
@@ -108,14 +108,14 @@ def test_fast_rows_read_the_edge_cells_as_the_contract_says():
 
 
 @pytest.mark.parametrize("register", list(registry))
-def test_fast_rows_are_one_streamed_query_whatever_the_number_of_chunks(register, django_assert_num_queries):
+def test_tuple_rows_are_one_streamed_query_whatever_the_number_of_chunks(register, django_assert_num_queries):
     varied_records()
     spec = registry[register].exports
     queryset = search_queryset(register, QueryDict())
     count = queryset.count()
     assert count >= 2
     with django_assert_num_queries(1):  # the rows with their multi-valued cells aggregated in SQL
-        assert len(list(fast_rows(spec, queryset, BASE_URL, chunk_size=1))) == count
+        assert len(list(tuple_rows(spec, queryset, BASE_URL, chunk_size=1))) == count
 
 
 def test_an_order_by_a_relation_which_means_the_related_models_ordering_is_kept():

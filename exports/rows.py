@@ -1,8 +1,8 @@
 """Export rows read as plain tuples: the staff exports of whole registers (up to 100,000 records).
 
 Building a model instance, its related managers and the prefetch querysets per row cost ~1.3 ms a row
-(~750 rows/s); SQL was a small part of it. Here every cell comes from its column's ``Fast`` declaration:
-one streamed query (a server-side cursor) reads the rows with their multi-valued cells (``Fast.related``)
+(~750 rows/s); SQL was a small part of it. Here every cell comes from its column's ``FromRow`` declaration:
+one streamed query (a server-side cursor) reads the rows with their multi-valued cells (``FromRow.related``)
 aggregated in SQL (``aggregated``), so Python only picks values out of the row. Each column becomes one
 small getter of a row, chosen once, so the per-row loop does no dispatching.
 """
@@ -13,13 +13,14 @@ from django.db.models import DateField, DateTimeField
 from django.utils import timezone
 
 from .aggregated import aggregated_rows, supports
-from .columns import UrlColumn, plain
+from .cells import plain
+from .columns import UrlColumn
 
 
 def supported(spec, queryset):
     """Whether every column of ``spec`` says how to read it without model instances, and ``queryset`` can be
     wrapped in the aggregating query (``aggregated.supports``)."""
-    return all(c.fast is not None for c in spec.columns) and supports(queryset)
+    return all(c.from_row is not None for c in spec.columns) and supports(queryset)
 
 
 def _field(model, path):
@@ -29,14 +30,14 @@ def _field(model, path):
     return field
 
 
-def _row_getter(model, fast, indexes, cell):
+def _row_getter(model, from_row, indexes, cell):
     if cell is not None and len(indexes) == 1:
         index = indexes[0]
         return lambda row: plain(cell(row[index]))
     if cell is not None:
         return lambda row: plain(cell(*[row[i] for i in indexes]))
     get = itemgetter(indexes[0])
-    field = _field(model, fast.paths[0])
+    field = _field(model, from_row.paths[0])
     if isinstance(field, DateTimeField):  # as ``plain()``, with the time zone looked up once, not per row
         zone = timezone.get_current_timezone()
         return lambda row: None if (value := get(row)) is None else value.astimezone(zone).isoformat(timespec="seconds")
@@ -51,24 +52,24 @@ def _getters(spec, base_url):
     getters = []
     related = []
     for column in spec.columns:
-        fast = column.fast
-        if fast.related is not None:
-            related.append((len(getters), fast))
+        from_row = column.from_row
+        if from_row.related is not None:
+            related.append((len(getters), from_row))
             getters.append(None)
             continue
         indexes = []
-        for path in fast.paths:
+        for path in from_row.paths:
             if path not in paths:
                 paths.append(path)
             indexes.append(paths.index(path))
-        cell = column.fast_cell(spec.model, base_url) if isinstance(column, UrlColumn) else fast.cell
-        getters.append(_row_getter(spec.model, fast, indexes, cell))
-    for n, (position, _fast) in enumerate(related):
+        cell = column.row_cell(spec.model, base_url) if isinstance(column, UrlColumn) else from_row.cell
+        getters.append(_row_getter(spec.model, from_row, indexes, cell))
+    for n, (position, _from_row) in enumerate(related):
         getters[position] = itemgetter(len(paths) + n)
     return paths, getters
 
 
-def fast_rows(spec, queryset, base_url, chunk_size):
+def tuple_rows(spec, queryset, base_url, chunk_size):
     """Rows of ``queryset`` in its order, with the same cells as ``spec.row()`` on model instances, read
     ``chunk_size`` at a time. One query. Only where ``supported(spec, queryset)``."""
     paths, getters = _getters(spec, base_url)
