@@ -3,17 +3,13 @@
 Nothing here imports the registers; they point at these.
 """
 
-from urllib.parse import urlencode
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-def search_url(register, **params):
-    """The public search of ``register`` ("initiatives", ...) filtered by ``params``."""
-    return f"{reverse(f'{register}:list')}?{urlencode(params)}"
+from editorial.models import Vocabulary
+from search.urls import search_url
 
 
 class Region(models.TextChoices):
@@ -130,18 +126,7 @@ class Organization(models.Model):
         return reverse("organization", args=[self.slug])
 
 
-class PolicyArea(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=100, unique=True)
-    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
-
+class PolicyArea(Vocabulary):
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return search_url("initiatives", area=self.slug)
+    search_link = ("initiatives", "area")

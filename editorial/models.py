@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from search.urls import search_url
+
 
 class EditorialState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -32,6 +34,28 @@ class EditorialQuerySet(models.QuerySet):
         if user is not None and user.is_active and user.is_staff:
             return self.all()
         return self.published()
+
+
+class Vocabulary(models.Model):
+    """A short list of terms named in both languages (policy areas, research fields, frameworks): a slug for
+    URLs, a name, a Japanese name. A term's page is the search of its ``search_link`` (register, facet)."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
+
+    search_link = None  # ("initiatives", "area")
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        register, facet = self.search_link
+        return search_url(register, **{facet: self.slug})
 
 
 class EditorialModel(models.Model):

@@ -9,29 +9,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from directory.models import Country, Organization, PolicyArea, search_url
-from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet
+from directory.models import Country, Organization, PolicyArea
+from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocabulary
 from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
 from search import bitmaps, registry
 
 
-class Framework(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
+class Framework(Vocabulary):
+    # Longer names than the other vocabularies' (programme titles).
     name = models.CharField(max_length=200, unique=True)
     name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
     description = models.TextField(blank=True)
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return search_url("initiatives", framework=self.slug)
+    search_link = ("initiatives", "framework")
 
 
 class InitiativeKind(models.TextChoices):

@@ -9,27 +9,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from directory.models import Country, Organization, search_url
-from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet
+from directory.models import Country, Organization
+from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocabulary
 
 from .validators import validate_orcid
 
 
-class ResearchField(models.Model):
-    slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=100, unique=True)
-    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
-
+class ResearchField(Vocabulary):
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return search_url("researchers", field=self.slug)
+    search_link = ("researchers", "field")
 
 
 class CareerStage(models.TextChoices):

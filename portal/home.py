@@ -7,9 +7,9 @@ the search pages and with every committed change at once: its counts are those o
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from directory.models import search_url
 from initiatives.models import Initiative
 from search import Search, bitmaps, registry
+from search.urls import search_url
 
 HOME_COUNTRY = "JP"  # partnerships and initiatives are Japan's: it is never a partner country
 

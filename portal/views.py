@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from directory.models import Country, Organization, search_url
+from directory.models import Country, Organization
 from initiatives.models import Initiative, Participation
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
 from search import Search, registry
 from search.text import clean_text
+from search.urls import search_url
 
 from . import home as home_page
 

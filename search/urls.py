@@ -1,6 +1,15 @@
 """URL parts the machinery shares."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
 from .registry import registry
+
+
+def search_url(register, **params):
+    """The public search of ``register`` ("initiatives", ...) filtered by ``params``."""
+    return f"{reverse(f'{register}:list')}?{urlencode(params)}"
 
 
 class RegisterConverter:
