@@ -40,6 +40,7 @@ LANGUAGE_PREFIX = re.compile(r"^/(ja)(?=/)")
 CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 SEEDS = ["/", "/ja/", "/robots.txt", "/sitemap.xml", "/api/", "/healthz"]
 SEEDS += ["/search/?q=climate", "/ja/search/?q=%E6%8A%80%E8%A1%93"]
+SEEDS += ["/no-such-page/", "/ja/no-such-page/", "/api/nothing/"]  # the not-found page, from the resolver
 # Bad input a visitor may send: each must answer as before (a notice, an ignored value, a 404), never a 500.
 BAD_QUERIES = ["page=abc", "page=0", "page=99999", "sort=bogus", "q=%00x", "year_from=20x0", "zzz=1"]
 TEXT_QUERIES = ["q=climate", "q=%22research+centre%22", "q=%E7%A0%94%E7%A9%B6", "q=climate&sort=newest"]

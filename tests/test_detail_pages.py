@@ -314,13 +314,16 @@ def test_unknown_slug_is_not_found(client):
         assert client.get(f"/{register}/no-such-record/").status_code == 404
 
 
-def test_not_found_page_uses_the_site_layout_and_is_not_indexed(client):
-    response = client.get("/initiatives/no-such-record/")
+@pytest.mark.parametrize("path", ["/initiatives/no-such-record/", "/no-such-page/", "/ja/no-such-page/"])
+def test_not_found_page_uses_the_site_layout_and_is_not_indexed(client, path):
+    """A record that does not exist, and a path no URL matches (no resolver match: the menu must still render)."""
+    response = client.get(path)
     html = response.content.decode()
     assert response.status_code == 404
-    assert "<title>Page not found · techdiplo</title>" in html
+    assert "· techdiplo</title>" in html
     assert '<meta name="robots" content="noindex">' in html
     assert 'role="search"' in html
+    assert '<nav class="site-nav"' in html
 
 
 def test_server_error_page_renders_without_a_request_context():
