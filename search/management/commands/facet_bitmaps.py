@@ -33,7 +33,7 @@ PREVIOUS_SQL = r"""
 
 
 class Migration(migrations.Migration):
-    dependencies = {dependencies!r}
+    dependencies = [{dependencies}]
 
     operations = [migrations.RunSQL([SQL], [PREVIOUS_SQL])]  # one execute() each, not split at every semicolon
 '''
@@ -67,10 +67,12 @@ class Command(BaseCommand):
         path.write_text(
             TEMPLATE.format(
                 name=register,
-                declaration=f"{app.name}/search.py",
+                declaration=f"{app.name.replace('.', '/')}/search.py",
                 sql=state,
                 previous=previous if previous is not None else sql.uninstall(register),
-                dependencies=[(app.label, leaf), (SEARCH_APP, search_leaf)],
+                dependencies=", ".join(
+                    f'("{label}", "{name}")' for label, name in [(app.label, leaf), (SEARCH_APP, search_leaf)]
+                ),
             )
         )
         self.stdout.write(f"Wrote {path}")

@@ -1,0 +1,42 @@
+"""Agreements Japan signs with other countries: the smallest register the machinery can serve."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+
+from directory.models import Country
+from editorial.models import EditorialModel, EditorialQuerySet
+
+
+class AgreementKind(models.TextChoices):
+    TREATY = "treaty", "Treaty"
+    MEMORANDUM = "memorandum", "Memorandum of understanding"
+
+
+class AgreementQuerySet(EditorialQuerySet):
+    def for_search(self):
+        """What a result row shows: the country joined (1 query per page)."""
+        return self.select_related("country")
+
+
+class Agreement(EditorialModel):
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=300)
+    title_ja = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=AgreementKind.choices)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True, related_name="agreements")
+    signed = models.PositiveSmallIntegerField(null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # kept by a trigger (migration 0002)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [GinIndex(fields=["search_vector"], name="agreement_vector_gin")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agreements:detail", args=[self.slug])

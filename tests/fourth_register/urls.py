@@ -1,0 +1,13 @@
+from django.urls import path
+
+from exports.views import export
+
+from . import views
+
+app_name = "agreements"
+
+urlpatterns = [
+    path("", views.agreement_list, name="list"),
+    path("export.<str:fmt>", export, {"register": "agreements"}, name="export"),
+    path("<slug:slug>/", views.agreement_detail, name="detail"),
+]
