@@ -19,7 +19,7 @@ def env_int(name, default):
 # let only the load balancer reach that port: it is trusted for X-Forwarded-Proto and X-Forwarded-For).
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
-# Threads, not one request per process: a long export (tens of seconds at 100,000 records) holds one thread,
+# Threads, not one request per process: a long export (which can take tens of seconds) holds one thread,
 # not a whole worker, so the other threads keep answering. Processes use the cores (one GIL each); threads
 # cover the time a request waits on PostgreSQL or on a slow client. The measurement behind the numbers is in
 # README.md, "Serving".

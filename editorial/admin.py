@@ -1,7 +1,7 @@
 """Building blocks shared by every app's admin.
 
 Each register's ``admin.py`` declares its columns, filters and fieldsets; the
-machinery that keeps a changelist fast at 100,000 rows and the editorial
+machinery that keeps a changelist fast on a big table and the editorial
 actions live here, written once.
 
 The classes are plain ``ModelAdmin`` subclasses with no changelist template and
@@ -140,7 +140,7 @@ def unpublish(modeladmin, request, queryset):
 class RegisterSearchMixin:
     """The search box of a register's changelist, fast on a big table.
 
-    A long-text ``icontains`` over 100,000 rows reads every row, so the search is the
+    A long-text ``icontains`` reads every row of the table, so the search is the
     public search's full-text match (the register's GIN-indexed ``search_vector``;
     Japanese as a substring) OR Django's plain match on the short ``search_fields``
     (slugs, names, e-mail), which also serves the autocomplete's partial words.

@@ -1,19 +1,19 @@
 """PostgreSQL: an export's rows and their multi-valued cells from one streamed query.
 
-Fetching the related rows per chunk and grouping them in Python cost over half of a 100,000-record export
-(a query per relation per chunk, ~600,000 related rows turned into tuples, dicts and joined text). Here the
-export's own query (Django's SQL, its rows numbered in its order) is a CTE, and each relation is aggregated
-once, for the export's records only, into finished cells (``related.cells``) LEFT JOINed to it:
+Fetching the related rows per chunk and grouping them in Python turns every related row into tuples, dicts
+and joined text, a query per relation per chunk. Here the export's own query (Django's SQL, its rows numbered
+in its order) is a CTE, and each relation is aggregated once, for the export's records only, into finished
+cells (``related.aggregate_cells``) LEFT JOINed to it:
 
     WITH export_rows (c0, .., cN, export_row) AS (<the export's values_list() with a row number>)
     SELECT r.c0, .., r.cN, COALESCE(a0.cell0, <empty cell>), ..
     FROM export_rows r LEFT JOIN (<relation 0's cells of the export's records>) a0 (owner, cell0, ..)
     ON a0.owner = r.c0 .. ORDER BY r.export_row
 
-At 100,000 initiatives PostgreSQL takes ~1.8 s for it, mostly the per-record sorts of the ordered
-aggregates. Slower alternatives measured: a correlated subquery per cell (~1.5 s per relation: a plan per
-record), aggregating per chunk of ids (~4.5 s: the ids are scattered), restricting the aggregates to the
-CTE's ids rather than to the export's own filter (+0.4 s: the planner cannot estimate a CTE).
+Most of its time is the per-record sorts of the ordered aggregates. The alternatives are slower: a correlated
+subquery per cell plans once per record; aggregating per chunk of ids reads scattered ids; restricting the
+aggregates to the CTE's ids rather than to the export's own filter leaves the planner without an estimate
+(it cannot estimate a CTE). The figures are in the README ("Benchmark").
 """
 
 from django.core.exceptions import FieldDoesNotExist

@@ -1,7 +1,7 @@
-"""Export rows read as plain tuples: the staff exports of whole registers (up to 100,000 records).
+"""Export rows read as plain tuples: the staff exports of whole registers.
 
-Building a model instance, its related managers and the prefetch querysets per row cost ~1.3 ms a row
-(~750 rows/s); SQL was a small part of it. Here every cell comes from its column's ``FromRow`` declaration:
+Building a model instance, its related managers and the prefetch querysets per row costs far more than the
+SQL that reads it. Here every cell comes from its column's ``FromRow`` declaration:
 one streamed query (a server-side cursor) reads the rows with their multi-valued cells (``FromRow.related``)
 aggregated in SQL (``aggregated``), so Python only picks values out of the row. Each column becomes one
 small getter of a row, chosen once, so the per-row loop does no dispatching.

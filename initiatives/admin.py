@@ -61,7 +61,7 @@ class InitiativeAdmin(ColumnImportExportMixin, EditorialAdmin):
     search_fields = ["title", "slug"]  # and the full text (RegisterSearchMixin)
     autocomplete_fields = ["lead_organization", "partner_organizations", "countries", "policy_areas", "frameworks"]
     prepopulated_fields = {"slug": ["title"]}
-    # No date_hierarchy: at 100,000 initiatives its year list (SELECT DISTINCT date_trunc) and
+    # No date_hierarchy: its year list (SELECT DISTINCT date_trunc) and
     # MIN/MAX read the whole table on every page; the start date filter costs no query.
     inlines = [ParticipantInline]
     fieldsets = [

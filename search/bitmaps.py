@@ -1,13 +1,13 @@
 """Facet counts and filters from the PostgreSQL facet bitmaps (``techdiplo_search/0001_facet_bitmaps``).
 
-Every register's migration maintains bitmaps (``<register>_facet_pairs`` and its
-triggers), and its search reads them: one bitmap per facet value, bit n set when
+Each register's bitmaps are kept by the generic triggers from its ``<register>_facet_pairs`` (generated from
+its declaration, ``search.sql``), and its search reads them: one bitmap per facet value, bit n set when
 record n has the value. The records a search matches are the bitmap
 
     everything & (OR of facet A's selected values) & (OR of facet B's ...) & years & text
 
 and a facet's count for a value is ``bit_count(value & that bitmap without the facet's
-own selection)``: the disjunctive rule of DESIGN.md, for every value in one query.
+own selection)``: the disjunctive rule (docs/architecture.md), for every value in one query.
 The text query, which no bitmap holds, becomes a bitmap of the matching ids.
 The page's rows are then read in order with :class:`InBitmap`.
 
@@ -68,8 +68,10 @@ def _bits(register, clauses):
     sql = "e.bits"
     params = []
     for _facet, clause_sql, clause_params in clauses:
+        # `x # x` (x XOR x) is a bitmap of zeros as wide as x: what a clause naming no stored bitmap ANDs in.
         sql += f" & coalesce(({clause_sql}), e.bits # e.bits)"
         params += clause_params
+    # The bitmap of facet '' and value '' holds every published record: each search starts from it.
     sql = f"(SELECT {sql} FROM search_facet_bitmap AS e WHERE e.register = %s AND e.facet = '' AND e.value = '')"  # noqa: S608
     return sql, [*params, register]
 
@@ -86,10 +88,9 @@ def filter_expression(search):
 
 def _in_bits(id_sql, bits_sql):
     """SQL of "record ``id_sql`` is in bitmap ``bits_sql``", written out: an SQL function doing it is not inlined
-    when its argument is a subquery (a function call per row: 40 ms over 13,000 index entries), while here the
-    subquery is computed once. A record past the bitmap's end (inserted while the triggers were deferred) is
-    in none; CASE keeps ``get_bit`` from being asked for it. Each argument appears twice, in this order:
-    id, bits, bits, id."""
+    when its argument is a subquery (a function call per row), while here the subquery is computed once. A record
+    past the bitmap's end (inserted while the triggers were deferred) is in none; CASE keeps ``get_bit`` from
+    being asked for it. Each argument appears twice, in this order: id, bits, bits, id."""
     return f"CASE WHEN {id_sql} < length({bits_sql}) THEN get_bit({bits_sql}, {id_sql}::integer) = 1 ELSE false END"
 
 
@@ -180,7 +181,7 @@ def rebuild(register):
 @contextmanager
 def deferred(*registers):
     """Skip the bitmap triggers of this connection inside the block, then rebuild ``registers``' bitmaps:
-    a bulk load of 100,000 records refreshes once instead of once per statement."""
+    a bulk load refreshes once instead of once per statement."""
     with connection.cursor() as cursor:
         cursor.execute("SET techdiplo.facet_index = 'deferred'")
     try:
@@ -238,7 +239,7 @@ def most_shared(register, shared, exclude, order_by, limit):
 def defer_until_commit():
     """Skip the bitmap triggers for the rest of this transaction (``SET LOCAL``). Whoever calls this must call
     :func:`refresh` with the records it wrote before committing: an import of many rows, whose triggers
-    would otherwise refresh once per statement (37 ms a row at 100,000 initiatives, 60% of the import)."""
+    would otherwise refresh once per statement (most of an import's time)."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL techdiplo.facet_index = 'deferred'")
 

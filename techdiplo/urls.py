@@ -28,7 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# Public pages in both languages: English unprefixed (every URL of DESIGN.md as it was), Japanese under /ja/,
+# Public pages in both languages: English unprefixed (every URL of the contract as it was), Japanese under /ja/,
 # so a shared link opens in the language it was shared in.
 # Each register's pages are mounted at /<its name>/ from the URL module it registered (search.registry).
 urlpatterns += i18n_patterns(

@@ -54,7 +54,7 @@ def build_initiatives(count=14):
 
 
 def initiative_values(initiative):
-    """The facet values of one initiative, as DESIGN.md defines them (to check the machinery against)."""
+    """The facet values of one initiative, as docs/architecture.md defines them (to check the machinery against)."""
     countries = list(initiative.countries.all())
     return {
         "area": {a.slug for a in initiative.policy_areas.all()},

@@ -1,4 +1,4 @@
-"""The JSON API: the page's search as JSON, with exactly DESIGN.md's facets and nothing private."""
+"""The JSON API: the page's search as JSON, with exactly the facets of docs/architecture.md and nothing private."""
 
 import json
 

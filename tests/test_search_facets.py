@@ -1,4 +1,4 @@
-"""Disjunctive faceting (DESIGN.md): OR within a facet, AND across facets, and each value's count is the
+"""Disjunctive faceting (docs/architecture.md): OR within a facet, AND across facets, and each value's count is the
 result count of the same search with that facet's selection replaced by that one value."""
 
 import pytest
@@ -47,7 +47,7 @@ def querydict(selection, **extra):
 
 
 def expected_matches(records, selection):
-    """The DESIGN.md semantics in plain Python: a facet with known selected values must share one of them."""
+    """The facet semantics in plain Python: a facet with known selected values must share one of them."""
     result = []
     for values in records.values():
         if all(not chosen or values[name] & set(chosen) for name, chosen in selection.items()):

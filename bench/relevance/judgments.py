@@ -16,7 +16,7 @@ A record's grade is the highest any clause gives it. The clauses read the publis
 lists, which are what the evaluation uses.
 
 Models are looked up by app label (``apps.get_model``), not imported, so the set keeps working when the code
-moves between modules; the relations it follows are the model fields of DESIGN.md.
+moves between modules; the relations it follows are the model fields of docs/architecture.md.
 """
 
 import json

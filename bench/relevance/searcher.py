@@ -1,6 +1,6 @@
 """Asking the search what a person would, through its public URLs only (Django's test client, in-process).
 
-Nothing here imports the search's code: only the URL contract of DESIGN.md is assumed, so the evaluation
+Nothing here imports the search's code: only the URL contract of docs/architecture.md is assumed, so the evaluation
 keeps working whatever moves behind it.
 
 - A register: ``/api/<register>/?q=...&lang=<language>`` in the search's own order (``sort=relevance`` is the

@@ -5,8 +5,7 @@ A facet filter ("policy area X", "partner country Y") is a semi-join
 and with a filter every facet count and the result count repeat it. Django's
 single-column index on ``<value>_id`` answers it with a bitmap heap scan of the
 link table; ``(<value>_id, initiative_id)`` answers it from the index alone
-(index-only scan). At 100,000 initiatives that took each such query from about
-48 to about 32 ms (three filters: six of the page's queries). The existing
+(index-only scan), and every such query of a page repeats it. The existing
 unique ``(initiative_id, <value>_id)`` indexes are the wrong way round for it.
 The published-ids covering index and the newest-first order index already come
 from 0003_search_indexes.

@@ -1,16 +1,16 @@
 """PostgreSQL facet bitmaps: one bit string per (register, facet, value), bit n set when record n has that value.
 
 Counting facets by grouping the link tables costs a pass over every matching
-record per facet: at 100,000 initiatives the seven facets took 300-500 ms. With a
-bitmap per facet value, a facet's counts are ``bit_count(value & filter)`` for each
-value (12.5 kB per bitmap at 100,000 records: about 13 ms for all 400 values), and
-the filter itself is the AND of the selected facets' ORs.
+record per facet. With a bitmap per facet value, a facet's counts are
+``bit_count(value & filter)`` for each value, and the filter itself is the AND of
+the selected facets' ORs (the figures: README, "Benchmark").
 
 The table is maintained by triggers, never by the application: each register's
-migration defines ``<register>_facet_pairs(ids)`` (the ``(facet, value, id)`` pairs
+migrations define ``<register>_facet_pairs(ids)`` (the ``(facet, value, id)`` pairs
 of those records, published ones only) and statement triggers on its tables that
 call ``search_bitmap_changed(register, ids)`` with the records a statement changed
-(TRUNCATE: ``search_bitmap_truncated``). A session that sets ``techdiplo.facet_index``
+(TRUNCATE: ``search_bitmap_truncated``); since ``0003_generic_triggers`` those are
+the same functions for every register. A session that sets ``techdiplo.facet_index``
 to ``deferred`` (a bulk load) skips those refreshes and calls ``search_bitmap_rebuild``
 (or ``search_bitmap_refresh`` for what it wrote) when it is done.
 """

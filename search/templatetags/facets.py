@@ -1,8 +1,8 @@
 """``{% facet_values facet values part %}``: the checkboxes of one facet's values, built in Python.
 
-A search page lists every value of every facet (about 400 at 100,000 initiatives: 248
-partner countries, 105 frameworks); as template markup that was ~4,700 variable
-lookups and 15-25 ms a page, a third of a search. The markup is the same.
+A search page lists every value of every facet (hundreds: every partner country, every
+framework); as template markup that is a dozen variable lookups a value, a large part of a
+search page's time. The markup is the same.
 """
 
 from django import template
