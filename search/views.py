@@ -9,8 +9,7 @@ from . import Search, registry
 
 
 def search_page(request, register_name):
-    """``/<register>/``: the faceted search. Queries: see ``search.engine`` (constant: at most 13
-    without the facet bitmaps, 7 with them)."""
+    """``/<register>/``: the faceted search. Queries: see ``search.engine`` (7 at most, whatever the filters)."""
     register = registry[register_name]
     search = Search(register, request.GET)
     page, notice = search.page(request.GET.get("page"))
