@@ -18,7 +18,7 @@ the data, like an index, so a count is current as soon as a change is committed.
 from contextlib import contextmanager
 
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Value, Window
+from django.db.models import BooleanField, F, Func, IntegerField, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
@@ -26,6 +26,7 @@ from . import text as text_search
 from .registry import registry
 
 RANGE_OPERATORS = {"gte": ">=", "lte": "<=", "exact": "="}
+LEVEL = "__level__"  # in most_shared's SQL, where a level's number goes
 
 
 def _value_keys(search, name, values):
@@ -211,23 +212,26 @@ def most_shared(register, shared, exclude, order_by, limit):
         for facet in shared
     )
     params = [p for facet, values in shared.items() for p in (register.name, facet, [str(v) for v in values])]
-    branches = []
-    for level in range(sum(len(values) for values in shared.values()), 0, -1):
-        # Exactly `level` of the values: at least `level` and not `level + 1` (`x # x`: a bitmap of zeros as wide).
-        exactly = f"(SELECT l[{level}] & ~coalesce(l[{level + 1}], l[{level}] # l[{level}]) FROM levels)"  # noqa: S608
-        left = f"(SELECT bit_count(l[{level}]) FROM levels) > 0"  # noqa: S608 (a number)
-        any_left = RawSQL(left, [], output_field=BooleanField())  # noqa: S611
-        rows = (
-            register.base_queryset()
-            .exclude(pk=exclude)
-            .filter(any_left, InBitmap(F("pk"), RawSQL(exactly, [])))  # noqa: S611 (our SQL, no value in it)
-            .annotate(overlap=Value(level), place=Window(RowNumber(), order_by=list(order_by)))
-            .order_by(*order_by)
-            .values_list("pk", "overlap", "place")[:limit]
+    # One level's rows, written once by the ORM with LEVEL where the level's number goes, then repeated per level.
+    # Exactly LEVEL of the values: at least LEVEL and not LEVEL + 1 (`x # x`: a bitmap of zeros as wide as x).
+    exactly = f"(SELECT l[{LEVEL}] & ~coalesce(l[{LEVEL} + 1], l[{LEVEL}] # l[{LEVEL}]) FROM levels)"  # noqa: S608
+    left = f"(SELECT bit_count(l[{LEVEL}]) FROM levels) > 0"  # noqa: S608 (the level is a number)
+    any_left = RawSQL(left, [], output_field=BooleanField())  # noqa: S611
+    rows = (
+        register.base_queryset()
+        .exclude(pk=exclude)
+        .filter(any_left, InBitmap(F("pk"), RawSQL(exactly, [])))  # noqa: S611 (our SQL, no value in it)
+        .annotate(
+            overlap=RawSQL(LEVEL, [], output_field=IntegerField()),  # noqa: S611
+            place=Window(RowNumber(), order_by=list(order_by)),
         )
-        branch_sql, branch_params = rows.query.sql_with_params()
-        branches.append(f"({branch_sql})")
-        params += branch_params
+        .order_by(*order_by)
+        .values_list("pk", "overlap", "place")[:limit]
+    )
+    branch_sql, branch_params = rows.query.sql_with_params()
+    levels = range(sum(len(values) for values in shared.values()), 0, -1)
+    branches = [f"({branch_sql.replace(LEVEL, str(level))})" for level in levels]
+    params += [*branch_params] * len(levels)
     sql = (
         f"WITH levels AS MATERIALIZED (SELECT search_bitmap_levels(ARRAY({maps})) AS l) "  # noqa: S608
         f"SELECT id, overlap, place FROM ({' UNION ALL '.join(branches)}) AS ranked (id, overlap, place) "
