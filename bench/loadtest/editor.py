@@ -44,7 +44,7 @@ class Editor(HttpUser):
         self.rng = random.Random()  # noqa: S311 (which record, not a secret)
         self.origin = f"https://{urlsplit(self.host).netloc}"
         self.client.headers.update({**PROXY_HEADERS, "Origin": self.origin})
-        login = self.get("/admin/login/", "editor sign-in")
+        login = self.get("/admin/login/", "editor sign-in page")
         fields = post_form(
             login.text,
             username=os.environ["LOADTEST_EDITOR_USERNAME"],

@@ -33,6 +33,7 @@ EDITOR = "loadtest-editor"
 SHAPES = {
     "busy": (50, "0", 50),  # 50 users without pauses: throughput
     "pausing": (200, "1-3", 50),  # 200 users pausing 1-3 s: a crowd of people reading
+    "smoke": (3, "0", 3),  # a few users: does everything answer (the CI test)
 }
 
 
