@@ -46,6 +46,9 @@ def test_every_endpoint_of_the_mix_is_counted_without_errors_on_each_configurati
         assert run["error_messages"] == []
         assert run["total"]["requests"] == sum(row["requests"] for row in run["endpoints"].values())
         assert run["total"]["rps"] > 0
+        # Who used the cores while it ran: the server's processes, PostgreSQL's and the client's were found.
+        assert run["cores_used"]["gunicorn"] > 0 and run["cores_used"]["PostgreSQL"] > 0
+        assert run["cores_used"]["Locust"] > 0
 
     # The ceiling: the trivial view alone, on the new configuration's very command line.
     run = report["trivial"]["shapes"]["smoke"]

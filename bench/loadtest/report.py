@@ -30,10 +30,11 @@ def table(results):
         for shape, summary in configuration["shapes"].items():
             lines.append(f"\n{name}: {configuration['label']} — {SHAPE_LABELS.get(shape, shape)}")
             lines.append(f"  {configuration['command']}")
-            lines.append(
-                f"  load average before {summary['load_average_before'][0]:.2f}; client CPU "
-                f"{summary['client_cpu_seconds']} s; optional endpoints: {summary['optional_endpoints'] or '-'}"
-            )
+            cores = ", ".join(f"{party} {value:.2f}" for party, value in (summary.get("cores_used") or {}).items())
+            lines.append(f"  load average before {summary['load_average_before'][0]:.2f}; cores used: {cores}")
+            off = {name: why for name, why in summary["optional_endpoints"].items() if why is not True}
+            if off:
+                lines.append("  not in the mix (not there yet): " + "; ".join(f"{n} ({why})" for n, why in off.items()))
             header = ("requests", "req/s", "p50", "p95", "p99", "errors", "429")
             lines.append(f"  {'endpoint':<22} " + " ".join(f"{h:>{w}}" for h, w in zip(header, WIDTHS, strict=True)))
             rows = [*summary["endpoints"].items(), ("all", summary["total"])]

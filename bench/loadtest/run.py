@@ -15,7 +15,6 @@ load does goes over HTTP (``locustfile.py``).
 import argparse
 import json
 import os
-import resource
 import secrets
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.loadtest import report
+from bench.loadtest.cpu import CpuMeter
 from bench.loadtest.servers import CONFIGURATIONS, PROJECT_ROOT, Server, production_env
 
 HERE = Path(__file__).resolve().parent
@@ -74,8 +74,9 @@ def collect_static(env):
     subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=True)  # noqa: S603
 
 
-def run_locust(port, configuration, shape, duration, warmup, editor_password, out, tour=False):
-    """One Locust run (headless, in its own process); returns its summary with the client's CPU seconds."""
+def run_locust(port, configuration, shape, duration, warmup, editor_password, out, tour=False, parties=None):
+    """One Locust run (headless, in its own process group); returns its summary, with the cores each party
+    used while it was measured (``parties``: the server's, see ``cpu.CpuMeter``; Locust's is added)."""
     users, pause, spawn_rate = SHAPES[shape]
     with_editor = "Editor" in configuration.users
     command = [
@@ -94,15 +95,35 @@ def run_locust(port, configuration, shape, duration, warmup, editor_password, ou
         "LOADTEST_EDITOR_USERNAME": EDITOR,
         "LOADTEST_EDITOR_PASSWORD": editor_password,
     }
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0 or not Path(out).exists():
-        raise RuntimeError(f"Locust failed ({done.returncode}):\n{done.stderr[-4000:]}")
+    locust = subprocess.Popen(  # noqa: S603
+        command,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    meter = CpuMeter({**(parties or {}), "Locust": ("group", locust.pid)}, warmup, duration)
+    meter.start()
+    _, errors = locust.communicate()
+    meter.join()
+    if locust.returncode != 0 or not Path(out).exists():
+        raise RuntimeError(f"Locust failed ({locust.returncode}):\n{errors[-4000:]}")
     summary = json.loads(Path(out).read_text())
-    summary["client_cpu_seconds"] = round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1)
+    summary["cores_used"] = meter.result
     summary["users"], summary["pause_s"], summary["editor"] = users, pause, with_editor
     return summary
+
+
+def postmaster_pid(database_url):
+    """The PostgreSQL server's main process: the parent of this connection's backend (a server on this machine)."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
+    with open(f"/proc/{backend}/stat") as stat:
+        return int(stat.read().rpartition(")")[2].split()[1])
 
 
 def profile_command(pid, seconds, out):
@@ -117,11 +138,13 @@ def measure(database_url, editor_password, configurations, shapes, duration, war
     """Every configuration under every shape; returns ``{configuration: {"label", "command", "shapes": {...}}}``.
 
     ``options``: ``tour`` (each visitor asks for every endpoint once first), ``profile`` (seconds of py-spy on
-    the new configuration's busy run, written to ``profile_out``).
+    the new configuration's busy run, written to ``profile_out``), ``server_env`` (more variables for the
+    servers, e.g. raised rate limits).
     """
     secret = secrets.token_urlsafe(50)
-    env = production_env(database_url, secret)
+    env = production_env(database_url, secret, options.get("server_env"))
     collect_static(env)
+    postmaster = postmaster_pid(database_url)
     results = {}
     for name in configurations:
         configuration = CONFIGURATIONS[name]
@@ -136,8 +159,9 @@ def measure(database_url, editor_password, configurations, shapes, duration, war
                     spy.start()
                 load = [round(value, 2) for value in os.getloadavg()]
                 out = Path(logs) / f"locust-{name}-{shape}.json"
+                parties = {"gunicorn": ("group", server.pid), "PostgreSQL": ("tree", postmaster)}
                 summary = run_locust(
-                    port, configuration, shape, duration, warmup, editor_password, out, options.get("tour")
+                    port, configuration, shape, duration, warmup, editor_password, out, options.get("tour"), parties
                 )
                 summary["load_average_before"] = load
                 results[name]["shapes"][shape] = summary
@@ -159,6 +183,9 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8105)
     parser.add_argument("--profile", type=int, default=0, help="seconds of py-spy on the new configuration, busy")
     parser.add_argument("--out", help="default: bench/loadtest/results-<scale>.json")
+    parser.add_argument(
+        "--server-env", action="append", default=[], metavar="NAME=VALUE", help="for the servers (repeatable)"
+    )
     args = parser.parse_args(argv)
     configurations, shapes = args.configs.split(","), args.shapes.split(",")
     unknown = (set(configurations) - set(CONFIGURATIONS)) | (set(shapes) - set(SHAPES))
@@ -169,13 +196,14 @@ def main(argv=None):
     load_at_start = [round(value, 2) for value in os.getloadavg()]
     counts, password = prepare(args.scale)
     scale = counts["initiatives"]
-    logs = PROJECT_ROOT / "bench" / "loadtest" / "logs"
-    logs.mkdir(exist_ok=True)
+    logs = PROJECT_ROOT / "bench" / "loadtest" / "logs" / str(scale)
+    logs.mkdir(parents=True, exist_ok=True)
     out = Path(args.out or HERE / f"results-{scale}.json")
     started = time.monotonic()
     measured = measure(
         os.environ["DATABASE_URL"], password, configurations, shapes, args.duration, args.warmup, args.port, logs,
-        profile=args.profile, profile_out=logs / f"profile-{scale}.txt",
+        profile=args.profile, profile_out=logs / "profile.txt",
+        server_env=dict(item.split("=", 1) for item in args.server_env),
     )  # fmt: skip
     results = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
