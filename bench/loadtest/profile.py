@@ -11,40 +11,46 @@ to the first bucket its stack matches, in the order of ``BUCKETS``, and to the v
 
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
+
+# The project's own packages (top-level folders with an __init__.py), wherever issue 11 moves them.
+PROJECT = {path.parent.name for path in Path(__file__).resolve().parents[2].glob("*/__init__.py")} - {"bench"}
 
 
-def frame_file(frame):
-    return frame.rpartition("(")[2]
+def parse(frame):
+    """``"Class.method (package/module.py:12)"`` -> ``("Class.method", "package/module.py")``."""
+    function, _, where = frame.rpartition(" (")
+    return function, where.rstrip(")").rpartition(":")[0]
+
+
+def under(*prefixes):
+    return lambda frames: any(file.startswith(prefixes) for _, file in frames)
 
 
 BUCKETS = [
-    ("SQL: psycopg and PostgreSQL", lambda frames: any("/psycopg/" in frame_file(f) for f in frames)),
-    ("ORM: building queries, making objects", lambda frames: any("/django/db/" in frame_file(f) for f in frames)),
-    ("templates", lambda frames: any("/django/template/" in frame_file(f) for f in frames)),
-    (
-        "JSON encoding",
-        lambda frames: any(
-            frame_file(f).startswith(("json/", "encoder.py")) or "/json/" in frame_file(f) for f in frames
-        ),
-    ),
-    ("the view's own Python", lambda frames: any(f.startswith("_get_response ") for f in frames)),
-    ("middleware and Django's request/response", lambda frames: any("/django/" in frame_file(f) for f in frames)),
+    ("SQL: psycopg and PostgreSQL", under("psycopg/", "psycopg_binary/", "psycopg_c/")),
+    ("ORM: building queries, making objects", under("django/db/")),
+    ("templates", under("django/template/")),
+    ("JSON encoding", under("json/")),
+    ("the view's own Python", lambda frames: any(function.endswith("_get_response") for function, _ in frames)),
+    ("middleware and Django's request/response", under("django/", *(f"{package}/" for package in PROJECT))),
     ("gunicorn: reading requests, writing responses", lambda frames: True),
 ]
-IN_A_REQUEST = ("handle (", "handle_request (")
 
 
 def is_serving(frames):
-    return any(f.startswith(IN_A_REQUEST) and "gunicorn/workers/" in f for f in frames)
+    return any(
+        file.startswith("gunicorn/workers/") and function.endswith("handle_request") for function, file in frames
+    )
 
 
 def view_of(frames):
     """The first frame of the project's own code below Django's ``_get_response``: the view."""
-    for index, frame in enumerate(frames):
-        if frame.startswith("_get_response "):
-            for inner in frames[index + 1 :]:
-                if "site-packages" not in inner and "/lib/python" not in inner:
-                    return inner.split(":")[0] + ")"
+    for index, (function, _) in enumerate(frames):
+        if function.endswith("_get_response"):
+            for inner, file in frames[index + 1 :]:
+                if file.split("/")[0] in PROJECT:
+                    return f"{inner} ({file})"
             return "(Django's own view)"
     return "(outside any view: middleware, gunicorn)"
 
@@ -56,7 +62,7 @@ def analyse(lines):
         stack, _, count = line.rstrip("\n").rpartition(" ")
         if not stack or not count.isdigit():
             continue
-        frames = stack.split(";")
+        frames = [parse(frame) for frame in stack.split(";")]
         if not is_serving(frames):
             continue
         bucket = next(name for name, matches in BUCKETS if matches(frames))

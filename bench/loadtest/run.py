@@ -23,7 +23,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.loadtest import report
+from bench.loadtest import report, sqlstats
 from bench.loadtest.cpu import CpuMeter
 from bench.loadtest.servers import CONFIGURATIONS, PROJECT_ROOT, Server, production_env
 
@@ -126,20 +126,27 @@ def postmaster_pid(database_url):
         return int(stat.read().rpartition(")")[2].split()[1])
 
 
-def profile_command(pid, seconds, out):
-    """py-spy on gunicorn's master and its workers: every thread's stack (waiting ones too), folded."""
-    return [
+def profile(pid, database_url, start_after, seconds, logs):
+    """After the warm-up: py-spy on gunicorn's master and its workers for ``seconds`` (every thread's stack,
+    waiting ones too, folded: ``logs/profile.txt``), and PostgreSQL's statements meanwhile (``logs/sql.txt``,
+    when the server has pg_stat_statements, see ``sqlstats.py``)."""
+    time.sleep(start_after)
+    sqlstats.reset(database_url)
+    command = [
         str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(pid), "--subprocesses", "--idle",
-        "--nonblocking", "--rate", "50", "--duration", str(seconds), "--format", "raw", "--output", str(out),
+        "--nonblocking", "--rate", "50", "--duration", str(seconds), "--format", "raw",
+        "--output", str(Path(logs) / "profile.txt"),
     ]  # fmt: skip
+    subprocess.run(command, capture_output=True, check=False)  # noqa: S603
+    (Path(logs) / "sql.txt").write_text("\n".join(sqlstats.top(database_url)) + "\n")
 
 
 def measure(database_url, editor_password, configurations, shapes, duration, warmup, port, logs, **options):
     """Every configuration under every shape; returns ``{configuration: {"label", "command", "shapes": {...}}}``.
 
-    ``options``: ``tour`` (each visitor asks for every endpoint once first), ``profile`` (seconds of py-spy on
-    the new configuration's busy run, written to ``profile_out``), ``server_env`` (more variables for the
-    servers, e.g. raised rate limits).
+    ``options``: ``tour`` (each visitor asks for every endpoint once first), ``profile`` (seconds of profiling
+    of the new configuration's busy run, see ``profile()``), ``server_env`` (more variables for the servers,
+    e.g. raised rate limits).
     """
     secret = secrets.token_urlsafe(50)
     env = production_env(database_url, secret, options.get("server_env"))
@@ -154,8 +161,8 @@ def measure(database_url, editor_password, configurations, shapes, duration, war
             for shape in shapes:
                 spy = None
                 if options.get("profile") and (name, shape) == ("new", "busy"):
-                    command = profile_command(server.pid, options["profile"], options["profile_out"])
-                    spy = threading.Timer(warmup, subprocess.run, [command], {"capture_output": True, "check": False})
+                    arguments = (server.pid, database_url, warmup, options["profile"], logs)
+                    spy = threading.Thread(target=profile, args=arguments)
                     spy.start()
                 load = [round(value, 2) for value in os.getloadavg()]
                 out = Path(logs) / f"locust-{name}-{shape}.json"
@@ -202,7 +209,7 @@ def main(argv=None):
     started = time.monotonic()
     measured = measure(
         os.environ["DATABASE_URL"], password, configurations, shapes, args.duration, args.warmup, args.port, logs,
-        profile=args.profile, profile_out=logs / "profile.txt",
+        profile=args.profile,
         server_env=dict(item.split("=", 1) for item in args.server_env),
     )  # fmt: skip
     results = {
