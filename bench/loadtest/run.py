@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import threading
@@ -95,6 +96,7 @@ def run_locust(port, configuration, shape, duration, warmup, editor_password, ou
         "LOADTEST_EDITOR_USERNAME": EDITOR,
         "LOADTEST_EDITOR_PASSWORD": editor_password,
     }
+    Path(out).unlink(missing_ok=True)
     locust = subprocess.Popen(  # noqa: S603
         command,
         cwd=PROJECT_ROOT,
@@ -106,7 +108,12 @@ def run_locust(port, configuration, shape, duration, warmup, editor_password, ou
     )
     meter = CpuMeter({**(parties or {}), "Locust": ("group", locust.pid)}, warmup, duration)
     meter.start()
-    _, errors = locust.communicate()
+    try:
+        _, errors = locust.communicate()
+    finally:  # interrupted: Locust runs in a session of its own, so Ctrl-C did not reach it
+        if locust.poll() is None:
+            os.killpg(locust.pid, signal.SIGTERM)
+            locust.wait()
     meter.join()
     if locust.returncode != 0 or not Path(out).exists():
         raise RuntimeError(f"Locust failed ({locust.returncode}):\n{errors[-4000:]}")
@@ -117,13 +124,17 @@ def run_locust(port, configuration, shape, duration, warmup, editor_password, ou
 
 
 def postmaster_pid(database_url):
-    """The PostgreSQL server's main process: the parent of this connection's backend (a server on this machine)."""
+    """The PostgreSQL server's main process: the parent of this connection's backend; None when the server
+    runs on another machine."""
     import psycopg
 
     with psycopg.connect(database_url) as connection:
         backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
-    with open(f"/proc/{backend}/stat") as stat:
-        return int(stat.read().rpartition(")")[2].split()[1])
+    try:
+        with open(f"/proc/{backend}/stat") as stat:
+            return int(stat.read().rpartition(")")[2].split()[1])
+    except OSError:
+        return None
 
 
 def profile(pid, database_url, start_after, seconds, logs):
@@ -166,7 +177,9 @@ def measure(database_url, editor_password, configurations, shapes, duration, war
                     spy.start()
                 load = [round(value, 2) for value in os.getloadavg()]
                 out = Path(logs) / f"locust-{name}-{shape}.json"
-                parties = {"gunicorn": ("group", server.pid), "PostgreSQL": ("tree", postmaster)}
+                parties = {"gunicorn": ("group", server.pid)}
+                if postmaster:
+                    parties["PostgreSQL"] = ("tree", postmaster)
                 summary = run_locust(
                     port, configuration, shape, duration, warmup, editor_password, out, options.get("tour"), parties
                 )
