@@ -13,7 +13,7 @@ SCALE ?= 100000
 # default 128 MB would not: each search would then read part of the tables from the disk cache).
 BENCH_PG_OPTIONS ?= -c shared_buffers=1GB -c effective_cache_size=4GB -c work_mem=16MB
 
-.PHONY: run setup messages test lint format bench relevance maps clean
+.PHONY: run setup messages test lint format bench loadtest relevance maps clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -77,6 +77,13 @@ format: setup
 ## beside a reference admin; prints a table and writes bench/results.json. `make bench SCALE=small` for a quick run.
 bench: setup
 	PG_SERVER_OPTIONS="$(BENCH_PG_OPTIONS)" $(PG) --keep bench/pgdata/$(SCALE) $(BIN)/python -m bench.run --scale $(SCALE)
+
+## Serve the benchmark's data (bench/pgdata/<scale>) as production does (gunicorn, debug off) and load it with Locust:
+## the old and the new gunicorn configuration and a trivial view, 50 users without pauses and 200 pausing; prints a
+## table and writes bench/loadtest/results-<scale>.json. LOADTEST_ARGS="--duration 20 --configs new" for less.
+LOADTEST_ARGS ?=
+loadtest: setup messages
+	PG_SERVER_OPTIONS="$(BENCH_PG_OPTIONS)" $(PG) --keep bench/pgdata/$(SCALE) $(BIN)/python -m bench.loadtest.run --scale $(SCALE) $(LOADTEST_ARGS)
 
 ## Search quality on the judged query set (bench/relevance/queries.json): a throwaway PostgreSQL with the demo data,
 ## then recall@20 and nDCG@10 per language, register and category. RELEVANCE_ARGS="--verbose --json FILE" for more.
