@@ -12,11 +12,11 @@ so every answer reflects every committed change, in every process.
 """
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import CharField, Value
 from django.http import Http404, QueryDict
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 
 from . import bitmaps, parameters
@@ -191,6 +191,8 @@ class Search:
         """The number of matching records."""
         return self._counts[0]
 
+    # Django's cached_property, not functools': on Python 3.11 the latter holds one lock per class, so
+    # threads of a gthread worker would wait on each other's searches.
     @cached_property
     def _counts(self):
         """``(total, {facet: {value: count}})``, read once per search (one query), so the page's total and its
