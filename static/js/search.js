@@ -242,7 +242,8 @@
       document.querySelectorAll("[data-language-switch], link[rel=alternate][hreflang]").forEach(function (link) {
         var url = new URL(link.href, window.location.href);
         url.search = query;
-        link.href = url.href;
+        var relative = link.getAttribute("href").charAt(0) === "/";
+        link.setAttribute("href", relative ? url.pathname + url.search : url.href);
       });
     }
 

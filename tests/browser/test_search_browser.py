@@ -1,13 +1,10 @@
 """The search pages in a real Chromium: tick facets, watch counts and results change, remove a chip, page
 forward, open a result and follow a cross-link; axe-core finds nothing serious on the search page."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
-from tests import factories as f
-
+from .factories_for_pages import ocean_initiatives
 from .helpers import axe_violations, describe, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -15,17 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def records():
-    climate = f.PolicyAreaFactory(slug="climate-change")
-    food = f.PolicyAreaFactory(slug="food-security")
-    for i in range(45):
-        f.InitiativeFactory(
-            title=f"Ocean programme {i:02d}",
-            summary="Ocean observation with partners.",
-            status="active" if i % 3 else "completed",
-            start_date=datetime.date(1980 + i, 1, 1),
-            policy_areas=[climate] if i % 2 else [food],
-            countries=[f.country("KE")] if i % 5 == 0 else None,
-        )
+    ocean_initiatives()
 
 
 def result_count(page):
