@@ -209,6 +209,33 @@ def test_japanese_detail_pages_use_japanese_names(client, records):
     assert "石井 香織" in researcher
 
 
+def breadcrumb(client, path):
+    html = client.get(path).content.decode()
+    trail = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
+    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", trail, re.S)]
+
+
+def test_breadcrumbs_are_in_the_pages_language_on_every_page_that_has_them(client, records):
+    organization = records["initiative"].lead_organization.get_absolute_url()
+    for path, english, japanese in [
+        (
+            "/initiatives/g7-ise-shima/",
+            ["Home", "Initiatives", "G7 Ise-Shima energy and food security"],
+            ["ホーム", "イニシアティブ", "G7伊勢志摩サミット"],
+        ),
+        ("/researchers/ishii/", ["Home", "Researchers", "Kaori Ishii"], ["ホーム", "研究者", "石井 香織"]),
+        (
+            "/partnerships/tokyo-new-york/",
+            ["Home", "Partnerships", "Tokyo – New York"],
+            ["ホーム", "自治体間提携", "東京都 – ニューヨーク"],
+        ),
+        (organization, ["Home", "Ministry of Foreign Affairs"], ["ホーム", "外務省"]),
+        ("/countries/us/", ["Home", "United States"], ["ホーム", "米国"]),
+    ]:
+        assert breadcrumb(client, path) == english, path
+        assert breadcrumb(client, f"/ja{path}") == japanese, path
+
+
 def test_facet_labels_sorts_and_chips_are_japanese_on_japanese_pages(client, records):
     html = client.get("/ja/initiatives/?area=climate-change&status=active").content.decode()
     assert "<legend>政策分野</legend>" in html
