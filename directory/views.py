@@ -9,10 +9,12 @@ from typing import NamedTuple
 
 from django.apps import apps
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from .models import Country, Organization, search_url
 
+JAPAN = "JP"
 # A page lists at most this many records a section; beyond that it points to the filtered search.
 SECTION_LIMIT = 50
 
@@ -54,6 +56,7 @@ def country_detail(request, iso2):
     if iso2 != country.iso2.lower():
         return redirect(country, permanent=True)
     partnerships = apps.get_model("partnerships", "SubnationalPartnership").objects.published().with_localities()
+    japan = country.iso2 == JAPAN
     sections = {
         "initiatives": first(country.initiatives.published().select_related("lead_organization")),
         "researchers": first(country.researchers.published().select_related("affiliation")),
@@ -65,11 +68,13 @@ def country_detail(request, iso2):
         "country": country,
         **sections,
         "searches": {
-            "initiatives": search_url("initiatives", country=country.iso2),
+            # Japan is never a partner of itself (?country=JP finds nothing): its page leads to whole registers.
+            "initiatives": reverse("initiatives:list") if japan else search_url("initiatives", country=country.iso2),
             "researchers": search_url("researchers", country=country.iso2),
-            "partnerships": search_url("partnerships", country=country.iso2),
+            "partnerships": reverse("partnerships:list") if japan else search_url("partnerships", country=country.iso2),
             "region": search_url("initiatives", region=country.region),
         },
+        "japan": japan,
         "has_content": any(section.rows for section in sections.values()),
     }
     return render(request, "directory/country_detail.html", context)

@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,25 @@ def japanese_catalogue():
         call_command("compilemessages", locale=["ja"], ignore_patterns=[".venv", "node_modules", "bench"], verbosity=0)
         trans_real._translations = {}
         trans_real._default = None
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo data (``seed_demo``), loaded once for a module's read-only tests; yields the command's output.
+
+    Seeding takes seconds, so it happens once, inside a transaction that is rolled back
+    after the module's last test; each test still runs in its own savepoint within it.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            out = StringIO()
+            call_command("seed_demo", stdout=out)
+            yield out.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

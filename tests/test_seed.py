@@ -5,7 +5,6 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Q
 
 from directory.models import Country, Locality, PolicyArea, Region, Sector
@@ -22,23 +21,6 @@ def seed():
     out = StringIO()
     call_command("seed_demo", stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for this module's read-only tests.
-
-    Seeding takes seconds, so it happens once, inside a transaction that is rolled back
-    after the module's last test; each test still runs in its own savepoint within it.
-    """
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield seed()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def register_models(historical):
