@@ -216,7 +216,7 @@ def breadcrumb(client, path):
 
 
 def test_breadcrumbs_are_in_the_pages_language_on_every_page_that_has_them(client, records):
-    organization = records["initiative"].lead_organization.get_absolute_url()
+    organization = f"/organizations/{records['initiative'].lead_organization.slug}/"  # not the active language's
     for path, english, japanese in [
         (
             "/initiatives/g7-ise-shima/",
