@@ -43,7 +43,7 @@ PAGES = {
     "initiatives": "/initiatives/",
     "initiatives filtered": "/initiatives/?area=climate-change&region=asia",
     "researchers": "/researchers/",
-    "researchers filtered": "/researchers/?stage=early&english=C1",
+    "researchers filtered": "/researchers/?stage=early_career&english=C1",
     "partnerships": "/partnerships/",
     "partnerships filtered": "/partnerships/?kind=sister_city&country=US",
     "initiative": "/initiatives/satreps-indonesia-peatland-fire/",
