@@ -19,6 +19,17 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a request to a /ja/ page leaves Japanese active in the test's thread, and
+    a later test's get_absolute_url() would then give a /ja/ address."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def run_python():
     """Run this virtualenv's Python in a fresh process at the project root.
