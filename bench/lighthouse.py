@@ -4,7 +4,7 @@
 
 Without ``--base-url`` it serves the site itself the way production does: debug off, static files collected
 (hashed and compressed by whitenoise), gunicorn, against ``DATABASE_URL`` migrated and loaded with the demo
-data (``make lighthouse`` runs it under ``scripts/with-postgres.sh``). Then it runs Lighthouse (npm's
+data (``make lighthouse`` runs it under ``scripts/postgres.py``). Then it runs Lighthouse (npm's
 ``lighthouse``, pinned in package.json, driving Debian's Chromium) on every page of ``pages()`` in both
 languages, as a phone and as a desktop, prints a table and writes ``bench/lighthouse.json``.
 ``tests/test_lighthouse.py`` runs the representative ``SUBSET`` on every ``make test``.
@@ -196,7 +196,8 @@ def manage(env, *args):
 
 @contextlib.contextmanager
 def served(database_url, seed=False):
-    """Collect static files into a temporary folder, start gunicorn (debug off) on a free port, yield its URL."""
+    """Collect static files into a temporary folder, start gunicorn with the repository's configuration (debug
+    off) on a free port, yield its URL."""
     with tempfile.TemporaryDirectory(prefix="techdiplo-lighthouse-") as static_root:
         env = production_env(database_url, static_root)
         if seed:
@@ -204,7 +205,8 @@ def served(database_url, seed=False):
             manage(env, "seed_demo")
         manage(env, "collectstatic", "--no-input")
         port = free_port()
-        command = [sys.executable, "-m", "gunicorn", "techdiplo.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+        env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+        command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "techdiplo.wsgi"]  # as README serves
         server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stderr=subprocess.DEVNULL)  # noqa: S603
         try:
             base_url = f"http://127.0.0.1:{port}"
@@ -240,7 +242,7 @@ def main():
     else:
         database_url = os.environ.get("DATABASE_URL")
         if not database_url:
-            sys.exit("DATABASE_URL is not set: run under scripts/with-postgres.sh (make lighthouse does).")
+            sys.exit("DATABASE_URL is not set: run under scripts/postgres.py (make lighthouse does).")
         with served(database_url, seed=True) as base_url:
             results = measure(base_url, runs)
     print(f"\n{len(results)} runs in {time.monotonic() - started:.0f} s (performance / CLS)\n")

@@ -2,8 +2,8 @@
 
     python -m bench.run [--scale 100000|small|N] [--repeat 20] [--admin-repeat 5] [--budget 20] [--out FILE]
 
-Runs against ``DATABASE_URL`` (``make bench`` starts a throwaway PostgreSQL
-kept in ``bench/pgdata/<scale>``). The scale data is seeded on the first run
+Runs against ``DATABASE_URL`` (``make bench`` starts a PostgreSQL server whose
+data is kept in ``bench/pgdata/<scale>``, see ``scripts/postgres.py``). The scale data is seeded on the first run
 and reused while its counts match; another scale re-seeds. Each export runs in
 a fresh subprocess, so its memory growth is its own. ``run_benchmark()`` is the
 same measurement in-process (the CI-sized test calls it).

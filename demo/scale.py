@@ -30,7 +30,6 @@ from people.models import EnglishLevel, Exchange, ExchangeDirection, Researcher,
 from people.validators import orcid_checksum
 from techdiplo.editorial import EditorialState
 from techdiplo.search import REGISTERS, bitmaps
-from techdiplo.search.cache import bump_data_version
 
 from . import scale_vocabulary as words
 from .scale_vocabulary import (
@@ -111,15 +110,13 @@ class ScaleSeeder:
             self.step(f"{researchers:,} researchers", self.create_researchers, researchers)
             self.step(f"{initiatives:,} initiatives", self.create_initiatives, initiatives)
             self.step(f"{partnerships:,} partnerships", self.create_partnerships, partnerships)
-        bump_data_version()  # bulk inserts send no signals: cached facet counts must go
-        if connection.vendor == "postgresql":
-            # What autovacuum would do soon after (merge the full-text indexes' pending entries, gather statistics):
-            # the benchmark measures a settled database, not one still digesting its inserts.
-            self.step("GIN pending lists merged", merge_gin_pending_lists)
-            # VACUUM (which also sets the visibility map that index-only scans need) cannot run in a transaction,
-            # as under a test; ANALYZE alone can.
-            settle = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-            self.step(settle, lambda: connection.cursor().execute(settle))
+        # What autovacuum would do soon after (merge the full-text indexes' pending entries, gather statistics):
+        # the benchmark measures a settled database, not one still digesting its inserts.
+        self.step("GIN pending lists merged", merge_gin_pending_lists)
+        # VACUUM (which also sets the visibility map that index-only scans need) cannot run in a transaction,
+        # as under a test; ANALYZE alone can.
+        settle = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+        self.step(settle, lambda: connection.cursor().execute(settle))
         self.log(f"seed_scale: done in {time.perf_counter() - started:.1f} s")
 
     def step(self, label, func, *args):
@@ -453,5 +450,4 @@ def clear(log=print):
     with bitmaps.deferred(*REGISTERS.values()), transaction.atomic(), connection.cursor() as cursor:
         for model, where in statements:
             cursor.execute(f"DELETE FROM {table(model)} WHERE {where}", [f"{PREFIX}%"] * where.count("%s"))  # noqa: S608
-    bump_data_version()
     log(f"seed_scale: cleared previous scale data in {time.perf_counter() - started:.1f} s")

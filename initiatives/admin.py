@@ -63,8 +63,7 @@ class InitiativeAdmin(ColumnImportExportMixin, EditorialAdmin):
     ]
     list_select_related = ["lead_organization"]
     register_name = "initiatives"
-    identifier_search_fields = ["title", "slug"]
-    search_fields = ["title", "title_ja", "slug", "summary", "lead_organization__name", "lead_organization__acronym"]
+    search_fields = ["title", "slug"]  # and the full text (RegisterSearchMixin)
     autocomplete_fields = ["lead_organization", "partner_organizations", "countries", "policy_areas", "frameworks"]
     prepopulated_fields = {"slug": ["title"]}
     # No date_hierarchy: at 100,000 initiatives its year list (SELECT DISTINCT date_trunc) and

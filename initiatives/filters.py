@@ -73,7 +73,6 @@ REGISTER = Register(
     description=_("International science and technology initiatives Japan takes part in."),
     filterset_class=InitiativeFilterSet,
     text=TextSearch(
-        fields=("title", "title_ja", "summary", "summary_ja", "description"),
         japanese_fields=("title_ja", "summary_ja"),
         headline="summary",
     ),
@@ -86,5 +85,4 @@ REGISTER = Register(
     serialize=serialize,
     list_template="initiatives/initiative_list.html",
     result_template="includes/_result_initiative.html",
-    facet_index=True,  # migrations/0006_facet_bitmaps
 )

@@ -33,14 +33,8 @@ class SubnationalPartnershipAdmin(ColumnImportExportMixin, EditorialAdmin):
     ]
     list_select_related = SIDES
     register_name = "partnerships"
-    identifier_search_fields = ["slug", "japanese_locality__name", "foreign_locality__name"]
-    search_fields = [
-        "slug",
-        "japanese_locality__name",
-        "japanese_locality__name_ja",
-        "foreign_locality__name",
-        "foreign_locality__country__name",
-    ]
+    # And the full text (RegisterSearchMixin), which holds the Japanese names and the countries.
+    search_fields = ["slug", "japanese_locality__name", "foreign_locality__name"]
     autocomplete_fields = ["japanese_locality", "foreign_locality", "focus_areas"]
     inlines = [ActivityInline]
     fieldsets = [

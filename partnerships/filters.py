@@ -94,17 +94,6 @@ REGISTER = Register(
     description=_("Partnerships between Japanese prefectures and cities and their counterparts abroad."),
     filterset_class=PartnershipFilterSet,
     text=TextSearch(
-        fields=(
-            "japanese_locality__name",
-            "japanese_locality__name_ja",
-            "japanese_locality__parent__name",
-            "foreign_locality__name",
-            "foreign_locality__name_ja",
-            "foreign_locality__parent__name",
-            "foreign_locality__country__name",
-            "description",
-            "description_ja",
-        ),
         japanese_fields=(
             "description_ja",
             "japanese_locality__name_ja",
@@ -127,5 +116,4 @@ REGISTER = Register(
     serialize=serialize,
     list_template="partnerships/subnationalpartnership_list.html",
     result_template="includes/_result_partnership.html",
-    facet_index=True,  # migrations/0005_facet_bitmaps
 )

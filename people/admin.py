@@ -72,8 +72,7 @@ class ResearcherAdmin(ColumnImportExportMixin, EditorialAdmin):
     ]
     list_select_related = ["affiliation"]
     register_name = "researchers"
-    identifier_search_fields = ["family_name", "given_name", "email", "orcid", "slug"]
-    search_fields = ["family_name", "given_name", "name_ja", "email", "orcid", "slug", "affiliation__name"]
+    search_fields = ["family_name", "given_name", "email", "orcid", "slug"]  # and the full text (RegisterSearchMixin)
     autocomplete_fields = ["affiliation", "country", "fields"]
     prepopulated_fields = {"slug": ["given_name", "family_name"]}
     inlines = [ExchangeInline]

@@ -32,7 +32,7 @@ def exchange_text(start_date, direction, country):
 
 
 def exchange_sql(start_date, direction, country):
-    """``exchange_text`` in SQL (PostgreSQL's ``to_char``; the fast reader aggregates there)."""
+    """``exchange_text`` in SQL (the fast reader aggregates the cell in its query)."""
     iso_date = Func(start_date, Value("YYYY-MM-DD"), function="to_char", output_field=TextField())
     return joined(Concat(iso_date, Value(":"), direction, Value(":"), country, output_field=TextField()))
 
@@ -66,7 +66,6 @@ RESEARCHERS = ExportSpec(
             lambda o: join(exchange_key(e) for e in o.exchanges.all()),
             Fast(
                 related=related_values("exchanges__start_date", "exchanges__direction", "exchanges__country__iso2"),
-                cell=lambda rows: join(exchange_text(*row) for row in rows),
                 aggregate=exchange_sql,
             ),
         ),

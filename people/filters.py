@@ -68,16 +68,6 @@ REGISTER = Register(
     description=_("Researchers who carry Japan's science and technology diplomacy."),
     filterset_class=ResearcherFilterSet,
     text=TextSearch(
-        fields=(
-            "given_name",
-            "family_name",
-            "name_ja",
-            "affiliation__name",
-            "affiliation__name_ja",
-            "affiliation__acronym",
-            "bio",
-            "bio_ja",
-        ),
         japanese_fields=("name_ja", "affiliation__name_ja", "bio_ja"),
         headline="bio",
     ),
@@ -91,5 +81,4 @@ REGISTER = Register(
     serialize=serialize,
     list_template="people/researcher_list.html",
     result_template="includes/_result_researcher.html",
-    facet_index=True,  # migrations/0005_facet_bitmaps
 )

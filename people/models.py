@@ -114,8 +114,8 @@ class Researcher(EditorialModel):
     consent_recorded_on = models.DateField(null=True, blank=True)
 
     objects = ResearcherQuerySet.as_manager()
-    # Full-text search on PostgreSQL, kept by a database trigger (migration 0002) from the names, the
-    # affiliation's name and the bio. Always empty on SQLite.
+    # Full-text search, kept by database triggers (migrations 0002 and 0006) from the names, the
+    # affiliation's name and the bio, so raw updates and renames of the organization keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_vector"])
 

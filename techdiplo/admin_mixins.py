@@ -21,7 +21,7 @@ from simple_history.utils import bulk_update_with_history
 
 from techdiplo.editorial import EditorialState
 from techdiplo.search import REGISTERS
-from techdiplo.search.text import apply_text, clean_text, is_postgres
+from techdiplo.search.text import apply_text, clean_text
 
 # Lets editors find the records still waiting for a Japanese name ("Empty" / "Not empty").
 MISSING_JAPANESE_NAME = ("name_ja", admin.EmptyFieldListFilter)
@@ -33,8 +33,8 @@ class EstimatedCountPaginator(Paginator):
     An unfiltered changelist of a big table is the expensive case: COUNT(*) reads
     every row. There the planner's estimate (``pg_class.reltuples``, one indexed
     lookup) is used once it passes ``estimate_above`` rows; it is exact enough for
-    a page count. Filtered or searched lists, small tables and other databases get
-    the exact count, which the WHERE clause keeps cheap. Queries: one.
+    a page count. Filtered or searched lists and small tables get the exact count,
+    which the WHERE clause keeps cheap. Queries: one.
     """
 
     estimate_above = 10_000
@@ -51,10 +51,7 @@ class EstimatedCountPaginator(Paginator):
 
     @staticmethod
     def _estimated_rows(queryset):
-        connection = connections[queryset.db]
-        if connection.vendor != "postgresql":
-            return 0
-        with connection.cursor() as cursor:
+        with connections[queryset.db].cursor() as cursor:
             # reltuples is -1 for a table never analysed: then the exact count is used.
             table = queryset.model._meta.db_table
             cursor.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", [table])
@@ -143,25 +140,18 @@ def unpublish(modeladmin, request, queryset):
 class RegisterSearchMixin:
     """The search box of a register's changelist, fast on a big table.
 
-    On PostgreSQL a long-text ``icontains`` over 100,000 rows reads every row, so the
-    search is the public search's full-text match (the register's GIN-indexed
-    ``search_vector``; Japanese as a substring) OR a plain match on the short
-    ``identifier_search_fields`` (slugs, names, e-mail), which also serves the
-    autocomplete's partial words. Other databases search ``search_fields`` as usual.
+    A long-text ``icontains`` over 100,000 rows reads every row, so the search is the
+    public search's full-text match (the register's GIN-indexed ``search_vector``;
+    Japanese as a substring) OR Django's plain match on the short ``search_fields``
+    (slugs, names, e-mail), which also serves the autocomplete's partial words.
     """
 
     register_name = None  # a key of techdiplo.search.REGISTERS
-    identifier_search_fields = ()
-
-    def get_search_fields(self, request):
-        if is_postgres():
-            return self.identifier_search_fields
-        return super().get_search_fields(request)
 
     def get_search_results(self, request, queryset, search_term):
         identified, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         text = clean_text(search_term)
-        if not (text and is_postgres()):
+        if not text:
             return identified, may_have_duplicates
         return apply_text(queryset, REGISTERS[self.register_name].text, text) | identified, may_have_duplicates
 

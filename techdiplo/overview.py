@@ -1,50 +1,64 @@
 """What the home page shows: headline figures and ways into the registers. Published data only.
 
-The counts change only when an editor saves, so ``home_page()`` keeps them in the cache of the search
-machinery, whose keys carry the data version that every save bumps (about a second of queries with
-100,000 initiatives, then none). Records themselves are never served from the cache: the latest
-initiatives are read on every visit (one indexed query), so an unpublished one disappears at once on every
-server, even one whose local cache has not seen the edit.
+Every figure is read from the facet bitmaps at every visit (nothing is cached), so the home page agrees with
+the search pages and with every committed change at once: its counts are those of the empty searches.
 """
 
-from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from directory.models import Country, Region, search_url
+from directory.models import search_url
 from initiatives.models import Initiative
-from partnerships.models import SubnationalPartnership
-from people.models import Researcher
-from techdiplo.i18n import is_japanese
-from techdiplo.search.cache import cached
+from techdiplo.search import REGISTERS, Search, bitmaps
+
+HOME_COUNTRY = "JP"  # partnerships and initiatives are Japan's: it is never a partner country
 
 
 def home_page():
-    """The home page's data: 1 query when the counts are cached, 7 when not."""
-    counts = cached(
-        ("home", get_language()),  # labels and links are in the page's language
-        lambda: {"figures": headline_figures(), "areas": policy_areas_with_counts(), "regions": regions_with_counts()},
-    )
-    return {**counts, "latest": latest_initiatives()}
+    """The home page's data: 4 queries (the initiatives' facet choices and counts, the other registers' totals
+    with every partner country, the latest initiatives)."""
+    initiatives = Search(REGISTERS["initiatives"], {})
+    return {
+        "figures": headline_figures(initiatives),
+        "areas": with_counts(initiatives, "area"),
+        "regions": with_counts(initiatives, "region"),
+        "latest": latest_initiatives(),
+    }
 
 
-def headline_figures():
-    """Counts of published records and of the countries Japan partners with in them: 4 queries."""
-    initiatives = Initiative.objects.published()
-    partnerships = SubnationalPartnership.objects.published()
-    partner_countries = Country.objects.exclude(iso2="JP").filter(
-        Exists(initiatives.filter(countries=OuterRef("pk")))
-        | Exists(partnerships.filter(foreign_locality__country=OuterRef("pk")))
+def headline_figures(initiatives):
+    """Counts of published records and of the countries Japan partners with in them (an initiative's partner
+    countries, a partnership's foreign side). ``initiatives`` is the empty search of initiatives."""
+    counts = bitmaps.unfiltered_counts(
+        [("researchers", ""), ("partnerships", ""), ("initiatives", "country"), ("partnerships", "country")]
     )
+    home_id = str(initiatives.facet_filters["country"].ids.get(HOME_COUNTRY))
+    partner_countries = (set(counts[("initiatives", "country")]) | set(counts[("partnerships", "country")])) - {home_id}
     return [
-        {"label": gettext("Initiatives"), "count": initiatives.count(), "url": reverse("initiatives:list")},
+        {"label": gettext("Initiatives"), "count": initiatives.total(), "url": reverse("initiatives:list")},
         {
             "label": gettext("Researchers"),
-            "count": Researcher.objects.published().count(),
+            "count": counts[("researchers", "")].get("", 0),
             "url": reverse("researchers:list"),
         },
-        {"label": gettext("Partnerships"), "count": partnerships.count(), "url": reverse("partnerships:list")},
-        {"label": gettext("Partner countries"), "count": partner_countries.count(), "url": None},
+        {
+            "label": gettext("Partnerships"),
+            "count": counts[("partnerships", "")].get("", 0),
+            "url": reverse("partnerships:list"),
+        },
+        {"label": gettext("Partner countries"), "count": len(partner_countries), "url": None},
+    ]
+
+
+def with_counts(initiatives, facet):
+    """The values of one facet of the empty search of initiatives, most used first, each with its count and the
+    search it links to."""
+    counts = initiatives.facet_counts()[facet]
+    labels = initiatives.choices[facet]
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], labels.get(item[0], item[0]).casefold()))
+    return [
+        {"label": labels.get(value, value), "count": n, "url": search_url("initiatives", **{facet: value})}
+        for value, n in ordered
     ]
 
 
@@ -59,42 +73,3 @@ def latest_initiatives(limit=6):
         .select_related("lead_organization")
         .order_by("-start_date", "-created_at")[:limit]
     )
-
-
-def policy_areas_with_counts():
-    """Policy areas of published initiatives, each with its count, most used first: 1 grouped query."""
-    rows = (
-        Initiative.objects.published()
-        .filter(policy_areas__isnull=False)
-        .values("policy_areas__slug", "policy_areas__name", "policy_areas__name_ja")
-        .annotate(count=Count("pk"))  # an initiative has an area at most once: no DISTINCT needed
-        .order_by("-count", "policy_areas__name")
-    )
-    return [
-        {
-            "label": (is_japanese() and row["policy_areas__name_ja"]) or row["policy_areas__name"],
-            "count": row["count"],
-            "url": search_url("initiatives", area=row["policy_areas__slug"]),
-        }
-        for row in rows
-    ]
-
-
-def regions_with_counts():
-    """World regions of partner countries, each with its number of published initiatives: 1 grouped query."""
-    rows = (
-        Initiative.objects.published()
-        .filter(countries__isnull=False)
-        .values("countries__region")
-        .annotate(count=Count("pk", distinct=True))  # two partners in one region count the initiative once
-        .order_by("-count", "countries__region")
-    )
-    labels = dict(Region.choices)
-    return [
-        {
-            "label": str(labels.get(row["countries__region"], row["countries__region"])),
-            "count": row["count"],
-            "url": search_url("initiatives", region=row["countries__region"]),
-        }
-        for row in rows
-    ]

@@ -13,6 +13,9 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from observability.logs import chosen_format, logging_config
+from observability.sentry import init_sentry
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 TRUTHY = {"1", "true", "yes", "on"}
@@ -83,10 +86,13 @@ INSTALLED_APPS = [
     "accounts",
     "reports",
     "demo",
-    "techdiplo.search.apps.SearchConfig",  # facet-count cache invalidation and search-vector refreshes
+    "maps",
+    "techdiplo.search.apps.SearchConfig",  # the facet bitmaps' tables and triggers (its migrations)
 ]
 
 MIDDLEWARE = [
+    # First: every response gets an X-Request-ID and one access log line, redirects and static files included.
+    "observability.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database that is down or read-only gives 503 with Retry-After, not 500 (with handler500 in urls.py).
+    "techdiplo.unavailable.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -127,22 +135,44 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "techdiplo.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
+
+MIN_POSTGRESQL = 15
+POSTGRESQL_SCHEMES = {"postgres", "postgresql", "pgsql"}
+
+
+def database_settings():
+    """The one database: PostgreSQL, from ``DATABASE_URL``.
+
+    With debug on and no ``DATABASE_URL``, the server ``make run`` starts for this checkout (its socket in
+    ``.pgdata/``), so ``DJANGO_DEBUG=1 manage.py shell`` works beside ``make run``.
+    """
+    url = env_str("DATABASE_URL").strip()
+    if not url:
+        if not DEBUG:
+            raise ImproperlyConfigured(
+                "DATABASE_URL is not set. It is required when debug is off: the PostgreSQL server to use, e.g. "
+                "postgres://user:password@host:5432/techdiplo (`make run` starts one of its own)."
+            )
+        from scripts.postgres import database_url
+
+        url = database_url(BASE_DIR / ".pgdata")
+    scheme = url.partition("://")[0].lower() if "://" in url else ""
+    if scheme not in POSTGRESQL_SCHEMES:
+        named = f"a {scheme}:// URL" if scheme else "no URL"
+        raise ImproperlyConfigured(
+            f"DATABASE_URL must name a PostgreSQL server (postgres://user:password@host:5432/name), but it is "
+            f"{named}. techdiplo runs on PostgreSQL {MIN_POSTGRESQL} or newer only; SQLite is not supported."
+        )
+    return dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
+
+
+DATABASES = {"default": database_settings()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Nothing is cached: every count and record a visitor sees is read from PostgreSQL, so it is current at once in
+# every process. (Sessions and lock-outs live in the database too.)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out client is refused before its password is checked.
@@ -220,11 +250,12 @@ CONTENT_SECURITY_POLICY = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    # Django's own default handler for "django" (debug only) would print every line twice.
-    "loggers": {"django": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO"), "propagate": False}},
-}
+# JSON lines in production, plain text with debug (make run); README.md, "Logs".
+try:
+    LOG_FORMAT = chosen_format(env_str("DJANGO_LOG_FORMAT"), DEBUG)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT {exc}.") from exc
+LOGGING = logging_config(level=env_str("DJANGO_LOG_LEVEL", "INFO"), fmt=LOG_FORMAT)
+
+# Error reports to Sentry only when SENTRY_DSN is set; never with personal data.
+init_sentry(env_str("SENTRY_DSN"), environment=env_str("SENTRY_ENVIRONMENT", "production"))

@@ -1,7 +1,6 @@
 import os
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -10,24 +9,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    """Cached facet counts and the like must not leak from one test into the next."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def _default_language():
-    """Each test starts in English: a request to a /ja/ page leaves Japanese active in the test's thread, and
-    a later test's get_absolute_url() would then give a /ja/ address."""
+    """Every test starts in English: a request to /ja/ leaves Japanese active in the thread afterwards, and a
+    test that renders without a request (the maps' figures) would otherwise speak whatever ran before it."""
     from django.utils import translation
 
-    translation.activate("en")
-    yield
-    translation.activate("en")
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -68,12 +56,14 @@ def japanese_catalogue():
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo data (``seed_demo``), loaded once for a module's read-only tests; yields the command's output.
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo data set (``seed_demo``), loaded once for a module's read-only tests.
 
     Seeding takes seconds, so it happens once, inside a transaction that is rolled back
     after the module's last test; each test still runs in its own savepoint within it.
     """
+    from io import StringIO
+
     from django.core.management import call_command
     from django.db import transaction
 
@@ -81,9 +71,8 @@ def seeded(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            out = StringIO()
-            call_command("seed_demo", stdout=out)
-            yield out.getvalue()
+            call_command("seed_demo", stdout=StringIO())
+            yield
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

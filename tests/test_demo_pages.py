@@ -39,7 +39,7 @@ def public_pages():
     return [record.get_absolute_url() for record in records] + [c.get_absolute_url() for c in countries]
 
 
-def test_no_page_of_the_demo_data_links_to_a_search_that_finds_nothing(client, seeded):
+def test_no_page_of_the_demo_data_links_to_a_search_that_finds_nothing(client, demo_data):
     pages = public_pages()
     assert len(pages) > 200
     links = {}
@@ -53,7 +53,7 @@ def test_no_page_of_the_demo_data_links_to_a_search_that_finds_nothing(client, s
     assert empty == {}, "searches with no result, and a page linking to each"
 
 
-def test_japans_country_page_leads_to_the_whole_registers_not_to_japan_as_a_partner(client, seeded):
+def test_japans_country_page_leads_to_the_whole_registers_not_to_japan_as_a_partner(client, demo_data):
     html = client.get("/countries/jp/").content.decode()
     links = search_links(html)
     assert "/initiatives/?country=JP" not in links and "/partnerships/?country=JP" not in links
@@ -63,7 +63,7 @@ def test_japans_country_page_leads_to_the_whole_registers_not_to_japan_as_a_part
     assert "Japan and Japan" not in html
 
 
-def test_a_country_with_nothing_published_links_to_no_search(client, seeded):
+def test_a_country_with_nothing_published_links_to_no_search(client, demo_data):
     html = client.get("/countries/aq/").content.decode()
     assert search_links(html) - {"/initiatives/", "/researchers/", "/partnerships/"} == set()  # the site's menu
     assert "Nothing published in the registers links to" in html

@@ -1,19 +1,15 @@
-"""The PostgreSQL facet bitmaps (``techdiplo.search.bitmaps``) agree with plain grouped counts after any edit.
+"""The facet bitmaps (``techdiplo.search.bitmaps``) agree with plain grouped counts after any edit.
 
-On PostgreSQL the initiatives' facet counts, result count and filters come from
-trigger-maintained bitmaps; on SQLite from grouped queries. Every test here
-compares the search's answer with ``count_facets_by_joins()`` (one GROUP BY per
-facet over the filtered rows, no bitmap) and with the filtered rows themselves,
-so on PostgreSQL it checks the bitmaps and on SQLite it checks the same answer
-through the other path. The cache is cleared before each comparison: an update
-through ``QuerySet.update()`` or raw SQL sends no signal, and the bitmaps must
-follow it anyway.
+The initiatives' facet counts, result count and filters come from trigger-maintained
+bitmaps. Every test here compares the search's answer with the test oracle
+(``tests/facet_oracle.py``: one GROUP BY per facet over the rows the declaration
+filters, no bitmap) and with those rows themselves. Many edits go through
+``QuerySet.update()`` or raw SQL, which send no signal: the bitmaps must follow anyway.
 """
 
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
@@ -22,27 +18,22 @@ from hypothesis import strategies as st
 from directory.models import Country, Organization
 from initiatives.models import Initiative
 from techdiplo.search import REGISTERS, Search, bitmaps
-from techdiplo.search import text as text_search
 
+from . import facet_oracle
 from . import factories as f
 from .search_data import build_initiatives
 from .test_search_facets import CANDIDATES, querydict
 
 pytestmark = pytest.mark.django_db
-POSTGRES = connection.vendor == "postgresql"
 REGISTER = REGISTERS["initiatives"]
 
 
 def assert_agrees(params=""):
-    """The search's counts and total equal the grouped counts and the filtered rows (cache cleared)."""
-    cache.clear()
+    """The search's counts and total equal the grouped counts and the filtered rows of the oracle."""
     search = Search(REGISTER, params if isinstance(params, QueryDict) else QueryDict(params))
-    assert search.uses_bitmaps == POSTGRES
-    base = text_search.apply_text(REGISTER.base_queryset(), REGISTER.text, search.text)
-    rows = set(search._filtered_by_joins(base).values_list("pk", flat=True))
-    assert search.facet_counts() == search.count_facets_by_joins(), params
-    if POSTGRES:
-        assert search.total() == len(rows), params
+    rows = set(facet_oracle.filtered(search).values_list("pk", flat=True))
+    assert search.facet_counts() == facet_oracle.facet_counts(search), params
+    assert search.total() == len(rows), params
     assert set(search.queryset().values_list("pk", flat=True)) == rows, params
     return search
 
@@ -134,8 +125,7 @@ def test_a_bulk_load_with_deferred_triggers_is_rebuilt_after(initiatives):
         )
         # Inside the block the bitmaps lag behind; a search still answers (the new rows are just not in them).
         far = f.InitiativeFactory(id=140_003, status="proposed")
-        cache.clear()
-        assert Search(REGISTER, QueryDict("status=proposed")).page("1")[0].paginator.count == (0 if POSTGRES else 6)
+        assert Search(REGISTER, QueryDict("status=proposed")).page("1")[0].paginator.count == 0
     search = assert_agrees("status=proposed&kind=policy_dialogue")
     assert set(search.queryset()) == set(loaded)
     assert far in set(Search(REGISTER, QueryDict("status=proposed")).queryset())
@@ -145,9 +135,6 @@ def test_the_rebuilt_bitmaps_equal_the_ones_the_triggers_kept(initiatives):
     initiatives[2].countries.set([f.country("PH")])
     Initiative.objects.filter(pk=initiatives[4].pk).update(status="completed", start_date=datetime.date(1999, 5, 1))
     initiatives[5].delete()
-    if not POSTGRES:
-        assert not bitmaps.available(REGISTER)
-        return
     query = (
         "SELECT facet, value, bits::text FROM search_facet_bitmap "
         "WHERE register = 'initiatives' AND bit_count(bits) > 0 ORDER BY facet, value"
@@ -201,12 +188,10 @@ def test_an_import_updating_published_initiatives_is_followed_in_one_refresh(ini
 
 
 def test_truncating_the_initiatives_empties_their_bitmaps(initiatives):
-    if POSTGRES:  # TRUNCATE has no transition table: its trigger rebuilds from what is left
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's own inserts: no foreign-key check pending
-            cursor.execute("TRUNCATE initiatives_initiative CASCADE")
-    else:
-        Initiative.objects.all().delete()
+    # TRUNCATE has no transition table: its trigger rebuilds from what is left.
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's own inserts: no foreign-key check pending
+        cursor.execute("TRUNCATE initiatives_initiative CASCADE")
     search = assert_agrees()
     assert search.facet_counts()["status"] == {} and not search.queryset().exists()
     page, _notice = search.page("1")

@@ -28,7 +28,7 @@ from tests.factories import (
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = PROJECT_ROOT / "locale" / "ja" / "LC_MESSAGES" / "django.po"
 # Where marked strings live: what `makemessages` reads (tests, scripts and the virtualenv hold none).
-SOURCE_DIRS = ["accounts", "demo", "directory", "initiatives", "partnerships", "people", "reports", "techdiplo"]
+SOURCE_DIRS = ["accounts", "demo", "directory", "initiatives", "maps", "partnerships", "people", "reports", "techdiplo"]
 
 
 pytestmark = pytest.mark.usefixtures("japanese_catalogue")  # tests/conftest.py: the .mo, compiled if stale

@@ -6,7 +6,6 @@ from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from directory.models import Organization
 from initiatives.models import Initiative
 from techdiplo.search import REGISTERS, Search, search_queryset
 
@@ -173,7 +172,7 @@ def test_long_facets_show_the_top_values_and_keep_the_rest_behind_show_all():
     assert organizations[0].slug in {v.value for v in org_facet.values}  # selected values stay in view
 
 
-def test_cached_counts_change_when_an_editor_saves(initiatives):
+def test_counts_change_when_an_editor_saves(initiatives):
     def count_of(value):
         facet = next(x for x in Search(REGISTERS["initiatives"], QueryDict()).facets() if x.name == "status")
         return {v.value: v.count for v in facet.values}.get(value, 0)
@@ -183,7 +182,6 @@ def test_cached_counts_change_when_an_editor_saves(initiatives):
     initiative.status = "proposed"
     initiative.save()
     assert count_of("proposed") == before + 1
-    Organization.objects.filter(pk=initiative.lead_organization_id)  # no-op: reading never invalidates
-    initiative.policy_areas.clear()  # an m2m change also invalidates
+    initiative.policy_areas.clear()  # an m2m change too
     facet = next(x for x in Search(REGISTERS["initiatives"], QueryDict("status=proposed")).facets() if x.name == "area")
     assert all(v.count <= before for v in facet.values)

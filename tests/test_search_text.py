@@ -1,5 +1,4 @@
-"""Text search on both databases: PostgreSQL full text (ranking, web-search syntax, snippets) and the
-SQLite fallback, with Japanese found by substring on both."""
+"""Text search: PostgreSQL full text (ranking, web-search syntax, snippets), Japanese found by substring."""
 
 import pytest
 from django.db import connection
@@ -8,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Initiative
 from techdiplo.search import REGISTERS, Search, search_queryset
-from techdiplo.search.text import clean_text, split_terms
+from techdiplo.search.text import clean_text
 
 from . import factories as f
 
@@ -69,7 +68,7 @@ def test_a_quoted_phrase_matches_only_in_order(corpus):
     assert search('"warning early"') == []
 
 
-def test_or_finds_either_word_on_both_databases(corpus):
+def test_or_finds_either_word(corpus):
     assert sorted(search("Kenya OR hydrogen")) == ["Drought early warning in Kenya", "Energy transition dialogue"]
     assert sorted(search("drought Kenya OR cyber")) == ["Cyber capacity building", "Drought early warning in Kenya"]
 
@@ -87,14 +86,10 @@ def test_partnerships_are_found_by_either_locality():
 
 
 def test_relevance_puts_a_title_match_above_a_description_match(corpus):
-    found = search("resilience drought")
-    if connection.vendor == "postgresql":
-        # "resilience" is in the title (weight A) of the only initiative carrying both words
-        assert found == ["Belmont Forum climate resilience"]
-        ranked = search("drought")
-        assert ranked.index("Drought early warning in Kenya") < ranked.index("Belmont Forum climate resilience")
-    else:
-        assert found == ["Belmont Forum climate resilience"]
+    # "resilience" is in the title (weight A) of the only initiative carrying both words
+    assert search("resilience drought") == ["Belmont Forum climate resilience"]
+    ranked = search("drought")
+    assert ranked.index("Drought early warning in Kenya") < ranked.index("Belmont Forum climate resilience")
 
 
 def test_bulk_created_records_are_searchable():
@@ -112,7 +107,7 @@ def test_bulk_created_records_are_searchable():
             for i in range(3)
         ]
     )
-    assert len(search("geothermal")) == 3  # on PostgreSQL the trigger filled search_vector
+    assert len(search("geothermal")) == 3  # the trigger filled search_vector
 
 
 def test_snippets_are_highlighted_escaped_and_computed_only_for_the_page_rows():
@@ -123,30 +118,17 @@ def test_snippets_are_highlighted_escaped_and_computed_only_for_the_page_rows():
         page, _ = search_.page("1")
     snippets = [obj.snippet for obj in page.object_list]
     headline_queries = [q["sql"] for q in queries.captured_queries if "ts_headline" in q["sql"].lower()]
-    if connection.vendor == "postgresql":
-        assert all("<mark>Earthquake</mark>" in s for s in snippets)
-        assert not any("<b>" in s for s in snippets)  # the editor's markup never becomes HTML: only <mark> does
-        assert len(headline_queries) == 1
-        page_two_pk = Initiative.objects.get(title="Seismic study 24").pk
-        assert page_two_pk not in [obj.pk for obj in page.object_list]
-        assert f"{page_two_pk}" not in headline_queries[0].split("IN")[-1]
-    else:
-        assert snippets == [None] * 20 and headline_queries == []
+    assert all("<mark>Earthquake</mark>" in s for s in snippets)
+    assert not any("<b>" in s for s in snippets)  # the editor's markup never becomes HTML: only <mark> does
+    assert len(headline_queries) == 1
+    page_two_pk = Initiative.objects.get(title="Seismic study 24").pk
+    assert page_two_pk not in [obj.pk for obj in page.object_list]
+    assert f"{page_two_pk}" not in headline_queries[0].split("IN")[-1]
 
 
 def test_the_query_is_cleaned_of_nul_bytes_and_capped():
     assert clean_text("a\x00b") == "a b"
     assert len(clean_text("x" * 10_000)) == 200
-
-
-def test_terms_keep_phrases_and_mark_exclusions():
-    assert split_terms('"sea level" -tsunami rain') == [[("sea level", False)], [("tsunami", True)], [("rain", False)]]
-    assert split_terms('unbalanced "quote') == [[("unbalanced", False)], [("quote", False)]]
-
-
-def test_or_joins_the_terms_on_either_side_and_never_an_exclusion():
-    assert split_terms("a b OR c or d") == [[("a", False)], [("b", False), ("c", False), ("d", False)]]
-    assert split_terms("OR a OR -b OR") == [[("a", False)], [("b", True)]]
 
 
 def test_renaming_an_organization_or_a_locality_keeps_their_records_findable():
@@ -158,6 +140,6 @@ def test_renaming_an_organization_or_a_locality_keeps_their_records_findable():
     org.save()
     city.name = "Newport"
     city.save()
-    assert search("frontier", "researchers") == ["Aiko Mori"]  # on PostgreSQL the vector was rewritten
+    assert search("frontier", "researchers") == ["Aiko Mori"]  # a trigger rewrote the vector
     assert len(search("Newport", "partnerships")) == 1
     assert search("Oldtown", "partnerships") == []

@@ -54,13 +54,13 @@ def test_seed_demo_loads_the_minimum_published_records_and_some_drafts():
     assert "initiatives" in output and "created" in output
 
 
-def test_published_researchers_without_consent_stay_private(seeded):
+def test_published_researchers_without_consent_stay_private(demo_data):
     unconsented = Researcher.objects.filter(editorial_state="published", consent_to_publish=False)
     assert unconsented.count() >= 2
     assert not Researcher.objects.published().filter(pk__in=unconsented).exists()
 
 
-def test_every_published_researcher_has_an_email_and_recorded_consent(seeded):
+def test_every_published_researcher_has_an_email_and_recorded_consent(demo_data):
     for researcher in Researcher.objects.published():
         assert researcher.email, researcher.slug
         assert researcher.consent_recorded_on is not None, researcher.slug
@@ -94,7 +94,7 @@ def test_second_run_restores_an_edited_record_with_one_history_row():
     assert initiative.history.count() == history_rows + 1
 
 
-def test_every_seeded_record_passes_full_clean(seeded):
+def test_every_seeded_record_passes_full_clean(demo_data):
     # Countries, subdivisions and policy areas are the reference data's, which the seed only reads.
     reference = {Country, PolicyArea}
     for model in register_models(False):
@@ -103,7 +103,7 @@ def test_every_seeded_record_passes_full_clean(seeded):
             record.full_clean()
 
 
-def test_japanese_titles_and_names_are_present(seeded):
+def test_japanese_titles_and_names_are_present(demo_data):
     assert not Initiative.objects.filter(title_ja="").exists()
     assert not Researcher.objects.filter(name_ja="").exists()
     sides = Locality.objects.filter(Q(japanese_partnerships__isnull=False) | Q(foreign_partnerships__isnull=False))
@@ -111,7 +111,7 @@ def test_japanese_titles_and_names_are_present(seeded):
     assert Initiative.objects.get(slug="ticad7-yokohama-2019").title_ja.startswith("第7回アフリカ開発会議")
 
 
-def test_initiative_facets_have_every_kind_status_sector_and_region(seeded):
+def test_initiative_facets_have_every_kind_status_sector_and_region(demo_data):
     published = Initiative.objects.published()
 
     assert set(published.values_list("kind", flat=True)) == set(InitiativeKind.values)
@@ -123,7 +123,7 @@ def test_initiative_facets_have_every_kind_status_sector_and_region(seeded):
     assert published.exclude(funding_jpy=None).count() >= 20
 
 
-def test_partnerships_cover_every_kind_and_status(seeded):
+def test_partnerships_cover_every_kind_and_status(demo_data):
     published = SubnationalPartnership.objects.published()
 
     assert set(published.values_list("kind", flat=True)) == set(PartnershipKind.values)
@@ -132,13 +132,13 @@ def test_partnerships_cover_every_kind_and_status(seeded):
     assert published.filter(foreign_locality__parent__iso_code="US-OR", foreign_locality__name="Portland").exists()
 
 
-def test_researchers_are_affiliated_with_every_sector(seeded):
+def test_researchers_are_affiliated_with_every_sector(demo_data):
     sectors = Researcher.objects.published().values_list("affiliation__sector", flat=True)
 
     assert set(sectors) == set(Sector.values)
 
 
-def test_english_levels_show_the_language_barrier(seeded):
+def test_english_levels_show_the_language_barrier(demo_data):
     japan = Researcher.objects.published().filter(country__iso2="JP")
     abroad = Researcher.objects.published().exclude(country__iso2="JP")
 
@@ -147,12 +147,12 @@ def test_english_levels_show_the_language_barrier(seeded):
     assert abroad.filter(english_level=EnglishLevel.NATIVE).exists()
 
 
-def test_exchanges_run_both_ways_over_many_years(seeded):
+def test_exchanges_run_both_ways_over_many_years(demo_data):
     assert set(Exchange.objects.values_list("direction", flat=True)) == set(ExchangeDirection.values)
     assert len({start.year for start in Exchange.objects.values_list("start_date", flat=True)}) >= 10
 
 
-def test_the_brief_stories_are_in_the_register(seeded):
+def test_the_brief_stories_are_in_the_register(demo_data):
     stories = [
         "g7-ise-shima-energy-minerals-food",
         "visa-easing-inbound-visitors",
@@ -171,14 +171,14 @@ def test_the_brief_stories_are_in_the_register(seeded):
     assert "3.7 trillion yen" in Initiative.objects.get(slug="visa-easing-inbound-visitors").summary
 
 
-def test_no_two_partnerships_share_a_title_in_either_language(seeded):
+def test_no_two_partnerships_share_a_title_in_either_language(demo_data):
     partnerships = list(SubnationalPartnership.objects.with_localities())
     for language in ("en", "ja"):
         titles = Counter(display_title(partnership, language) for partnership in partnerships)
         assert [title for title, count in titles.items() if count > 1] == [], language
 
 
-def test_partnership_kinds_agree_with_their_descriptions(seeded):
+def test_partnership_kinds_agree_with_their_descriptions(demo_data):
     says = {"sister state": "sister_state", "sister province": "sister_state", "sister cit": "sister_city"}
     for partnership in SubnationalPartnership.objects.all():
         for words, kind in says.items():
@@ -188,7 +188,7 @@ def test_partnership_kinds_agree_with_their_descriptions(seeded):
     assert aichi.get_kind_display() == "Sister state or province"
 
 
-def test_initiative_statuses_agree_with_the_servers_date(seeded):
+def test_initiative_statuses_agree_with_the_servers_date(demo_data):
     today = timezone.localdate()
     initiatives = Initiative.objects.all()
     assert not initiatives.filter(status="planned", start_date__lte=today).exists()

@@ -8,7 +8,7 @@ the unnamed bitmap ('', '') holds every published initiative.
 ``tests/test_facet_bitmaps.py`` compares every count with the grouped SQL count.
 
 Triggers fire once per statement with the rows it changed, so a bulk insert
-refreshes once. PostgreSQL only; SQLite skips it.
+refreshes once.
 """
 
 from django.db import migrations

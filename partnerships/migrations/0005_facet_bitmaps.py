@@ -16,8 +16,7 @@ The unnamed bitmap ('', '') holds every published partnership.
 
 What can change a partnership's values: its own row (only the columns above), its focus
 areas' link rows, a locality's level, parent, country or ISO code (as either side, or
-as the parent of the Japanese side) and a country's region or code. PostgreSQL only;
-SQLite skips it.
+as the parent of the Japanese side) and a country's region or code.
 """
 
 from django.db import migrations

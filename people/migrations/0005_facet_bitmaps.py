@@ -12,7 +12,7 @@ with the grouped SQL count.
 What can change a researcher's values: its own row (only the columns above), its
 fields' link rows, its exchanges (added, removed or moved to another researcher) and
 its affiliation's sector. A research field's or country's slug/code changes no bitmap
-(they are named by id). PostgreSQL only; SQLite skips it.
+(they are named by id).
 """
 
 from django.db import migrations

@@ -9,9 +9,9 @@ Cells never query: the related rows they read come from ``ExportSpec.prepare()``
 
 Each column also says how to read its cell without model instances (``Fast``): the staff exports of whole
 registers read plain tuples with ``values_list()`` (see ``fastrows``), which is many times faster than
-building models, related managers and prefetches per row; on PostgreSQL the multi-valued cells are
-aggregated in SQL (``Fast.aggregate``, see ``aggregated``). Both readers must give the same cells
-(``tests/test_export_fastrows.py`` compares them, on SQLite and on PostgreSQL).
+building models, related managers and prefetches per row; the multi-valued cells are aggregated in SQL
+(``Fast.aggregate``, see ``aggregated``). Both readers must give the same cells
+(``tests/test_export_fastrows.py`` compares them).
 """
 
 import datetime
@@ -62,11 +62,10 @@ class Fast:
     """How the fast reader gets one cell from plain values (no model instances).
 
     ``paths``: ``values_list()`` paths on the exported model, read in the row's own query (``cell(*values)``).
-    ``related``: for multi-valued cells, a ``related.Related``: rows of ``(owner pk, value, ...)`` per chunk of
-    rows, then ``cell(list of value tuples)`` (an empty list when the record has none).
-    ``cell`` defaults to the single value as it is (``paths``) or the joined first values (``related``).
-    ``aggregate``: the same cell as an SQL aggregate of the related paths' expressions, for PostgreSQL, where
-    the cells are aggregated in the rows' query (``None``: ``related.joined``, the twin of the default cell).
+    ``related``: for multi-valued cells, a ``related.Related``: the rows of ``(owner pk, value, ...)`` that
+    ``aggregate`` turns into the cell, in SQL (``None``: ``related.joined``, the joined first values).
+    ``cell`` turns the single value into the cell (``paths``; default: as it is), or gives the cell of a
+    record without related rows (``related``: ``cell([])``; default: the joined first values, "").
     """
 
     paths: tuple = ()
@@ -208,7 +207,6 @@ def published_keys(name, model, through, target, key):
     to_attr = f"published_{name}"
 
     def linked(queryset):
-        # EXISTS, not IN: with IN, SQLite walked every published record for each chunk (seconds per chunk).
         return queryset.filter(Exists(published.filter(pk=OuterRef(target)))).order_by()
 
     def links(queryset):

@@ -1,32 +1,18 @@
-"""The multi-valued cells of the fast reader (``Fast.related``): rows per chunk, or cells aggregated in SQL.
+"""The multi-valued cells of the fast reader (``Fast.related``), aggregated in SQL.
 
-A ``Related`` knows the rows of one relation of the exported records, keyed by the owner's pk. Called with a
-chunk's ids it returns ``(owner pk, value, ...)`` rows that Python groups (SQLite). ``cells()`` instead
-aggregates them in SQL, one row per owner with the finished cells (PostgreSQL, see ``fastrows``); each
-column's ``Fast.aggregate`` is the SQL twin of its ``Fast.cell``, and the test comparing the fast and model
-readers holds both to the same text.
+A ``Related`` knows the rows of one relation of the exported records, keyed by the owner's pk. ``cells()``
+aggregates them in SQL, one row per owner with the finished cells (see ``fastrows``); each column's
+``Fast.aggregate`` is the SQL twin of its ``Fast.cell`` (which reads model instances), and the test comparing
+the fast and model readers holds both to the same text.
 """
 
 import functools
 
 from django.contrib.postgres.aggregates import StringAgg
-from django.db import connection
 from django.db.models import F, TextField, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Collate, NullIf
 
 SEPARATOR = "; "
-
-
-def among(ids):
-    """The right-hand side of an ``__in`` filter on a chunk's ids.
-
-    On PostgreSQL one array parameter: with 2,000 separate parameters Django's and psycopg's per-parameter
-    work (preparing each value, splitting the query) cost more than running the query.
-    """
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
-    return ids
 
 
 def joined(expression, *more):
@@ -50,11 +36,6 @@ class Related:
     def __init__(self, source, group):
         self.source, self.group = source, group
 
-    def __call__(self, model, ids):
-        """The rows of a chunk's owners (grouped in Python by the reader)."""
-        rows, owner, paths = self.source(model)
-        return rows.filter(**{f"{owner}__in": among(ids)}).values_list(owner, *paths)
-
 
 def cells(model, owners, members):
     """One row per owner with related rows: ``(owner pk, cell, ...)``, a cell per ``(related, aggregate)``.
@@ -76,7 +57,7 @@ def related_values(*paths):
 
     Read from the relation's own table (the many-to-many link table, or the rows whose foreign key points at
     the record), so a record without related rows has none and the record's table is not joined. Cached, so
-    columns declaring the same paths share one query per chunk.
+    columns declaring the same paths share one aggregating subquery.
     """
     relation = paths[0].split("__")[0]
     return Related(functools.partial(_relation_source, relation, paths), group=("relation", relation))

@@ -24,10 +24,10 @@ SPECS = {
 def export_rows(spec, queryset, base_url):
     """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time.
 
-    As plain tuples when every column has a ``Fast`` declaration (see ``fastrows``); otherwise as models:
-    per chunk of rows one SELECT (with the spec's JOINs) plus one per prefetched relation.
+    As plain tuples where ``fastrows`` can read them (one query); otherwise as models: per chunk of rows one
+    SELECT (with the spec's JOINs) plus one per prefetched relation.
     """
-    if supported(spec):
+    if supported(spec, queryset):
         yield from fast_rows(spec, queryset, base_url, CHUNK_SIZE)
         return
     for obj in spec.prepare(queryset).iterator(chunk_size=CHUNK_SIZE):

@@ -48,7 +48,7 @@ def search_queryset(register_name, querydict):
     researchers without consent are never included. The queryset is lazy and
     carries no prefetching: chain ``.for_search()`` or your own
     ``select_related``/``prefetch_related`` and ``.iterator(chunk_size=...)`` to stream.
-    Cost before evaluation: at most one query (the facet choices, cached) to
+    Cost before evaluation: at most one query (the facet choices) to
     validate the parameters. Raises ``KeyError`` for an unknown register name.
     """
     return Search(REGISTERS[register_name], querydict).queryset()

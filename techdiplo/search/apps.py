@@ -1,20 +1,9 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class SearchConfig(AppConfig):
-    """Installed only to connect the cache invalidation when Django starts (in every process, commands too)."""
+    """Installed for its migrations: the facet bitmaps' table, functions and triggers."""
 
     name = "techdiplo.search"
     label = "techdiplo_search"
     verbose_name = "Search"
-
-    def ready(self):
-        from .cache import on_data_change
-        from .signals import refresh_dependants
-
-        post_save.connect(on_data_change, dispatch_uid="search-data-version-save")
-        post_delete.connect(on_data_change, dispatch_uid="search-data-version-delete")
-        m2m_changed.connect(on_data_change, dispatch_uid="search-data-version-m2m")
-        for model in ("directory.Organization", "directory.Locality"):
-            post_save.connect(refresh_dependants, sender=model, dispatch_uid=f"search-vector-dependants-{model}")

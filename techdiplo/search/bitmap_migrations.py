@@ -40,12 +40,9 @@ def triggers(register, records_table, record, own_tables, watched_tables):
 
 def operations(register, records_table, functions_sql, trigger_list, functions):
     """``(forward, backward)`` for ``RunPython``: create the functions and triggers and build the register's
-    bitmaps from every record of ``records_table``; or drop them (``functions``: signatures) and its bitmaps.
-    Both do nothing on SQLite."""
+    bitmaps from every record of ``records_table``; or drop them (``functions``: signatures) and its bitmaps."""
 
     def forward(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
         schema_editor.execute(functions_sql, params=None)
         for _name, _table, statement in trigger_list:
             schema_editor.execute(statement, params=None)
@@ -53,8 +50,6 @@ def operations(register, records_table, functions_sql, trigger_list, functions):
         schema_editor.execute(rebuild, params=[register])
 
     def backward(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
         for name, table, _statement in trigger_list:
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}", params=None)
         for function in functions:

@@ -1,8 +1,8 @@
 """Facet counts and filters from the PostgreSQL facet bitmaps (``techdiplo_search/0001_facet_bitmaps``).
 
-A register whose migration maintains bitmaps (``Register.facet_index``) is searched
-with them on PostgreSQL: one bitmap per facet value, bit n set when record n
-has the value. The records a search matches are the bitmap
+Every register's migration maintains bitmaps (``<register>_facet_pairs`` and its
+triggers), and its search reads them: one bitmap per facet value, bit n set when
+record n has the value. The records a search matches are the bitmap
 
     everything & (OR of facet A's selected values) & (OR of facet B's ...) & years & text
 
@@ -12,7 +12,7 @@ The text query, which no bitmap holds, becomes a bitmap of the matching ids.
 The page's rows are then read in order with :class:`InBitmap`.
 
 Nothing here is cached: the bitmaps are kept by triggers in the same transaction as
-the data, like an index.
+the data, like an index, so a count is current as soon as a change is committed.
 """
 
 from contextlib import contextmanager
@@ -24,10 +24,6 @@ from django.db.models.expressions import RawSQL
 from . import text as text_search
 
 RANGE_OPERATORS = {"gte": ">=", "lte": "<=", "exact": "="}
-
-
-def available(register):
-    return register.facet_index and connection.vendor == "postgresql"
 
 
 def _value_keys(facet, values):
@@ -73,11 +69,6 @@ def _bits(register, clauses):
         params += clause_params
     sql = f"(SELECT {sql} FROM search_facet_bitmap AS e WHERE e.register = %s AND e.facet = '' AND e.value = '')"  # noqa: S608
     return sql, [*params, register]
-
-
-def supports(search):
-    """Whether every range of ``search`` is one the bitmaps hold (a year bound)."""
-    return all(search.filterset.filters[name].lookup_expr in RANGE_OPERATORS for name in search.ranges)
 
 
 def filter_expression(search):
@@ -156,6 +147,26 @@ def _read_counts(search, rows):
     return total, counts
 
 
+def unfiltered_counts(facets):
+    """``{(register, facet): {value key: count}}`` over every published record, for each ``(register, facet)`` of
+    ``facets`` (facet ``""``: the register's total, under value ``""``); values without a record left out.
+    Value keys are the bitmaps' own (a linked row's id for a table-backed facet). One query, which reads the
+    named facets' bitmaps only (a condition on the counts would make PostgreSQL read every bitmap of the table).
+    """
+    pairs = ", ".join(["(%s, %s)"] * len(facets))
+    sql = (
+        f"SELECT register, facet, value, bit_count(bits) FROM search_facet_bitmap WHERE (register, facet) IN ({pairs})"  # noqa: S608
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [part for pair in facets for part in pair])
+        rows = cursor.fetchall()
+    counts = {pair: {} for pair in facets}
+    for register, facet, value, n in rows:
+        if n:
+            counts[(register, facet)][value] = n
+    return counts
+
+
 def rebuild(register):
     """Build ``register``'s bitmaps from scratch (after a bulk load that deferred the triggers)."""
     table = register.model._meta.db_table
@@ -167,9 +178,6 @@ def rebuild(register):
 def deferred(*registers):
     """Skip the bitmap triggers of this connection inside the block, then rebuild ``registers``' bitmaps:
     a bulk load of 100,000 records refreshes once instead of once per statement."""
-    if connection.vendor != "postgresql":
-        yield
-        return
     with connection.cursor() as cursor:
         cursor.execute("SET techdiplo.facet_index = 'deferred'")
     try:
@@ -178,14 +186,13 @@ def deferred(*registers):
         with connection.cursor() as cursor:
             cursor.execute("RESET techdiplo.facet_index")
     for register in registers:
-        if register.facet_index:
-            rebuild(register)
+        rebuild(register)
 
 
 def most_shared(register, shared, exclude, order_by, limit):
     """SQL and params of ``(id, overlap)``: the ``limit`` published records of ``register`` holding most of the
     ``shared`` values (``{facet: [value keys]}``), ``exclude`` left out, ties in the order ``order_by`` (SQL
-    over the register's table, aliased ``t``). None where the register keeps no bitmaps.
+    over the register's table, aliased ``t``). None when no value is shared.
 
     The bitmaps hold published records only; ``editorial_state`` is repeated for the partial indexes.
     Level k of ``search_bitmap_levels`` holds the records with at least k of the values. Each level is read
@@ -193,7 +200,7 @@ def most_shared(register, shared, exclude, order_by, limit):
     a scan. Unlike a count over every record sharing any value (tens of thousands for a common policy area),
     the work follows the few records shown.
     """
-    if not available(register) or not any(shared.values()):
+    if not any(shared.values()):
         return None
     maps = " UNION ALL ".join(
         "SELECT bits FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = ANY(%s)"
@@ -223,18 +230,17 @@ def defer_until_commit():
     """Skip the bitmap triggers for the rest of this transaction (``SET LOCAL``). Whoever calls this must call
     :func:`refresh` with the records it wrote before committing: an import of many rows, whose triggers
     would otherwise refresh once per statement (37 ms a row at 100,000 initiatives, 60% of the import)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL techdiplo.facet_index = 'deferred'")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL techdiplo.facet_index = 'deferred'")
 
 
 def refresh(model, ids):
     """Bring the bitmaps of the registers of ``model`` up to date for the records ``ids``, in one refresh."""
     from . import REGISTERS
 
-    if connection.vendor != "postgresql" or not ids:
+    if not ids:
         return
     for register in REGISTERS.values():
-        if register.facet_index and register.model is model:
+        if register.model is model:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT search_bitmap_refresh(%s, %s::bigint[])", [register.name, list(ids)])

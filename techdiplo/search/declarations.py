@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.db import connections
-from django.db.models import Count, F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .text import clean_text
@@ -81,16 +80,16 @@ class SortFilter(django_filters.ChoiceFilter):
 class FacetFilter(django_filters.MultipleChoiceFilter):
     """One facet: a repeatable GET parameter whose values combine with OR.
 
-    ``field_name`` is the lookup whose value the URL carries (``policy_areas__slug``);
-    ``expression`` replaces it where the value is computed (a city's prefecture).
-    ``many`` says the lookup crosses a many-to-many field (``policy_areas__slug``): the
-    filter and the count then read that field's link table, as a ``pk IN (subquery)``
-    semi-join, so records are never multiplied by a join. ``repeats`` says one record
-    can reach the same value twice (two partner countries in one region): its count
-    is then a COUNT(DISTINCT). ``choices`` is a TextChoices class, a ``{value: label}``
-    dict, or a :class:`ModelChoices` loaded (and cached) with the other facets'
-    choices in one query. ``long`` facets show their top values first and the rest
-    behind "show all".
+    What the facet means, in the ORM's terms: ``field_name`` is the lookup whose value
+    the URL carries (``policy_areas__slug``); ``expression`` replaces it where the value
+    is computed (a city's prefecture); ``many`` says the lookup crosses a many-to-many
+    field; ``repeats`` says one record can reach the same value twice (two partner
+    countries in one region). The search reads the facet from the register's bitmaps,
+    whose ``<register>_facet_pairs`` SQL says the same; ``tests/facet_oracle.py``
+    answers every search from this declaration with grouped SQL, and the tests compare.
+    ``choices`` is a TextChoices class, a ``{value: label}`` dict, or a
+    :class:`ModelChoices` loaded with the other facets' choices in one query. ``long``
+    facets show their top values first and the rest behind "show all".
     """
 
     field_class = LenientMultipleChoiceField
@@ -103,72 +102,7 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         self.long = long
         super().__init__(field_name=field_name, **kwargs)
 
-    ids = None  # {value: primary key of the row it names}, set per search from the cached choices
-
-    def _link(self, model):
-        """For a many-to-many facet: (link model, its column to ``model``, the value's lookup from it, and
-        whether the value names the linked row itself, so the link table's id column can stand for it)."""
-        relation, _, rest = self.field_name.partition("__")
-        field = model._meta.get_field(relation)
-        link = field.remote_field.through
-        target = field.m2m_reverse_field_name()
-        source = self.choices_source
-        by_id = bool(self.ids) and isinstance(source, ModelChoices) and source.model is field.related_model
-        by_id = by_id and rest == source.value
-        return link, field.m2m_field_name(), f"{target}_id" if by_id else f"{target}__{rest}", by_id
-
-    def q(self, model, values):
-        """The WHERE condition "has any of ``values``": a plain IN, or a semi-join that cannot duplicate rows.
-
-        A many-to-many facet filters the link table by the linked rows' ids (from the cached choices), so
-        PostgreSQL estimates the selectivity from the link table's own statistics.
-        """
-        if self.expression is not None:
-            matching = model._default_manager.alias(facet_value=self.expression).filter(facet_value__in=values)
-            return Q(pk__in=matching.values("pk"))
-        if self.many:
-            link, source, value, by_id = self._link(model)
-            keys = [self.ids[v] for v in values] if by_id else values
-            return Q(pk__in=link.objects.filter(**{f"{value}__in": keys}).values(source))
-        return Q(**{f"{self.field_name}__in": values})
-
-    def counts(self, records):
-        """``{value: number of records}`` among ``records`` (filtered, unordered, never duplicated). One query.
-
-        A many-to-many facet groups its link table's rows of those records (no join from the records
-        themselves, nor to the linked table when ids stand for values); any other facet groups the
-        records by the value's column or expression.
-        """
-        if self.many:
-            link, source, value, by_id = self._link(records.model)
-            links = link.objects.filter(**{f"{source}__in": records.values("pk")})
-            if self.repeats:
-                return _count_distinct_pairs(links.values(source, facet_value=F(value)).distinct())
-            rows = links.values(facet_value=F(value)).annotate(n=Count(source))
-        else:
-            expression = self.expression if self.expression is not None else F(self.field_name)
-            rows = records.values(facet_value=expression).annotate(n=Count("pk"))
-            by_id = False
-        rows = rows.order_by().values_list("facet_value", "n")
-        if by_id:
-            value_of = {pk: value for value, pk in self.ids.items()}
-            return {value_of[pk]: n for pk, n in rows if pk in value_of}
-        return {str(v): n for v, n in rows if v not in (None, "")}
-
-    def filter(self, qs, value):
-        return qs.filter(self.q(qs.model, value)) if value else qs
-
-
-def _count_distinct_pairs(pairs):
-    """``{value: n}`` from a DISTINCT (record, value) queryset, counted by an outer GROUP BY.
-
-    The same answer as COUNT(DISTINCT record) GROUP BY value, but PostgreSQL can hash the
-    inner DISTINCT, where COUNT(DISTINCT) sorts every link row (seconds at 100,000 records).
-    """
-    sql, params = pairs.query.sql_with_params()
-    with connections[pairs.db].cursor() as cursor:
-        cursor.execute(f"SELECT facet_value, COUNT(*) FROM ({sql}) pairs GROUP BY facet_value", params)  # noqa: S608
-        return {str(v): n for v, n in cursor.fetchall() if v not in (None, "")}
+    ids = None  # {value: primary key of the row it names}, set per search from the facet choices
 
 
 class YearFilter(django_filters.Filter):
@@ -223,15 +157,13 @@ class ModelChoices:
 class TextSearch:
     """What the text query searches.
 
-    ``fields`` are searched term by term with icontains on SQLite; on PostgreSQL the
-    stored ``search_vector`` (kept by a trigger, see the register's migration)
-    holds the same text. ``japanese_fields`` are also matched as a plain substring
-    on PostgreSQL when the query has non-ASCII characters (Japanese has no spaces,
-    so a word inside a title is not a token). ``headline`` is the text the snippet
-    of a PostgreSQL result is cut from.
+    The stored ``search_vector`` (kept by a trigger, see the register's migration)
+    holds the record's text. ``japanese_fields`` are also matched as a plain
+    substring when the query has non-ASCII characters (Japanese has no spaces, so a
+    word inside a title is not a token; pg_trgm indexes serve it). ``headline`` is
+    the text a result's snippet is cut from.
     """
 
-    fields: tuple[str, ...]
     japanese_fields: tuple[str, ...]
     headline: object
 
@@ -253,8 +185,6 @@ class Register:
     description: str = ""
     sort_labels: dict = field(default_factory=dict)  # how the sort menu names a sort, where not "Newest" etc.
     tie_breaker: tuple = ("pk",)
-    # Its migration keeps PostgreSQL facet bitmaps (``<name>_facet_pairs`` and triggers): see search.bitmaps.
-    facet_index: bool = False
 
     @property
     def model(self):

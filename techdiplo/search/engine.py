@@ -1,17 +1,14 @@
 """One search over one register: filtering, disjunctive facet counts, ordering, pages.
 
 Queries a page costs (whatever the number of active filters):
-  1. facet choices (value -> label, id) of every table-backed facet, one UNION query, cached
-  2. the facet counts (cached, keyed by the normalised parameters and the data version): with the
-     PostgreSQL facet bitmaps (``Register.facet_index``) one query for every facet and the result
-     count; otherwise one grouped count per facet
-  3. COUNT of the results (paginator; not with the bitmaps, whose query gave it)
-  4. the page's rows, with what the row template shows through ``for_search()`` (its prefetches);
-     with the bitmaps the page's ids first (from the sort's index), then the rows by id
-  5. the page's highlighted snippets (PostgreSQL, only with a text query)
-Without bitmaps, filters never join to-many tables into the result query: they are
-``pk IN (subquery)`` semi-joins, so rows are never multiplied and counts need no DISTINCT.
-With them, the result query's filter is one bitmap test per row (``bitmaps.InBitmap``).
+  1. facet choices (value -> label, id) of every table-backed facet, one UNION query
+  2. the facet counts and the result count, from the facet bitmaps, in one query (``bitmaps.count``)
+  3. the page's ids, from the sort's index, each row tested against the search's bitmap
+     (``bitmaps.InBitmap``; no COUNT: query 2 gave the total)
+  4. the page's rows by id, with what the row template shows through ``for_search()`` (its prefetches)
+  5. the page's highlighted snippets (only with a text query)
+Nothing is cached between requests: the bitmaps are kept by triggers in the same transaction as the data,
+so every answer reflects every committed change, in every process.
 """
 
 from dataclasses import dataclass, field
@@ -24,7 +21,6 @@ from django.utils.translation import get_language, gettext
 
 from . import bitmaps
 from . import text as text_search
-from .cache import cached
 from .declarations import SORT_LABELS, ModelChoices
 
 PER_PAGE = 20
@@ -58,12 +54,9 @@ class Facet:
 def load_choices(register):
     """``{"labels": {facet: {value: label}}, "ids": {facet: {value: primary key}}}`` for every facet of
     ``register`` (ids for table-backed facets only), labels in the current language. At most one query
-    (a UNION), cached per language."""
+    (a UNION)."""
+    filterset_class = register.filterset_class
     language = get_language() or "en"
-    return cached((register.name, "choices", language), lambda: _read_choices(register.filterset_class, language))
-
-
-def _read_choices(filterset_class, language):
     labels, ids, parts = {}, {}, []
     japanese = language.split("-")[0] == "ja"
     for name in filterset_class.facet_names():
@@ -180,32 +173,16 @@ class Search:
 
     # Filtering -----------------------------------------------------------------------------------------
 
-    @property
-    def uses_bitmaps(self):
-        """Whether the facets and ranges are read from the PostgreSQL facet bitmaps (see ``bitmaps``)."""
-        return bitmaps.available(self.register) and bitmaps.supports(self)
-
     def filtered(self):
         """Published records matching the text, the ranges and the facets. Unordered."""
         qs = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
-        if self.uses_bitmaps:
-            condition = bitmaps.filter_expression(self)
-            return (qs.filter(condition) if condition is not None else qs).order_by()
-        return self._filtered_by_joins(qs)
-
-    def _filtered_by_joins(self, qs, skip_facet=None):
-        """``qs`` narrowed by the ranges and every facet but ``skip_facet``, with semi-joins (no bitmaps)."""
-        for name, value in self.ranges.items():
-            qs = self.filterset.filters[name].filter(qs, value)
-        for name, facet in self.facet_filters.items():
-            if name != skip_facet and self.selected[name]:
-                qs = qs.filter(facet.q(qs.model, self.selected[name]))
-        return qs.order_by()
+        condition = bitmaps.filter_expression(self)
+        return (qs.filter(condition) if condition is not None else qs).order_by()
 
     def queryset(self):
         """Every matching record in the page's order (no pagination, no prefetching)."""
         qs = self.filtered()
-        if self.sort == "relevance" and text_search.is_postgres():
+        if self.sort == "relevance":
             return text_search.rank(qs, self.text).order_by("-rank", *self.register.tie_breaker)
         order = self.register.sorts.get(self.sort) or self.register.sorts[self.register.default_sort]
         return qs.order_by(*order, *self.register.tie_breaker)
@@ -213,38 +190,18 @@ class Search:
     # Facets --------------------------------------------------------------------------------------------
 
     def facet_counts(self):
-        """``{facet: {value: count}}``, disjunctive: each facet counted without its own selection. Cached."""
+        """``{facet: {value: count}}``, disjunctive: each facet counted without its own selection."""
         return self._counts[1]
 
     def total(self):
-        """The number of matching records when the facet bitmaps counted it (cached with the counts), else None."""
+        """The number of matching records."""
         return self._counts[0]
 
     @cached_property
     def _counts(self):
-        """``(total or None, {facet: {value: count}})``, cached; read once per search, so the page's total and
-        its facets come from the same answer."""
-        key = (
-            self.register.name,
-            "totals-and-counts",
-            self.text,
-            sorted(self.ranges.items()),
-            sorted((name, sorted(values)) for name, values in self.selected.items()),
-        )
-        return cached(key, self._count_facets)
-
-    def _count_facets(self):
-        if self.uses_bitmaps:
-            return bitmaps.count(self)
-        return None, self.count_facets_by_joins()
-
-    def count_facets_by_joins(self):
-        """The facet counts from one grouped query per facet over the filtered records (no bitmaps)."""
-        base = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
-        return {
-            name: facet.counts(self._filtered_by_joins(base, skip_facet=name))
-            for name, facet in self.facet_filters.items()
-        }
+        """``(total, {facet: {value: count}})``, read once per search (one query), so the page's total and its
+        facets come from the same answer."""
+        return bitmaps.count(self)
 
     def facets(self):
         """The facets to show: selected values always, others only with a count; long ones split for "show all"."""
@@ -275,24 +232,17 @@ class Search:
     def page(self, raw_number):
         """``(page, notice)`` with ``page.object_list`` evaluated and snippets attached. 404 past the end."""
         number, notice = parse_page(raw_number)
-        total = self.total()
-        if total is None:
-            paginator = Paginator(self.queryset().for_search(), PER_PAGE)
-        else:
-            # The bitmaps counted the results. The page's ids come first, from the order's index alone (a row
-            # the filter skips is then never read from the table), then the page's rows by id.
-            paginator = Paginator(self.queryset().values_list("pk", flat=True), PER_PAGE)
-            paginator.count = total  # a cached_property, set: no COUNT query
+        # The page's ids come first, from the order's index alone (a row the filter skips is then never read
+        # from the table), then the page's rows by id. The bitmaps counted the results: no COUNT query.
+        paginator = Paginator(self.queryset().values_list("pk", flat=True), PER_PAGE)
+        paginator.count = self.total()  # a cached_property, set
         try:
             page = paginator.page(number)
         except EmptyPage as exc:
             raise Http404("No such page of results.") from exc
-        if total is None:
-            page.object_list = list(page.object_list)
-        else:
-            ids = list(page.object_list)
-            rows = self.register.model._default_manager.for_search().in_bulk(ids)
-            page.object_list = [rows[pk] for pk in ids if pk in rows]
+        ids = list(page.object_list)
+        rows = self.register.model._default_manager.for_search().in_bulk(ids)
+        page.object_list = [rows[pk] for pk in ids if pk in rows]
         snippets = text_search.headlines(
             self.register.model, self.register.text, [obj.pk for obj in page.object_list], self.text
         )

@@ -79,7 +79,7 @@ def _without(querydict, name, value=None):
 def site_search(request):
     """``/search/?q=``: how many records of each register match, and the first few of each.
 
-    Queries per register: its facet choices (cached), a COUNT, the top hits and their prefetches.
+    Queries per register: its facet choices, a COUNT, the top hits and their prefetches.
     """
     text = clean_text(request.GET.get("q", ""))
     params = QueryDict(mutable=True)

@@ -8,7 +8,8 @@ is the current page (query string kept) in another language.
 """
 
 from django import template
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -63,8 +64,18 @@ def yen(amount):
 
 @register.simple_tag(takes_context=True)
 def language_url(context, language):
-    """The page being shown, in ``language``: same view, same arguments, same query string."""
+    """The page being shown, in ``language``: same view, same arguments, same query string.
+
+    Built by reversing the view that answered, never from the path as typed: a 404 reached through
+    ``//evil.example/`` (or ``/\\evil.example/``, ``/%2F%2Fevil.example/``) must not link off the site, so a
+    path that no view answers gets the language's home page.
+    """
     request = context.get("request")
-    if request is None:
-        return "/"
-    return translate_url(request.get_full_path(), language)
+    match = getattr(request, "resolver_match", None)
+    with translation.override(language):
+        if match is not None and match.view_name:
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs, query=request.GET)
+            except NoReverseMatch:
+                pass
+        return reverse("home")

@@ -47,7 +47,7 @@ STAFF = {"reports": ("/reports/", 200)}
 
 
 @pytest.fixture
-def demo_data():
+def committed_demo_data():
     with transaction.atomic():
         seed_demo()
 
@@ -75,7 +75,7 @@ def check(page, name, path, status, language, problems):
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_every_page_type_is_accessible_and_fits_a_phone_and_a_desktop(page, demo_data, analyst, language):
+def test_every_page_type_is_accessible_and_fits_a_phone_and_a_desktop(page, committed_demo_data, analyst, language):
     prefix = "/ja" if language == "ja" else ""
     problems = {}
     pages = {**PAGES, **(ENGLISH_ONLY if language == "en" else {})}

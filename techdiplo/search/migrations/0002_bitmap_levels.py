@@ -2,7 +2,7 @@
 
 "The initiatives sharing the most policy areas and frameworks with this one" is then
 one bitmap per level of overlap, read most-shared first (``bitmaps.most_shared``),
-instead of a count over every initiative that shares any of them. PostgreSQL only.
+instead of a count over every initiative that shares any of them.
 """
 
 from django.db import migrations
@@ -28,18 +28,10 @@ END
 $$;
 """
 
-
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD, params=None)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP FUNCTION IF EXISTS search_bitmap_levels(varbit[])", params=None)
+BACKWARD = "DROP FUNCTION IF EXISTS search_bitmap_levels(varbit[])"
 
 
 class Migration(migrations.Migration):
     dependencies = [("techdiplo_search", "0001_facet_bitmaps")]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [migrations.RunSQL([FORWARD], [BACKWARD])]

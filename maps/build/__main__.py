@@ -1,0 +1,5 @@
+import sys
+
+from maps.build import main
+
+main(sys.argv[1:])
