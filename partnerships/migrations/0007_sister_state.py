@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0005_facet_bitmaps"),
+        ("partnerships", "0006_search_vector_renames"),
     ]
 
     operations = [
