@@ -203,8 +203,9 @@
       if (incoming.indexOf(null) !== -1 || current.indexOf(null) !== -1) {
         return false;
       }
-      var openMore = Array.prototype.map.call(document.querySelectorAll(".facet__more[open]"), function (details) {
-        return details.id;
+      // "Show all" lists left open stay open; each is known by its facet (the name of its checkboxes).
+      var openMore = Array.prototype.map.call(document.querySelectorAll(".facet__more[open] input"), function (input) {
+        return input.name;
       });
       // A year typed while the answer was on its way is not thrown away with the old inputs.
       var typed = Array.prototype.filter.call(form.elements, function (field) {
@@ -215,10 +216,10 @@
       current.forEach(function (element, i) {
         element.replaceWith(document.importNode(incoming[i], true));
       });
-      openMore.forEach(function (id) {
-        var details = document.getElementById(id);
-        if (details) {
-          details.open = true;
+      openMore.forEach(function (name) {
+        var input = document.querySelector('.facet__more input[name="' + name + '"]');
+        if (input) {
+          input.closest(".facet__more").open = true;
         }
       });
       typed.forEach(function (field) {

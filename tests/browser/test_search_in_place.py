@@ -8,6 +8,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests import factories as f
+
 from .factories_for_pages import ocean_initiatives
 from .helpers import screenshot
 
@@ -282,3 +284,21 @@ def test_without_javascript_the_form_submits_and_links_load_pages(browser, live_
         expect(page.locator(".result__title").first).to_have_text("Ocean programme 00")
     finally:
         context.close()
+
+
+def test_a_value_ticked_behind_show_all_keeps_its_list_open_and_focus(page):
+    iso2s = ["US", "KE", "DE", "FR", "BR", "IN", "GB", "CA", "AU", "TH", "VN", "GH"]
+    for i, iso2 in enumerate(iso2s):  # twelve partner countries: ten shown, two behind "Show all"
+        f.InitiativeFactory.create_batch(len(iso2s) - i, countries=[f.country(iso2)])
+    page.goto("/initiatives/")
+    mark_document(page)
+    more = page.locator("details.facet__more", has=page.locator('input[name="country"]'))
+    more.locator("summary").click()
+    ghana = more.locator('input[name="country"][value="GH"]')
+    ghana.focus()
+    page.keyboard.press("Space")
+    expect(page.locator("#result-count")).to_have_text("1 initiative")
+    expect(page.locator('input[name="country"][value="GH"]')).to_be_focused()
+    expect(page.locator('input[name="country"][value="GH"]')).to_be_checked()
+    assert page.locator("details.facet__more", has=page.locator('input[name="country"]')).evaluate("d => d.open")
+    assert same_document(page)
