@@ -13,7 +13,7 @@ SCALE ?= 100000
 # default 128 MB would not: each search would then read part of the tables from the disk cache).
 BENCH_PG_OPTIONS ?= -c shared_buffers=1GB -c effective_cache_size=4GB -c work_mem=16MB
 
-.PHONY: run setup messages test lint format bench loadtest relevance maps clean
+.PHONY: run setup messages test lint format bench loadtest relevance maps lighthouse clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -95,6 +95,12 @@ relevance: setup
 maps: setup
 	npm ci --no-audit --no-fund --silent
 	$(BIN)/python -m maps.build
+
+## Lighthouse (performance, cumulative layout shift) of every public page kind, in both languages, as a phone and
+## a desktop, on a production-like server (debug off, collected static files, gunicorn) with the demo data, on a
+## throwaway PostgreSQL; prints the README's table and writes bench/lighthouse.json. About 10 minutes.
+lighthouse: setup messages node_modules/.installed
+	$(PG) $(BIN)/python -m bench.lighthouse
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-artifacts

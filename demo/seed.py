@@ -6,6 +6,10 @@ when a value differs, so a second run writes nothing and django-simple-history
 records no new rows. Every record goes through ``full_clean()`` before it is
 saved, so a mistake in the demo data fails loudly instead of reaching the site.
 
+An initiative's status is recorded as the demo's editors knew it; the loader keeps it true on the day it runs
+(``status_on``): a planned initiative whose start date has passed is active, an active one past its end date
+completed. So a re-run on the same day writes nothing, and a later run moves what time has moved.
+
 Reference data (countries, prefectures and states, policy areas) belongs to
 ``directory/migrations/0002_reference_data.py``: it is looked up, never written.
 """
@@ -14,8 +18,10 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from directory.models import Country, Locality, Organization, PolicyArea
-from initiatives.models import Framework, Initiative, Participation
+from initiatives.models import Framework, Initiative, InitiativeStatus, Participation
 from partnerships.models import Activity, SubnationalPartnership
 from people.models import Exchange, Researcher, ResearchField
 from people.validators import orcid_checksum
@@ -68,6 +74,17 @@ def demo_orcid(slug):
     return "-".join(digits[i : i + 4] for i in range(0, 16, 4))
 
 
+def status_on(status, start, end, today):
+    """The status an initiative recorded as ``status`` has on ``today``: planned until its start date, active
+    until its end date, then completed. Proposed initiatives (which may never start) and completed ones, and
+    any without a start date, keep the status recorded."""
+    if status not in (InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE) or start is None:
+        return status
+    if end is not None and end < today:
+        return InitiativeStatus.COMPLETED
+    return InitiativeStatus.ACTIVE if start <= today else InitiativeStatus.PLANNED
+
+
 def _differs(obj, name, value):
     field = obj._meta.get_field(name)
     if field.many_to_one:
@@ -76,8 +93,9 @@ def _differs(obj, name, value):
 
 
 class Loader:
-    def __init__(self):
+    def __init__(self, today=None):
         self.tally = defaultdict(Tally)
+        self.today = today or timezone.localdate()
 
     def _count(self, model, outcome):
         tally = self.tally[model._meta.verbose_name_plural]
@@ -184,6 +202,7 @@ class Loader:
                 }
                 participants = row.pop("participants", [])
                 values = {**row, "lead_organization": self.orgs[row["lead_organization"]]}
+                values["status"] = status_on(row["status"], row.get("start_date"), row.get("end_date"), self.today)
                 values["sources"] = "\n".join(row.get("sources", []))
                 values.setdefault("summary_ja", SUMMARIES_JA.get(slug, ""))
                 initiative = self.sync(Initiative, {"slug": slug}, values, m2m)
@@ -217,6 +236,7 @@ class Loader:
         return dict(self.tally)
 
 
-def seed_demo():
-    """Load the demo data set; returns {model verbose name plural: Tally}. Call inside a transaction."""
-    return Loader().run()
+def seed_demo(today=None):
+    """Load the demo data set (statuses as of ``today``, by default the server's date); returns
+    {model verbose name plural: Tally}. Call inside a transaction."""
+    return Loader(today).run()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bilingual.content import is_japanese, localized
 from editorial.models import Vocabulary
 from search.urls import search_url
 
@@ -19,6 +20,13 @@ class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
     OCEANIA = "oceania", _("Oceania")
     ANTARCTICA = "antarctica", _("Antarctica")
+
+
+# Country names that English uses with "the" inside a sentence ("researchers based in the Philippines").
+# Japanese needs no article: name_in_text gives the Japanese name as it is.
+NAMES_WITH_THE = frozenset(
+    "AE BS CC CD CF CG CK DO FK FO GB GM GS HM IM IO KM KY MH MP MV NL PH SB TC TF UM US VG VI".split()  # noqa: SIM905
+)
 
 
 class Country(models.Model):
@@ -39,6 +47,13 @@ class Country(models.Model):
 
     def get_absolute_url(self):
         return reverse("country", args=[self.iso2.lower()])
+
+    @property
+    def name_in_text(self):
+        """The name as it reads inside a sentence of the current language: "the United States", "米国"."""
+        if is_japanese():
+            return localized(self, "name")
+        return f"the {self.name}" if self.iso2 in NAMES_WITH_THE else self.name
 
 
 class LocalityLevel(models.TextChoices):

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -152,6 +153,11 @@ class Initiative(EditorialModel):
 
     def get_absolute_url(self):
         return reverse("initiatives:detail", args=[self.slug])
+
+    @property
+    def starts_later(self):
+        """The start date is still to come (on the server's date): pages say "from 2027", not "since 2027"."""
+        return self.start_date is not None and self.start_date > timezone.localdate()
 
     @property
     def source_list(self):

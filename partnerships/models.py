@@ -18,6 +18,8 @@ EARLIEST_YEAR = 1800
 
 class PartnershipKind(models.TextChoices):
     SISTER_CITY = "sister_city", _("Sister city")
+    # A prefecture's twinning with a state or province abroad (Aichi–Victoria, Hyogo–Washington).
+    SISTER_STATE = "sister_state", _("Sister state or province")
     FRIENDSHIP = "friendship", _("Friendship")
     REGIONAL_PARTNERSHIP = "regional_partnership", _("Regional partnership")
     ECONOMIC_MOU = "economic_mou", _("Economic MoU")

@@ -25,6 +25,7 @@ from search.urls import search_url
 
 from . import home as home_page
 
+JAPAN = "JP"
 SITE_SEARCH_HITS = 5
 # A page lists at most this many records a section; beyond that it points to the filtered search.
 SECTION_LIMIT = 50
@@ -120,6 +121,7 @@ def country_detail(request, iso2):
     if iso2 != country.iso2.lower():
         return redirect(country, permanent=True)
     partnerships = SubnationalPartnership.objects.published().with_localities()
+    japan = country.iso2 == JAPAN
     sections = {
         "initiatives": first(country.initiatives.published().select_related("lead_organization")),
         "researchers": first(country.researchers.published().select_related("affiliation")),
@@ -131,11 +133,13 @@ def country_detail(request, iso2):
         "country": country,
         **sections,
         "searches": {
-            "initiatives": search_url("initiatives", country=country.iso2),
+            # Japan is never a partner of itself (?country=JP finds nothing): its page leads to whole registers.
+            "initiatives": reverse("initiatives:list") if japan else search_url("initiatives", country=country.iso2),
             "researchers": search_url("researchers", country=country.iso2),
-            "partnerships": search_url("partnerships", country=country.iso2),
+            "partnerships": reverse("partnerships:list") if japan else search_url("partnerships", country=country.iso2),
             "region": search_url("initiatives", region=country.region),
         },
+        "japan": japan,
         "has_content": any(section.rows for section in sections.values()),
     }
     return render(request, "portal/country_detail.html", context)

@@ -3,9 +3,13 @@
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 
 from . import Search, registry
+
+# search.js sends this header to get the page's changing parts only (includes/_search_fragment.html).
+FRAGMENT_HEADER = "X-Search-Fragment"
 
 
 def search_page(request, register_name):
@@ -30,7 +34,10 @@ def search_page(request, register_name):
             for bound in register.ranges
         ],
     }
-    return render(request, register.list_template, context)
+    fragment = request.headers.get(FRAGMENT_HEADER) == "1"
+    response = render(request, "includes/_search_fragment.html" if fragment else register.list_template, context)
+    patch_vary_headers(response, [FRAGMENT_HEADER])  # one URL, two representations: caches must keep both apart
+    return response
 
 
 def chips(search, querydict):

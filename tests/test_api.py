@@ -128,3 +128,9 @@ def test_the_api_page_documents_endpoints_parameters_and_examples(client):
     html = client.get("/api/").content.decode()
     for text in ("/api/initiatives/", "/api/researchers/", "/api/partnerships/", "num_pages", "curl", "prefecture"):
         assert text in html
+
+
+def test_the_api_page_names_each_slug_with_the_right_article(client):
+    html = client.get("/api/").content.decode()
+    assert "the slug of an organization" in html and "the slug of a policy area" in html
+    assert "of a organization" not in html

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from directory.models import Locality
 from editorial.models import EditorialState
@@ -78,6 +79,25 @@ def test_initiative_page_shows_japanese_title_funding_dates_and_sources(client, 
     assert "27 May 2016" in html
     assert 'href="https://www.mofa.go.jp/g7"' in html
     assert 'href="https://example.org/ise-shima"' in html
+
+
+def test_an_initiative_still_to_start_reads_from_its_date_not_ongoing(client):
+    start = timezone.localdate() + datetime.timedelta(days=400)
+    InitiativeFactory(slug="future", title="Future programme", status="planned", start_date=start, end_date=None)
+    html = client.get("/initiatives/future/").content.decode()
+    assert f"from {start.day} {start:%B %Y}</time>" in html
+    assert "ongoing" not in html
+    assert f"Planned</span> · from {start.year}" in client.get("/initiatives/?q=future").content.decode()
+
+
+def test_initiative_rows_say_since_while_running_and_the_years_once_completed(client):
+    InitiativeFactory(title="Running", status="active", start_date=datetime.date(2019, 4, 1), end_date=None)
+    InitiativeFactory(
+        title="Done", status="completed", start_date=datetime.date(2016, 4, 1), end_date=datetime.date(2018, 3, 31)
+    )
+    html = client.get("/initiatives/").content.decode()
+    assert "Active</span> · since 2019" in html
+    assert "Completed</span> · 2016–2018" in html
 
 
 def test_initiative_page_links_only_published_consenting_participants(client, initiative):

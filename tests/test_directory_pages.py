@@ -169,3 +169,26 @@ def test_country_page_queries_stay_constant(client, django_assert_max_num_querie
     with django_assert_max_num_queries(10):
         response = client.get("/countries/ke/")
     assert response.content.decode().count("/partnerships/partnership-") == 8
+
+
+@pytest.mark.usefixtures("japanese_catalogue")
+def test_country_names_take_the_article_english_needs_and_japanese_does_not(client):
+    us, philippines, kenya = country("US"), country("PH"), country("KE")
+    for place in (us, philippines, kenya):
+        ResearcherFactory(country=place)
+    html = page(client, "/countries/us/")
+    assert "<title>The United States and Japan · techdiplo</title>" in html
+    assert "Researchers based in the United States" in html and "Researchers in the United States" in html
+    assert "based in United States" not in html
+    assert "Researchers based in the Philippines" in page(client, "/countries/ph/")
+    kenya_page = page(client, "/countries/ke/")
+    assert "Researchers based in Kenya" in kenya_page and "<title>Kenya and Japan · techdiplo</title>" in kenya_page
+    japanese = page(client, "/ja/countries/us/")
+    assert f"{us.name_ja}を拠点とする研究者" in japanese  # Japanese takes no article
+    assert "the United States" not in japanese and f"the {us.name_ja}" not in japanese
+    assert f"<title>{us.name_ja}と日本 · techdiplo</title>" in japanese
+
+
+def test_an_organization_abroad_is_described_with_its_countrys_article(client):
+    organization = OrganizationFactory(name="Portland State University", country=country("US"))
+    assert "in the United States." in page(client, f"/organizations/{organization.slug}/")

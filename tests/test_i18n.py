@@ -132,6 +132,12 @@ def test_hreflang_alternates_link_both_languages_and_english_as_default(client, 
     assert 'hreflang="x-default" href="http://testserver/initiatives/?area=climate-change"' in html
 
 
+def test_a_page_in_one_language_offers_no_switch_to_itself(client, records):
+    html = client.get("/api/").content.decode()
+    assert "data-language-switch" not in html and 'hreflang="ja"' not in html
+    assert "data-language-switch" in client.get("/initiatives/").content.decode()
+
+
 def test_language_switcher_keeps_the_path_and_the_query_string(client, records):
     english = client.get("/initiatives/?area=climate-change&status=active").content.decode()
     assert 'href="/ja/initiatives/?area=climate-change&amp;status=active" hreflang="ja"' in english
@@ -208,6 +214,33 @@ def test_japanese_detail_pages_use_japanese_names(client, records):
     assert "東京都" in partnership and "ニューヨーク" in partnership and "1960年からの姉妹都市。" in partnership
     researcher = client.get("/ja/researchers/ishii/").content.decode()
     assert "石井 香織" in researcher
+
+
+def breadcrumb(client, path):
+    html = client.get(path).content.decode()
+    trail = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
+    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", trail, re.S)]
+
+
+def test_breadcrumbs_are_in_the_pages_language_on_every_page_that_has_them(client, records):
+    organization = f"/organizations/{records['initiative'].lead_organization.slug}/"  # not the active language's
+    for path, english, japanese in [
+        (
+            "/initiatives/g7-ise-shima/",
+            ["Home", "Initiatives", "G7 Ise-Shima energy and food security"],
+            ["ホーム", "イニシアティブ", "G7伊勢志摩サミット"],
+        ),
+        ("/researchers/ishii/", ["Home", "Researchers", "Kaori Ishii"], ["ホーム", "研究者", "石井 香織"]),
+        (
+            "/partnerships/tokyo-new-york/",
+            ["Home", "Partnerships", "Tokyo – New York"],
+            ["ホーム", "自治体間提携", "東京都 – ニューヨーク"],
+        ),
+        (organization, ["Home", "Ministry of Foreign Affairs"], ["ホーム", "外務省"]),
+        ("/countries/us/", ["Home", "United States"], ["ホーム", "米国"]),
+    ]:
+        assert breadcrumb(client, path) == english, path
+        assert breadcrumb(client, f"/ja{path}") == japanese, path
 
 
 def test_facet_labels_sorts_and_chips_are_japanese_on_japanese_pages(client, records):

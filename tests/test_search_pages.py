@@ -73,7 +73,7 @@ def test_checked_facet_values_stay_checked(client, many_initiatives):
 
 def result_count_text(client, url):
     html = client.get(url).content.decode()
-    return re.search(r'id="result-count"[^>]*>(.*?)</p>', html, re.S).group(1).strip()
+    return re.search(r'id="result-count"[^>]*>(.*?)</h2>', html, re.S).group(1).strip()
 
 
 def test_one_result_is_counted_in_the_singular(client):

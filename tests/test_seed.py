@@ -1,12 +1,17 @@
 """seed_demo: the curated demo data set loads, is valid, tells the register's stories, and reloads idempotently."""
 
+import datetime
+from collections import Counter
 from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db.models import Q
+from django.utils import timezone
 
+from bilingual.content import display_title
+from demo.seed import seed_demo, status_on
 from directory.models import Country, Locality, PolicyArea, Region, Sector
 from initiatives.models import Initiative, InitiativeKind, InitiativeStatus
 from partnerships.models import PartnershipKind, SubnationalPartnership
@@ -164,3 +169,67 @@ def test_the_brief_stories_are_in_the_register(demo_data):
     ]
     assert set(Initiative.objects.published().filter(slug__in=stories).values_list("slug", flat=True)) == set(stories)
     assert "3.7 trillion yen" in Initiative.objects.get(slug="visa-easing-inbound-visitors").summary
+
+
+def test_no_two_partnerships_share_a_title_in_either_language(demo_data):
+    partnerships = list(SubnationalPartnership.objects.with_localities())
+    for language in ("en", "ja"):
+        titles = Counter(display_title(partnership, language) for partnership in partnerships)
+        assert [title for title, count in titles.items() if count > 1] == [], language
+
+
+def test_partnership_kinds_agree_with_their_descriptions(demo_data):
+    says = {"sister state": "sister_state", "sister province": "sister_state", "sister cit": "sister_city"}
+    for partnership in SubnationalPartnership.objects.all():
+        for words, kind in says.items():
+            if partnership.description.lower().startswith(words):
+                assert partnership.kind == kind, (partnership.slug, partnership.description)
+    aichi = SubnationalPartnership.objects.get(slug="aichi-victoria")
+    assert aichi.get_kind_display() == "Sister state or province"
+
+
+def test_initiative_statuses_agree_with_the_servers_date(demo_data):
+    today = timezone.localdate()
+    initiatives = Initiative.objects.all()
+    assert not initiatives.filter(status="planned", start_date__lte=today).exists()
+    assert not initiatives.filter(status="active", start_date__gt=today).exists()
+    assert not initiatives.filter(status__in=["planned", "active"], end_date__lt=today).exists()
+    assert initiatives.filter(status="planned").exists()  # a planned one without a date stays planned
+
+
+def test_seeding_on_a_later_day_moves_only_the_statuses_time_has_moved():
+    def statuses():
+        return dict(Initiative.objects.values_list("slug", "status"))
+
+    seed_demo(today=datetime.date(2026, 1, 1))  # before the Mekong project's start in April 2026
+    before = statuses()
+    assert before["satreps-viet-nam-mekong-salinity"] == "planned"
+    assert before["ukri-jst-healthy-ageing"] == "active"
+
+    seed_demo(today=datetime.date(2027, 1, 1))
+    after = statuses()
+    moved = {slug for slug in after if after[slug] != before[slug]}
+    assert {"satreps-viet-nam-mekong-salinity", "ukri-jst-healthy-ageing"} <= moved
+    assert after["satreps-viet-nam-mekong-salinity"] == "active"
+    assert after["ukri-jst-healthy-ageing"] == "completed"  # ended in September 2026
+    assert all(before[slug] in ("planned", "active") for slug in moved)
+
+    counts = row_counts()
+    seed_demo(today=datetime.date(2027, 1, 1))  # the same day again: nothing to write
+    assert row_counts() == counts
+
+
+@pytest.mark.parametrize(
+    ("status", "start", "end", "expected"),
+    [
+        ("planned", datetime.date(2030, 1, 1), None, "planned"),
+        ("planned", datetime.date(2020, 1, 1), None, "active"),
+        ("active", datetime.date(2020, 1, 1), datetime.date(2024, 1, 1), "completed"),
+        ("active", datetime.date(2030, 1, 1), None, "planned"),
+        ("proposed", datetime.date(2020, 1, 1), None, "proposed"),
+        ("completed", datetime.date(2020, 1, 1), datetime.date(2030, 1, 1), "completed"),
+        ("planned", None, None, "planned"),
+    ],
+)
+def test_status_on_a_day(status, start, end, expected):
+    assert status_on(status, start, end, datetime.date(2026, 12, 1)) == expected

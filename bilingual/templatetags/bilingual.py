@@ -2,7 +2,8 @@
 
 ``{{ initiative|localized:"title" }}``: the Japanese title on Japanese pages, else the English one wrapped
 in ``<span lang="en">`` with a visible "English" badge. ``localized_text`` is the same without markup, for
-attributes and ``<title>``. ``{{ amount|yen }}`` formats money for the language. ``{% language_url "ja" %}``
+attributes and ``<title>``; ``display_title`` a record's title (a partnership's two sides) the same way.
+``{{ amount|yen }}`` formats money for the language. ``{% language_url "ja" %}``
 is the current page (query string kept) in another language.
 """
 
@@ -13,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from bilingual.content import display_title as record_title
 from bilingual.content import format_yen, localized_value
 
 register = template.Library()
@@ -47,6 +49,12 @@ def fallback_lang(obj, field):
 @register.filter
 def localized_text(obj, field="name"):
     return localized_value(obj, field)[0]
+
+
+@register.filter
+def display_title(record):
+    """A record's title in the page's language, as plain text (breadcrumbs): see ``bilingual.content``."""
+    return record_title(record)
 
 
 @register.filter

@@ -71,8 +71,7 @@ INITIATIVES = [
         summary="Western U.S. states facing wildfires and Japanese prefectures facing population ageing exchange "
         "what each has learnt about resilient rural communities.",
         kind=K.POLICY_DIALOGUE,
-        status=S.PLANNED,
-        start_date=date(2026, 10, 1),
+        status=S.PLANNED,  # no start date yet: it stays planned whenever the demo is loaded
         areas=["disaster-risk-reduction", "population-ageing", "climate-change"],
         countries=["US"],
         lead_organization="sasakawa-peace-foundation",

@@ -16,13 +16,14 @@ from .builders import draft, published
 CLAIR = "https://www.clair.or.jp/j/exchange/shimai/"
 
 
-def sister(slug, japanese, foreign, year, areas, description, activities=(), kind=K.SISTER_CITY):
-    """A long-standing sister relationship with the sources every such record shares."""
+def sister(slug, japanese, foreign, year, areas, description, activities=(), kind=None):
+    """A long-standing sister relationship with the sources every such record shares: a prefecture's (an ISO
+    3166-2 code) is a sister state or province, a city's a sister city, unless ``kind`` says otherwise."""
     return published(
         slug=slug,
         japanese_locality=japanese,
         foreign_locality=foreign,
-        kind=kind,
+        kind=kind or (K.SISTER_STATE if japanese.startswith("JP-") else K.SISTER_CITY),
         areas=areas,
         established=year,
         status=S.ACTIVE,
@@ -137,7 +138,7 @@ PARTNERSHIPS = [
     published(
         slug="saitama-ohio-entrepreneurship-network",
         japanese_locality="JP-11",
-        foreign_locality="US-OH",
+        foreign_locality="columbus",  # the state's sister-state tie is its own record (saitama-ohio)
         kind=K.ENTREPRENEURSHIP_NETWORK,
         areas=["economic-development", "population-ageing"],
         established=2022,
@@ -251,7 +252,7 @@ PARTNERSHIPS = [
     draft(
         slug="kumamoto-montana-wildfire-smoke",
         japanese_locality="JP-43",
-        foreign_locality="US-MT",
+        foreign_locality="missoula",  # beside the sister-state record kumamoto-montana
         kind=K.REGIONAL_PARTNERSHIP,
         areas=["public-health", "climate-change"],
         established=2026,

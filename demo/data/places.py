@@ -34,6 +34,8 @@ CITIES = {
     "boston": ("Boston", "ボストン市", "US-MA", CITY),
     "new-york-city": ("New York City", "ニューヨーク市", "US-NY", CITY),
     "saint-paul": ("Saint Paul", "セントポール市", "US-MN", CITY),
+    "columbus": ("Columbus", "コロンバス市", "US-OH", CITY),
+    "missoula": ("Missoula", "ミズーラ市", "US-MT", CITY),
     "honolulu": ("Honolulu", "ホノルル市", "US-HI", CITY),
     "vancouver": ("Vancouver", "バンクーバー市", "CA-BC", CITY),
     "brisbane": ("Brisbane", "ブリスベン市", "AU-QLD", CITY),

@@ -54,3 +54,19 @@ def sample_records():
     )
     ActivityFactory(partnership=partnership, date=datetime.date(2023, 5, 10), title="Resilience workshop")
     return {"initiative": initiative, "researcher": researcher, "partnership": partnership}
+
+
+def ocean_initiatives():
+    """45 published initiatives matching q=ocean: status active unless i % 3 == 0 (then completed), about
+    climate change when i is odd (else food security), Kenya a partner when i % 5 == 0, started 1980 + i."""
+    climate = PolicyAreaFactory(slug="climate-change")
+    food = PolicyAreaFactory(slug="food-security")
+    for i in range(45):
+        InitiativeFactory(
+            title=f"Ocean programme {i:02d}",
+            summary="Ocean observation with partners.",
+            status="active" if i % 3 else "completed",
+            start_date=datetime.date(1980 + i, 1, 1),
+            policy_areas=[climate] if i % 2 else [food],
+            countries=[country("KE")] if i % 5 == 0 else None,
+        )
