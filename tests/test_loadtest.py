@@ -27,7 +27,7 @@ def test_every_endpoint_of_the_mix_is_counted_without_errors_on_each_configurati
         password,
         ["old", "new", "trivial"],
         ["smoke"],
-        duration=6,
+        duration=12,
         warmup=0,
         port=free_port(),
         logs=tmp_path,
