@@ -6,10 +6,8 @@ from django.db import models
 from editorial.admin import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin, VocabularyAdmin
 from exports.resources import ColumnImportExportMixin
 
-from .models import Country, Locality, Organization, PolicyArea
+from .models import JAPAN, Country, Locality, Organization, PolicyArea
 from .resources import OrganizationResource
-
-JAPAN = "JP"
 
 
 @admin.register(Country)

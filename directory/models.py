@@ -24,6 +24,8 @@ class Region(models.TextChoices):
 
 # Country names that English uses with "the" inside a sentence ("researchers based in the Philippines").
 # Japanese needs no article: name_in_text gives the Japanese name as it is.
+JAPAN = "JP"  # the country whose localities are the Japanese side of a partnership
+
 NAMES_WITH_THE = frozenset(
     "AE BS CC CD CF CG CK DO FK FO GB GM GS HM IM IO KM KY MH MP MV NL PH SB TC TF UM US VG VI".split()  # noqa: SIM905
 )
@@ -88,7 +90,7 @@ class Locality(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        if self.country.iso2 == "JP" and self.prefecture.iso_code:
+        if self.country.iso2 == JAPAN and self.prefecture.iso_code:
             return search_url("partnerships", prefecture=self.prefecture.iso_code)
         return search_url("partnerships", country=self.country.iso2)
 

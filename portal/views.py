@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from directory.models import Country, Organization
+from directory.models import JAPAN, Country, Organization
 from initiatives.models import Initiative, Participation
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
@@ -25,7 +25,6 @@ from search.urls import search_url
 
 from . import home as home_page
 
-JAPAN = "JP"
 SITE_SEARCH_HITS = 5
 # A page lists at most this many records a section; beyond that it points to the filtered search.
 SECTION_LIMIT = 50
