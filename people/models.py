@@ -105,8 +105,8 @@ class Researcher(EditorialModel):
     search_vector = SearchVectorField(null=True, editable=False)
     # The Japanese text (own and linked names, folded) and its one- and two-character pieces, for Japanese
     # queries of any length: kept by the same trigger as ``search_vector``.
-    search_ja = models.TextField(null=True, editable=False)
-    search_grams = ArrayField(models.TextField(), null=True, editable=False)
+    search_ja = models.TextField(null=True, blank=True, editable=False)
+    search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
 
     class Meta:

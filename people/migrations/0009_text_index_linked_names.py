@@ -102,13 +102,13 @@ class Migration(migrations.Migration):
             model_name="researcher",
             name="search_grams",
             field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.TextField(), editable=False, null=True, size=None
+                base_field=models.TextField(), blank=True, editable=False, null=True, size=None
             ),
         ),
         migrations.AddField(
             model_name="researcher",
             name="search_ja",
-            field=models.TextField(editable=False, null=True),
+            field=models.TextField(blank=True, editable=False, null=True),
         ),
         migrations.AddIndex(
             model_name="researcher",

@@ -30,8 +30,8 @@ class Agreement(EditorialModel):
     signed = models.PositiveSmallIntegerField(null=True, blank=True)
     # Kept by a trigger (migrations 0002 and 0004): the text, the folded Japanese text and its pieces.
     search_vector = SearchVectorField(null=True, editable=False)
-    search_ja = models.TextField(null=True, editable=False)
-    search_grams = ArrayField(models.TextField(), null=True, editable=False)
+    search_ja = models.TextField(null=True, blank=True, editable=False)
+    search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
 
     objects = AgreementQuerySet.as_manager()
 

@@ -44,13 +44,13 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="agreement",
             name="search_ja",
-            field=models.TextField(editable=False, null=True),
+            field=models.TextField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
             model_name="agreement",
             name="search_grams",
             field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.TextField(), editable=False, null=True, size=None
+                base_field=models.TextField(), blank=True, editable=False, null=True, size=None
             ),
         ),
         migrations.AddIndex(
