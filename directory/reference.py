@@ -81,16 +81,24 @@ COUNTRY_NAMES = """
 """
 
 # Other names people search a country by, beside pycountry's formal and common ones: the short forms in
-# everyday English and Japanese use (the Japanese ones are MOFA's country names and the usual short forms).
+# everyday English and Japanese use (the Japanese ones are MOFA's country names and the usual short forms), and
+# "日" with the country's one-kanji abbreviation, how Japanese names the bilateral relation (日米: Japan–US).
 # "CODE English; English|日本語; 日本語".
 COUNTRY_ALT_NAMES = """
     AE UAE|
-    CN PRC|中華人民共和国
-    GB UK; Britain; Great Britain|イギリス; 英国
+    AU |豪州; 日豪
+    CA |日加
+    CN PRC|中華人民共和国; 日中
+    DE |独国; 日独
+    FR |仏国; 日仏
+    GB UK; Britain; Great Britain|イギリス; 英国; 日英
+    IN |日印
+    IT |日伊
     KP North Korea|北朝鮮
-    KR Korea; Republic of Korea|大韓民国
+    KR Korea; Republic of Korea|大韓民国; 日韓
     NL Holland|
-    US USA; US; America; United States of America|アメリカ; アメリカ合衆国; 米国
+    RU |日露
+    US USA; US; America; United States of America|アメリカ; アメリカ合衆国; 米国; 日米
     VN Viet Nam|ベトナム
 """
 

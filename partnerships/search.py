@@ -54,7 +54,13 @@ REGISTER = Register(
         Range("since_to", _("Established until (year)"), "established", "lte"),
     ),
     text=TextSearch(
-        japanese_fields=("japanese_locality__name_ja", "foreign_locality__name_ja", "description_ja"),
+        japanese_fields=(
+            "japanese_locality__name_ja",
+            "foreign_locality__name_ja",
+            "japanese_locality__parent__name_ja",
+            "foreign_locality__parent__name_ja",
+            "description_ja",
+        ),
         headline="description",
     ),
     sorts={

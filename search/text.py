@@ -15,6 +15,7 @@ lower case, katakana as hiragana, British spellings the American way) and ``sear
 """
 
 import re
+import unicodedata
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import BooleanField, F, FloatField, Func, Q, TextField, Value
@@ -71,7 +72,8 @@ def search_query(text):
 
 
 def japanese_words(text):
-    return [word for word in text.split() if has_non_ascii(word)]
+    """The words searched as Japanese: non-ASCII even in NFKC (full-width Ｌａｔｉｎ is English)."""
+    return [word for word in text.split() if has_non_ascii(unicodedata.normalize("NFKC", word))]
 
 
 class Contains(Func):
@@ -101,16 +103,16 @@ def apply_text(queryset, spec, text):
     """Records matching ``text`` (no ordering, no annotation: the facet counts reuse this)."""
     if not text:
         return queryset
-    condition = Q(search_vector=search_query(text))
     words = japanese_words(text)
-    if words:
-        japanese = Q()
-        for word in words:
-            japanese &= japanese_match(word)
-        others = " ".join(word for word in text.split() if word not in words)
-        if others:
-            japanese &= Q(search_vector=search_query(others))
-        condition |= japanese
+    if not words:
+        return queryset.filter(search_vector=search_query(text))
+    # search_ja holds all the Japanese text search_vector holds, and more: the Japanese words alone decide.
+    condition = Q()
+    for word in words:
+        condition &= japanese_match(word)
+    others = " ".join(word for word in text.split() if word not in words)
+    if others:
+        condition &= Q(search_vector=search_query(others))
     return queryset.filter(condition)
 
 

@@ -1,8 +1,8 @@
 """The initiatives' text index holds the names each initiative links to, and a Japanese index of any length.
 
-``search_vector``: the titles (A), the summary (B), the linked names (C: lead and partner organizations'
-names and acronyms, partner countries' names and other names, frameworks, policy areas) and the description
-(D), each normalised by ``search_text_normal`` (techdiplo_search 0004), as the query is. ``search_ja``: the
+``search_vector``: the titles (A), the summary and the kind (B: "exchange programme"), the description (C)
+and the linked names (D: lead and partner organizations' names and acronyms, partner countries' names and
+other names, frameworks, policy areas), each normalised by ``search_text_normal`` (techdiplo_search 0004), as the query is. ``search_ja``: the
 Japanese titles, summary and the linked names, folded; ``search_grams``: its one- and two-character pieces.
 Triggers keep them current in the same transaction: a link added or removed, a linked name renamed.
 """
@@ -34,9 +34,9 @@ BEGIN
   ) AS n;
   NEW.search_vector :=
     setweight(to_tsvector('english', search_text_normal(concat_ws(' ', NEW.title, NEW.title_ja))), 'A') ||
-    setweight(to_tsvector('english', search_text_normal(NEW.summary)), 'B') ||
-    setweight(to_tsvector('english', search_text_normal(linked)), 'C') ||
-    setweight(to_tsvector('english', search_text_normal(NEW.description)), 'D');
+    setweight(to_tsvector('english', search_text_normal(concat_ws(' ', NEW.summary, replace(NEW.kind, '_', ' ')))), 'B') ||
+    setweight(to_tsvector('english', search_text_normal(NEW.description)), 'C') ||
+    setweight(to_tsvector('english', search_text_normal(linked)), 'D');
   NEW.search_ja := search_text_fold(concat_ws(' ', NEW.title_ja, NEW.summary_ja, linked_ja, linked));
   NEW.search_grams := search_text_grams(NEW.search_ja);
   RETURN NEW;

@@ -1,7 +1,7 @@
 """The partnerships' text index holds the names each partnership links to, and a Japanese index of any length.
 
-``search_vector``: both localities' names (A), their parents', their countries' (with other names) and the
-focus areas' names (C) and the description (D), each normalised by ``search_text_normal`` (techdiplo_search
+``search_vector``: both localities' and their parents' names (A: the title), the kind (B: "workation
+programme"), the description (C), the countries' names with their other names and the focus areas' (D), each normalised by ``search_text_normal`` (techdiplo_search
 0004), as the query is. ``search_ja``: the Japanese description and the linked names, folded;
 ``search_grams``: its one- and two-character pieces. Statement triggers keep them current in the same
 transaction (a focus area added or removed, a linked name renamed); they replace 0006's row triggers.
@@ -22,9 +22,9 @@ DECLARE
   linked text;
   linked_ja text;
 BEGIN
-  SELECT string_agg(concat_ws(' ', l.name, l.name_ja), ' '),
-         string_agg(concat_ws(' ', p.name, c.name, c.alt_names), ' '),
-         string_agg(concat_ws(' ', p.name_ja, c.name_ja), ' ')
+  SELECT string_agg(concat_ws(' ', l.name, l.name_ja, p.name, p.name_ja), ' '),
+         string_agg(concat_ws(' ', c.name, c.alt_names), ' '),
+         string_agg(c.name_ja, ' ')
     INTO own, linked, linked_ja
     FROM directory_locality l
     JOIN directory_country c ON c.id = l.country_id
@@ -37,8 +37,9 @@ BEGIN
                    WHERE subnationalpartnership_id = NEW.id);
   NEW.search_vector :=
     setweight(to_tsvector('english', search_text_normal(own)), 'A') ||
-    setweight(to_tsvector('english', search_text_normal(linked)), 'C') ||
-    setweight(to_tsvector('english', search_text_normal(NEW.description)), 'D');
+    setweight(to_tsvector('english', search_text_normal(replace(NEW.kind, '_', ' '))), 'B') ||
+    setweight(to_tsvector('english', search_text_normal(NEW.description)), 'C') ||
+    setweight(to_tsvector('english', search_text_normal(linked)), 'D');
   NEW.search_ja := search_text_fold(concat_ws(' ', own, NEW.description_ja, linked_ja, linked));
   NEW.search_grams := search_text_grams(NEW.search_ja);
   RETURN NEW;

@@ -1,8 +1,8 @@
 """The researchers' text index holds the names each researcher links to, and a Japanese index of any length.
 
-``search_vector``: the names (A), the affiliation's name, acronym and Japanese name (B), the other linked names
-(C: the researcher's country, research fields, exchanges' host organizations, countries and programmes) and
-the bio (D), each normalised by ``search_text_normal`` (techdiplo_search 0004), as the query is; never the
+``search_vector``: the names (A), the affiliation's name, acronym and Japanese name (B), the bio (C) and the other
+linked names (D: the researcher's country, research fields, exchanges' host organizations, countries and
+programmes), each normalised by ``search_text_normal`` (techdiplo_search 0004), as the query is; never the
 e-mail address. ``search_ja``: the Japanese name, bio and the linked names, folded; ``search_grams``: its one-
 and two-character pieces. Statement triggers keep them current in the same transaction (a field or exchange
 added or removed, a linked name renamed); they replace 0006's row trigger on organizations.
@@ -39,8 +39,8 @@ BEGIN
   NEW.search_vector :=
     setweight(to_tsvector('english', search_text_normal(concat_ws(' ', NEW.given_name, NEW.family_name, NEW.name_ja))), 'A') ||
     setweight(to_tsvector('english', search_text_normal(affiliation)), 'B') ||
-    setweight(to_tsvector('english', search_text_normal(linked)), 'C') ||
-    setweight(to_tsvector('english', search_text_normal(NEW.bio)), 'D');
+    setweight(to_tsvector('english', search_text_normal(NEW.bio)), 'C') ||
+    setweight(to_tsvector('english', search_text_normal(linked)), 'D');
   NEW.search_ja := search_text_fold(concat_ws(' ', NEW.name_ja, NEW.bio_ja, affiliation, linked_ja, linked));
   NEW.search_grams := search_text_grams(NEW.search_ja);
   RETURN NEW;

@@ -1,11 +1,13 @@
 """What the text search indexes and asks is normalised by the same SQL functions on both sides.
 
 - ``search_text_fold(text)``: NFKC (full-width letters and digits, half-width katakana become their usual
-  forms), lower case, and katakana folded to hiragana (so ベトナム and べとなむ match; kanji readings are not
-  folded).
+  forms), lower case, katakana folded to hiragana (so ベトナム and べとなむ match; kanji readings are not
+  folded) and without the middle dot (ベルモント・フォーラム is also written ベルモントフォーラム).
 - ``search_text_normal(text)``: folded, then British spellings written the American way (ageing → aging,
-  programme → program, organisation → organization, centre → center, ...), so either spelling in a record or
-  a query finds the other. The English stemmer does not join these (it stems organisation to "organis").
+  programme → program, organisation → organization, centre → center, co-operation → cooperation, ...), so
+  either spelling in a record or a query finds the other; the English stemmer does not join these (it stems
+  organisation to "organis"). Before lower case, U.S., U.S.A. and US (capitals: "us" is a word) become USA,
+  and Viet Nam becomes Vietnam.
 - ``search_text_grams(text)``: the one- and two-character pieces of the words holding non-ASCII characters
   (Japanese has no spaces, so a word inside a title is no token): a GIN index over them serves Japanese
   queries of any length, including one or two characters, which trigrams cannot.
@@ -33,6 +35,9 @@ HIRAGANA = "".join(chr(c) for c in range(0x3041, 0x3097))  # ぁ … ゖ
 
 # (pattern, replacement) applied in order to lower-case text; \m and \M are PostgreSQL's word boundaries.
 BRITISH_TO_AMERICAN = [
+    (r"\mviet nam\M", "vietnam"),
+    (r"\mco-operat", "cooperat"),
+    (r"\mco-ordinat", "coordinat"),
     (r"\mageing\M", "aging"),
     (r"\mprogramme(s?)\M", r"program\1"),
     (r"\mcentre(s?)\M", r"center\1"),
@@ -71,7 +76,7 @@ def _escaped(text):
 FORWARD = rf"""
 CREATE FUNCTION search_text_fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT translate(lower(normalize(coalesce(value, ''), NFKC)), '{KATAKANA}', '{HIRAGANA}')
+    SELECT translate(lower(normalize(coalesce(value, ''), NFKC)), '{KATAKANA}・', '{HIRAGANA}')
 $$;
 
 CREATE FUNCTION search_text_variants(value text) RETURNS text
@@ -81,7 +86,9 @@ $$;
 
 CREATE FUNCTION search_text_normal(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT search_text_variants(search_text_fold(value))
+    SELECT search_text_variants(search_text_fold(
+        regexp_replace(normalize(coalesce(value, ''), NFKC), '\mU\.S\.(A\.)?|\mUSA?\M', 'USA', 'g')
+    ))
 $$;
 
 CREATE FUNCTION search_text_grams(value text) RETURNS text[]
