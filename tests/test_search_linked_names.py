@@ -3,21 +3,18 @@ ranked below its own title, and follows every link change and rename in the same
 
 import pytest
 from django.db import connection
-from django.http import QueryDict
 
 from directory.models import Country, Organization
 from initiatives.models import Initiative
-from search import search_queryset
 
 from . import factories as f
+from .search_data import text_search
 
 pytestmark = pytest.mark.django_db
 
 
 def search(query, register="initiatives"):
-    params = QueryDict(mutable=True)
-    params["q"] = query
-    return [str(obj) for obj in search_queryset(register, params)]
+    return text_search(query, register)
 
 
 @pytest.fixture

@@ -1,19 +1,15 @@
 """British and American spellings find the same records, and the last word of a query matches as a prefix."""
 
 import pytest
-from django.http import QueryDict
-
-from search import search_queryset
 
 from . import factories as f
+from .search_data import text_search
 
 pytestmark = pytest.mark.django_db
 
 
 def search(query, register="initiatives"):
-    params = QueryDict(mutable=True)
-    params["q"] = query
-    return sorted(str(obj) for obj in search_queryset(register, params))
+    return sorted(text_search(query, register))
 
 
 @pytest.mark.parametrize(
