@@ -16,8 +16,10 @@ lower case, katakana as hiragana, British spellings the American way) and ``sear
 
 import re
 import unicodedata
+from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
@@ -139,6 +141,27 @@ def _japanese_rank(spec, words):
 
 def _where(condition, weight):
     return Func(condition, template=f"(CASE WHEN %(expressions)s THEN {weight} ELSE 0 END)", output_field=FloatField())
+
+
+@contextmanager
+def deferred(*registers):
+    """Skip the text index's triggers of this connection inside the block (a bulk load: each link statement
+    would index its records again), then index every record of ``registers`` once."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET techdiplo.text_index = 'deferred'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET techdiplo.text_index")
+    for register in registers:
+        reindex(register)
+
+
+def reindex(register):
+    """Index every record of ``register`` again (its trigger computes the columns when ``search_vector`` is set)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {register.model._meta.db_table} SET search_vector = NULL")  # noqa: S608
 
 
 def headlines(model, spec, pks, text):

@@ -6,6 +6,8 @@ from django.db import connection
 
 from directory.models import Country, Organization
 from initiatives.models import Initiative
+from search import registry
+from search.text import deferred as text_index_deferred
 
 from . import factories as f
 from .search_data import text_search
@@ -131,3 +133,12 @@ def test_bulk_created_links_are_indexed():
         [Initiative.countries.through(initiative=i, country=ghana) for i in initiatives]
     )
     assert len(search("Ghana")) == 3
+
+
+def test_a_bulk_load_defers_the_text_index_and_indexes_each_record_once_at_the_end():
+    with text_index_deferred(registry["initiatives"]):
+        initiative = f.InitiativeFactory(title="Loaded in bulk")
+        initiative.countries.add(f.country("FJ"))
+        assert search("Fiji") == []  # nothing indexed while the load runs
+    assert search("Fiji") == ["Loaded in bulk"]
+    assert search("bulk") == ["Loaded in bulk"]

@@ -17,6 +17,9 @@ DECLARE
   linked text;
   linked_ja text;
 BEGIN
+  IF search_text_deferred() THEN  -- a bulk load indexes every record once, at its end
+    RETURN NEW;
+  END IF;
   SELECT string_agg(concat_ws(' ', n.name, n.other), ' '), string_agg(n.name_ja, ' ') INTO linked, linked_ja
   FROM (
     SELECT o.name, o.acronym AS other, o.name_ja FROM directory_organization o

@@ -22,6 +22,9 @@ DECLARE
   linked text;
   linked_ja text;
 BEGIN
+  IF search_text_deferred() THEN  -- a bulk load indexes every record once, at its end
+    RETURN NEW;
+  END IF;
   SELECT string_agg(concat_ws(' ', l.name, l.name_ja, p.name, p.name_ja), ' '),
          string_agg(concat_ws(' ', c.name, c.alt_names), ' '),
          string_agg(c.name_ja, ' ')

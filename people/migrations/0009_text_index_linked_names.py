@@ -21,6 +21,9 @@ DECLARE
   linked text;
   linked_ja text;
 BEGIN
+  IF search_text_deferred() THEN  -- a bulk load indexes every record once, at its end
+    RETURN NEW;
+  END IF;
   SELECT concat_ws(' ', o.name, o.acronym, o.name_ja) INTO affiliation
     FROM directory_organization o WHERE o.id = NEW.affiliation_id;
   SELECT string_agg(concat_ws(' ', n.name, n.other), ' '), string_agg(n.name_ja, ' ') INTO linked, linked_ja

@@ -8,11 +8,14 @@
   either spelling in a record or a query finds the other; the English stemmer does not join these (it stems
   organisation to "organis"). Before lower case, U.S., U.S.A. and US (capitals: "us" is a word) become USA,
   and Viet Nam becomes Vietnam.
-- ``search_text_grams(text)``: the one- and two-character pieces of the words holding non-ASCII characters
+- ``search_text_grams(text)``: the one- and two-character pieces of its runs of non-ASCII characters
   (Japanese has no spaces, so a word inside a title is no token): a GIN index over them serves Japanese
   queries of any length, including one or two characters, which trigrams cannot.
-- ``search_text_query_grams(word)``: the pieces a Japanese query word needs: itself when one character long,
-  otherwise its two-character pieces.
+- ``search_text_query_grams(word)``: the pieces a Japanese query word needs: each run itself when one
+  character long, otherwise its two-character pieces.
+- ``search_text_deferred()``: whether this session defers the text index (``techdiplo.text_index`` set to
+  ``deferred`` by ``search.text.deferred``, around a bulk load): every trigger below, and each register's own,
+  then does nothing, and the load indexes each record once at the end.
 
 And the statement triggers that keep a register's text index current when what it names changes, written
 once with the register's table as an argument (each register's migration says which tables):
@@ -33,30 +36,24 @@ from django.db import migrations
 KATAKANA = "".join(chr(c) for c in range(0x30A1, 0x30F7))  # ァ … ヶ
 HIRAGANA = "".join(chr(c) for c in range(0x3041, 0x3097))  # ぁ … ゖ
 
-# (pattern, replacement) applied in order to lower-case text; \m and \M are PostgreSQL's word boundaries.
+# (pattern, replacement) applied in order to lower-case text; \m and \M are PostgreSQL's word boundaries. Few
+# patterns, each an alternation: PostgreSQL caches 32 compiled regular expressions per session, and a longer
+# list would be compiled again on every call.
 BRITISH_TO_AMERICAN = [
     (r"\mviet nam\M", "vietnam"),
-    (r"\mco-operat", "cooperat"),
-    (r"\mco-ordinat", "coordinat"),
+    (r"\mco-(operat|ordinat)", r"co\1"),
     (r"\mageing\M", "aging"),
     (r"\mprogramme(s?)\M", r"program\1"),
-    (r"\mcentre(s?)\M", r"center\1"),
-    (r"\mcolour", "color"),
-    (r"\mlabour", "labor"),
-    (r"\mbehaviour", "behavior"),
-    (r"\mharbour", "harbor"),
-    (r"\mneighbour", "neighbor"),
-    (r"\mdefence\M", "defense"),
-    (r"\mlicence\M", "license"),
-    (r"\mcatalogue(s?)\M", r"catalog\1"),
-    (r"\mtravell(ed|er|ers|ing)\M", r"travel\1"),
-    (r"\mmodell(ed|ing)\M", r"model\1"),
-    (r"\manalys(e|ed|es|ing)\M", r"analyz\1"),
-    (r"\morganis", "organiz"),
+    (r"\m(cent|met|fib|theat)re(s?)\M", r"\1er\2"),
+    (r"\m(col|lab|behavi|harb|neighb|hum|fav)our", r"\1or"),
+    (r"\m(defen|licen|offen)ce\M", r"\1se"),
+    (r"\m(catalog|analog)ue(s?)\M", r"\1\2"),
+    (r"\m(travel|model|label|cancel)l(ed|er|ers|ing)\M", r"\1\2"),
+    (r"\m(anal|catal|paral)ys(e|ed|es|ing)\M", r"\1yz\2"),
     (
-        r"\m(special|real|global|util|mobil|priorit|digital|industrial|modern|standard|local|capital|"
+        r"\m(organ|special|real|global|util|mobil|priorit|digital|industrial|modern|standard|local|capital|"
         r"character|minim|maxim|optim|recogn|summar|subsid|harmon|author|central|commercial|internal)"
-        r"is(e|ed|es|ing|ation|ations)\M",
+        r"is(e|ed|es|er|ers|ing|ation|ations)\M",
         r"\1iz\2",
     ),
 ]
@@ -76,7 +73,9 @@ def _escaped(text):
 FORWARD = rf"""
 CREATE FUNCTION search_text_fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT translate(lower(normalize(coalesce(value, ''), NFKC)), '{KATAKANA}・', '{HIRAGANA}')
+    -- Each step only where it can change something: translate() and normalize() are slow on long text.
+    SELECT CASE WHEN v ~ '[ァ-ヶ・]' THEN translate(v, '{KATAKANA}・', '{HIRAGANA}') ELSE v END
+    FROM lower(CASE WHEN value ~ '[^\x01-\x7f]' THEN normalize(value, NFKC) ELSE coalesce(value, '') END) AS v
 $$;
 
 CREATE FUNCTION search_text_variants(value text) RETURNS text
@@ -87,30 +86,41 @@ $$;
 CREATE FUNCTION search_text_normal(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT search_text_variants(search_text_fold(
-        regexp_replace(normalize(coalesce(value, ''), NFKC), '\mU\.S\.(A\.)?|\mUSA?\M', 'USA', 'g')
+        regexp_replace(CASE WHEN value ~ '[^\x01-\x7f]' THEN normalize(value, NFKC) ELSE value END,
+                       '\mU\.S\.(A\.)?|\mUSA?\M', 'USA', 'g')
     ))
 $$;
 
 CREATE FUNCTION search_text_grams(value text) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT coalesce(array_agg(DISTINCT substr(w, i, n)), '{{}}')
-    FROM regexp_split_to_table(search_text_fold(value), '\s+') AS w,
-         generate_series(1, char_length(w)) AS i,
+    SELECT coalesce(array_agg(DISTINCT substr(r[1], i, n)), '{{}}')
+    FROM regexp_matches(search_text_fold(value), '([^[:space:]\x01-\x7f]+)', 'g') AS r,
+         generate_series(1, char_length(r[1])) AS i,
          (VALUES (1), (2)) AS k (n)
-    WHERE w ~ '[^\x01-\x7f]' AND i + n - 1 <= char_length(w)
+    WHERE i + n - 1 <= char_length(r[1])
 $$;
 
 CREATE FUNCTION search_text_query_grams(word text) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN char_length(w) <= 1 THEN ARRAY[w]
-                ELSE ARRAY(SELECT DISTINCT substr(w, i, 2) FROM generate_series(1, char_length(w) - 1) AS i) END
-    FROM search_text_fold(word) AS w
+    SELECT coalesce(array_agg(DISTINCT g), '{{}}') FROM (
+        SELECT CASE WHEN char_length(r[1]) = 1 THEN r[1] ELSE substr(r[1], i, 2) END AS g
+        FROM regexp_matches(search_text_fold(word), '([^[:space:]\x01-\x7f]+)', 'g') AS r,
+             generate_series(1, greatest(char_length(r[1]) - 1, 1)) AS i
+    ) AS pieces
+$$;
+
+CREATE FUNCTION search_text_deferred() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(current_setting('techdiplo.text_index', true), '') = 'deferred'
 $$;
 
 -- Arguments: the register's table, the link table's column holding the record's id.
 CREATE FUNCTION search_text_links_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF search_text_deferred() THEN
+        RETURN NULL;
+    END IF;
     EXECUTE format(
         'UPDATE %I SET search_vector = NULL WHERE id IN (SELECT %I FROM %s)', TG_ARGV[0], TG_ARGV[1],
         CASE TG_OP WHEN 'INSERT' THEN 'new_rows' WHEN 'DELETE' THEN 'old_rows'
@@ -126,6 +136,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
     changed bigint[];
 BEGIN
+    IF search_text_deferred() THEN
+        RETURN NULL;
+    END IF;
     EXECUTE format(
         'SELECT array_agg(n.id) FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id WHERE %s',
         search_bitmap_changed_columns(TG_ARGV[1])
@@ -189,6 +202,7 @@ $$;
 """  # noqa: S608 (built from this module's constants only)
 
 BACKWARD = """
+DROP FUNCTION IF EXISTS search_text_deferred();
 DROP FUNCTION IF EXISTS search_text_drop_triggers(text);
 DROP FUNCTION IF EXISTS search_text_watch_names(text, text, text, text);
 DROP FUNCTION IF EXISTS search_text_watch_links(text, text, text);

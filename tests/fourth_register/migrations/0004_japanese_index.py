@@ -10,6 +10,9 @@ CREATE OR REPLACE FUNCTION fourth_register_agreement_search_vector() RETURNS tri
 DECLARE
   linked text;
 BEGIN
+  IF search_text_deferred() THEN  -- a bulk load indexes every record once, at its end
+    RETURN NEW;
+  END IF;
   SELECT concat_ws(' ', c.name, c.alt_names, c.name_ja) INTO linked FROM directory_country c WHERE c.id = NEW.country_id;
   NEW.search_vector :=
     setweight(to_tsvector('english', search_text_normal(concat_ws(' ', NEW.title, NEW.title_ja))), 'A') ||
