@@ -113,6 +113,12 @@ def table(results):
         + (", ".join(f"{r['url']} p50 {r['p50_ms']} ms" for r in slowest) or "none measured")
     )
     lines.append("")
+    for kind, result in results.get("renames", {}).items():
+        if result.get("status") == "ok":
+            lines.append(f"rename the {kind} most linked ({result['name']}): {result['seconds']} s, index updated")
+        else:
+            lines.append(f"rename the {kind} most linked: {result.get('status')}")
+    lines.append("")
     for fmt, result in results["exports"].items():
         if result.get("status") == "ok":
             lines.append(

@@ -1,10 +1,10 @@
 """International initiatives, the frameworks they belong to, and who takes part."""
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -116,19 +116,23 @@ class Initiative(EditorialModel):
     funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
     last_reviewed = models.DateField(null=True, blank=True)
-    # Full-text search, kept by a database trigger (migration 0002) from the titles, summary and
-    # description, so bulk_create and raw updates keep it too.
+    # Full-text search, kept by database triggers (migrations 0002 and 0009) from the titles, summary,
+    # description and the names the initiative links to, so bulk_create, raw updates and renames keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The Japanese text (own and linked names, folded) and its one- and two-character pieces, for Japanese
+    # queries of any length: kept by the same trigger as ``search_vector``.
+    search_ja = models.TextField(null=True, blank=True, editable=False)
+    search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
 
     class Meta:
         ordering = ["-start_date", "title"]
         indexes = [
-            # The text search's match and, for Japanese, the substring match on the title (pg_trgm).
+            # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="initiative_vector_gin"),
-            GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
+            GinIndex(fields=["search_grams"], name="initiative_grams_gin"),
             # The published initiatives' ids with what the facets read, and the default order (newest first).
             models.Index(
                 fields=["id"],

@@ -55,10 +55,11 @@ REGISTER = Register(
     ),
     text=TextSearch(
         japanese_fields=(
-            "description_ja",
             "japanese_locality__name_ja",
-            "japanese_locality__parent__name_ja",
             "foreign_locality__name_ja",
+            "japanese_locality__parent__name_ja",
+            "foreign_locality__parent__name_ja",
+            "description_ja",
         ),
         headline="description",
     ),

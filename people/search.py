@@ -38,7 +38,7 @@ REGISTER = Register(
         Facet("org", _("Affiliation"), ModelChoices(Organization, "slug", "name"), field="affiliation", long=True),
         Facet("exchange", _("Exchange abroad"), EXCHANGE_CHOICES, expression=has_exchange()),
     ),
-    text=TextSearch(japanese_fields=("name_ja", "affiliation__name_ja", "bio_ja"), headline="bio"),
+    text=TextSearch(japanese_fields=("name_ja", "bio_ja"), headline="bio"),
     sorts={
         "newest": ("-created_at",),
         "oldest": ("created_at",),

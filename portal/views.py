@@ -64,7 +64,8 @@ def home(request):
 def site_search(request):
     """``/search/?q=``: how many records of each register match, and the first few of each.
 
-    Queries per register: its facet choices, a COUNT, the top hits and their prefetches.
+    Queries per register: its facet choices, the count (from the facet bitmaps, as the register's own page),
+    the top hits' ids, their rows and prefetches, their snippets.
     """
     text = clean_text(request.GET.get("q", ""))
     params = QueryDict(mutable=True)
@@ -72,12 +73,12 @@ def site_search(request):
     sections = []
     if text:
         for register in registry.values():
-            matches = Search(register, params).queryset()
+            matches = Search(register, params)
             sections.append(
                 {
                     "register": register,
-                    "count": matches.count(),
-                    "hits": list(matches.for_search()[:SITE_SEARCH_HITS]),
+                    "count": matches.total(),
+                    "hits": matches.top(SITE_SEARCH_HITS),
                     "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
                 }
             )

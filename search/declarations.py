@@ -71,9 +71,10 @@ class Range:
 class TextSearch:
     """What the text query searches.
 
-    The stored ``search_vector`` (kept by a trigger, see the register's migrations) holds the record's text.
-    ``japanese_fields`` are also matched as a plain substring when the query has non-ASCII characters
-    (Japanese has no spaces, so a word inside a title is not a token; pg_trgm indexes serve it).
+    The stored ``search_vector``, ``search_ja`` and ``search_grams`` (kept by triggers, see the register's
+    migrations and ``search.text``) hold the record's text and the names it links to.
+    ``japanese_fields``: the record's own Japanese text, its title first, which ranks a Japanese query's
+    matches (a word in the title first, then in the rest of these, then only in a linked name).
     ``headline`` is the text a result's snippet is cut from.
     """
 
