@@ -129,6 +129,8 @@ class Initiative(EditorialModel):
             # The text search's match and, for Japanese, the substring match on the title (pg_trgm).
             GinIndex(fields=["search_vector"], name="initiative_vector_gin"),
             GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
+            # Suggestions as you type match a title's words by their start (search.suggest): a trigram each.
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="initiative_title_trgm"),
             # The published initiatives' ids with what the facets read, and the default order (newest first).
             models.Index(
                 fields=["id"],

@@ -110,6 +110,9 @@ class Researcher(EditorialModel):
             # The text search's match and, for Japanese, the substring match on the name (pg_trgm).
             GinIndex(fields=["search_vector"], name="researcher_vector_gin"),
             GinIndex(OpClass(Upper("name_ja"), name="gin_trgm_ops"), name="researcher_name_ja_trgm"),
+            # Suggestions as you type match the names by their start (search.suggest): a trigram each.
+            GinIndex(OpClass(Upper("family_name"), name="gin_trgm_ops"), name="researcher_family_trgm"),
+            GinIndex(OpClass(Upper("given_name"), name="gin_trgm_ops"), name="researcher_given_trgm"),
             # The public researchers' ids with what the facets read, and the default order (by name).
             models.Index(
                 fields=["id"],

@@ -1,12 +1,15 @@
 """A register's search page: a short view over ``Search``, which each register's list URL calls."""
 
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
 
 from . import Search, registry
+from . import suggest as suggest_names
+from .text import clean_text
 
 # search.js sends this header to get the page's changing parts only (includes/_search_fragment.html).
 FRAGMENT_HEADER = "X-Search-Fragment"
@@ -69,3 +72,26 @@ def _without(querydict, name, value=None):
         if kept:
             remaining.setlist(key, kept)
     return f"?{remaining.urlencode()}" if remaining else "?"
+
+
+@require_safe
+def suggest(request):
+    """``/suggest/?q=&register=``: what the search boxes suggest as a name is typed, as JSON in the page's
+    language. Queries: see ``search.suggest`` (2 on a register's box, 4 on the site-wide one; none below two
+    characters). Bad input answers 400 with the reason, never a 500."""
+    raw, name = request.GET.get("q", ""), request.GET.get("register", "")
+    if name and name not in registry:
+        known = ", ".join(registry)
+        return _bad_request(gettext("Unknown register “%(name)s”: one of %(known)s.") % {"name": name, "known": known})
+    if len(raw) > suggest_names.MAX_LENGTH:
+        return _bad_request(gettext("At most %(max)s characters.") % {"max": suggest_names.MAX_LENGTH})
+    text = clean_text(raw)
+    answer = {"query": text, "register": name or None}
+    if len(text) < suggest_names.MIN_LENGTH:
+        return JsonResponse({**answer, "suggestions": [], "status": gettext("Type at least two characters")})
+    found = suggest_names.suggestions(registry[name] if name else None, text)
+    return JsonResponse({**answer, "suggestions": found, "status": suggest_names.status(len(found))})
+
+
+def _bad_request(message):
+    return JsonResponse({"error": message}, status=400)
