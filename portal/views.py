@@ -19,7 +19,7 @@ from directory.models import Country, Organization
 from initiatives.models import Initiative, Participation
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
-from search import Search, registry
+from search import Search, registry, vocabulary
 from search.text import clean_text
 from search.urls import search_url
 
@@ -64,7 +64,8 @@ def home(request):
 def site_search(request):
     """``/search/?q=``: how many records of each register match, and the first few of each.
 
-    Queries per register: its facet choices, a COUNT, the top hits and their prefetches.
+    Queries per register: its facet choices, a COUNT, the top hits and their prefetches; "Did you mean …" when
+    at most two records match in all (``search.vocabulary``).
     """
     text = clean_text(request.GET.get("q", ""))
     params = QueryDict(mutable=True)
@@ -81,7 +82,8 @@ def site_search(request):
                     "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
                 }
             )
-    return render(request, "search.html", {"text": text, "sections": sections})
+    did_you_mean = vocabulary.did_you_mean_anywhere(text, sum(section["count"] for section in sections))
+    return render(request, "search.html", {"text": text, "sections": sections, "did_you_mean": did_you_mean})
 
 
 class Section(NamedTuple):
