@@ -97,12 +97,14 @@ class Suggest:
     ``words``: fields matched at the start of any of their words (English); ``japanese``: fields matched
     anywhere from three characters, at their start below (Japanese has no spaces; trigrams need three
     characters). Each needs a pg_trgm index on ``upper(field)``, or a small table. ``related``: what
-    ``select_related`` needs for the record's ``display_title``.
+    ``select_related`` needs for the record's ``display_title``; ``shown``: the other fields its title and
+    ``get_absolute_url`` read (only these and the matched fields are loaded).
     """
 
     words: tuple[str, ...]
     japanese: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    shown: tuple[str, ...] = ("slug",)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per registered register

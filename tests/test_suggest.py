@@ -182,3 +182,10 @@ def test_query_counts_are_fixed(client, vietnam_initiatives, django_assert_max_n
     assert len(response.json()["suggestions"]) >= 3
     with django_assert_max_num_queries(0):
         suggest(client, "v")
+
+
+def test_two_characters_match_a_record_title_at_its_start_and_three_at_any_word(client):
+    f.InitiativeFactory(title="Ocean observation network")
+    assert "Ocean observation network" in labels(suggest(client, "oc", "initiatives"))
+    assert "Ocean observation network" not in labels(suggest(client, "ob", "initiatives"))
+    assert "Ocean observation network" in labels(suggest(client, "obs", "initiatives"))
