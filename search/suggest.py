@@ -71,8 +71,12 @@ def sources(register):
     return [Source(*parts) for parts in found.values()]
 
 
-def _has_field(model, name):
-    return any(f.name == name for f in model._meta.get_fields())
+def name_fields(choices):
+    """``(English fields, Japanese fields)`` a name of ``choices``' table is matched on: its label and ``also``
+    fields, and the label's ``_ja`` field where the table has one."""
+    japanese = f"{choices.label}_ja"
+    has_japanese = any(f.name == japanese for f in choices.model._meta.get_fields())
+    return (choices.label, *choices.also), ((japanese,) if has_japanese else ())
 
 
 def _word_start(fields, text, any_word=True):
@@ -105,9 +109,7 @@ def _starts(fields, text):
 def _names_query(index, source, text):
     choices = source.choices
     model = choices.model
-    japanese = f"{choices.label}_ja"
-    english = (choices.label, *choices.also)
-    fields_ja = (japanese,) if _has_field(model, japanese) else ()
+    english, fields_ja = name_fields(choices)
     counted_register, counted_facet = source.counted_in
     # The bitmaps of a table-backed facet are named by the row's id (search.bitmaps._value_keys).
     table, pk = model._meta.db_table, model._meta.pk.column

@@ -22,6 +22,7 @@ from django.http import QueryDict
 from .engine import Search
 from .models import Word
 from .registry import registry
+from .suggest import name_fields
 
 FEW = 2  # a search with at most this many results is offered a correction
 TOKEN = re.compile(r"\w+")
@@ -54,10 +55,8 @@ def _register_words(register):
     for facet in register.facets:
         if facet.table_backed:
             choices = facet.choices
-            fields = [choices.label, *choices.also]
-            if any(f.name == f"{choices.label}_ja" for f in choices.model._meta.get_fields()):
-                fields.append(f"{choices.label}_ja")
-            for row in choices.model._default_manager.filter(choices.where).values_list(*fields):
+            english, japanese = name_fields(choices)
+            for row in choices.model._default_manager.filter(choices.where).values_list(*english, *japanese):
                 for value in row:
                     words |= words_of(value)
     return words
