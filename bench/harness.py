@@ -43,6 +43,7 @@ API_URL = "/api/initiatives/"
 ADMIN_URL = "/bench-admin/initiatives/initiative/"
 EXPORT_URL = "/initiatives/export.{fmt}"
 EXPORT_FORMATS = ("csv", "json", "xlsx")
+SUGGEST_URL = "/suggest/"
 
 
 def consume(response):
@@ -189,6 +190,31 @@ def most_linked_country():
 def top_lead_organization():
     published = Q(led_initiatives__editorial_state="published")
     return Organization.objects.annotate(n=Count("led_initiatives", filter=published)).order_by("-n", "pk").first()
+
+
+def suggestion_cases():
+    """What a person types into a search box, a few characters at a time: ``{name: parameters}``."""
+    area, country = top_by_initiatives(PolicyArea), top_by_initiatives(Country)
+    word = TEXT
+    area_ja = (area.name_ja if area else "") or "気候変動"
+    country_name = country.name if country else "Viet Nam"
+    return {
+        "2 characters": {"q": word[:2], "register": "initiatives"},
+        "4 characters": {"q": word[:4], "register": "initiatives"},
+        "a country's name": {"q": country_name[:5], "register": "initiatives"},
+        "Japanese, 2 characters": {"q": area_ja[:2], "register": "initiatives"},
+        "Japanese, 3 characters": {"q": area_ja[:3], "register": "initiatives"},
+        "site-wide box": {"q": word[:4]},
+    }
+
+
+def run_suggestions(repeat, budget=None):
+    """``/suggest/`` as the search boxes call it while a name is typed."""
+    client = Client()
+    return {
+        name: measure(client, with_query(SUGGEST_URL, params), repeat, budget)
+        for name, params in suggestion_cases().items()
+    }
 
 
 def run_editor_changelists(repeat, budget=None):

@@ -1,10 +1,11 @@
 """International initiatives, the frameworks they belong to, and who takes part."""
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -133,6 +134,10 @@ class Initiative(EditorialModel):
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="initiative_vector_gin"),
             GinIndex(fields=["search_grams"], name="initiative_grams_gin"),
+            # Suggestions match Japanese titles anywhere from three characters (search.suggest).
+            GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
+            # Suggestions as you type match a title's words by their start (search.suggest): a trigram each.
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="initiative_title_trgm"),
             # The published initiatives' ids with what the facets read, and the default order (newest first).
             models.Index(
                 fields=["id"],

@@ -1,10 +1,11 @@
 """Researchers who carry Japan's science diplomacy, their fields and stays abroad."""
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -115,6 +116,11 @@ class Researcher(EditorialModel):
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="researcher_vector_gin"),
             GinIndex(fields=["search_grams"], name="researcher_grams_gin"),
+            # Suggestions match Japanese names anywhere from three characters (search.suggest).
+            GinIndex(OpClass(Upper("name_ja"), name="gin_trgm_ops"), name="researcher_name_ja_trgm"),
+            # Suggestions as you type match the names by their start (search.suggest): a trigram each.
+            GinIndex(OpClass(Upper("family_name"), name="gin_trgm_ops"), name="researcher_family_trgm"),
+            GinIndex(OpClass(Upper("given_name"), name="gin_trgm_ops"), name="researcher_given_trgm"),
             # The public researchers' ids with what the facets read, and the default order (by name).
             models.Index(
                 fields=["id"],
