@@ -12,6 +12,7 @@ import math
 import random
 import statistics
 import time
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.contrib import admin
@@ -23,7 +24,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from directory.models import Country, PolicyArea
+from directory.models import Country, Organization, PolicyArea
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
@@ -34,11 +35,15 @@ from .memory import PeakRSS
 NOT_AVAILABLE = "not available yet"
 MIN_SAMPLES = 5
 TEXT = "climate"  # a word of the scale vocabulary found in a minority of records
+BROAD_TEXT = "research"  # a word found in most records
+# Japanese queries of one, two and more characters: 国 is in most records' linked names (米国, 中国, 国際 ...).
+JAPANESE_TEXTS = {"Japanese, 1 char": "国", "Japanese, 2 chars": "協力", "Japanese, 4 chars": "共同研究"}
 SEARCH_URL = "/initiatives/"
 API_URL = "/api/initiatives/"
 ADMIN_URL = "/bench-admin/initiatives/initiative/"
 EXPORT_URL = "/initiatives/export.{fmt}"
 EXPORT_FORMATS = ("csv", "json", "xlsx")
+SUGGEST_URL = "/suggest/"
 
 
 def consume(response):
@@ -108,6 +113,8 @@ def search_cases():
         "three facets": three,
         "text": {"q": TEXT},
         "text + three facets": {"q": TEXT, **three},
+        "broad text": {"q": BROAD_TEXT},
+        **{name: {"q": text} for name, text in JAPANESE_TEXTS.items()},
         f"page {page}": {"page": page},
     }
     return {name: (params, admin_params(params, ids)) for name, params in cases.items()}
@@ -148,6 +155,66 @@ def run_searches(repeat, admin_repeat, budget=None):
         row["admin"] = measure(admin_client, with_query(ADMIN_URL, reference_params), admin_repeat, budget=budget)
         rows.append(row)
     return rows
+
+
+def run_renames():
+    """Seconds to rename the country and the organization linked to the most initiatives (each in a transaction
+    rolled back): the triggers re-index every record naming them before the UPDATE returns."""
+    from django.db import transaction
+
+    results = {}
+    for kind, model in (("country", Country), ("organization", Organization)):
+        top = most_linked_country() if model is Country else top_lead_organization()
+        if top is None:
+            results[kind] = {"status": NOT_AVAILABLE}
+            continue
+        with transaction.atomic():
+            start = time.perf_counter()
+            model.objects.filter(pk=top.pk).update(name=f"{top.name} (renamed)")
+            seconds = time.perf_counter() - start
+            transaction.set_rollback(True)
+        results[kind] = {"status": "ok", "name": top.name, "seconds": round(seconds, 3)}
+    return results
+
+
+def most_linked_country():
+    """The country the most records name: partner of initiatives, researchers' country, either side of partnerships
+    (one count each: a join of all four would multiply them)."""
+    totals = Counter()
+    relations = ("initiatives", "researchers", "localities__japanese_partnerships", "localities__foreign_partnerships")
+    for relation in relations:
+        totals.update(dict(Country.objects.annotate(n=Count(relation)).filter(n__gt=0).values_list("pk", "n")))
+    return Country.objects.filter(pk=max(totals, key=totals.get)).first() if totals else None
+
+
+def top_lead_organization():
+    published = Q(led_initiatives__editorial_state="published")
+    return Organization.objects.annotate(n=Count("led_initiatives", filter=published)).order_by("-n", "pk").first()
+
+
+def suggestion_cases():
+    """What a person types into a search box, a few characters at a time: ``{name: parameters}``."""
+    area, country = top_by_initiatives(PolicyArea), top_by_initiatives(Country)
+    word = TEXT
+    area_ja = (area.name_ja if area else "") or "気候変動"
+    country_name = country.name if country else "Viet Nam"
+    return {
+        "2 characters": {"q": word[:2], "register": "initiatives"},
+        "4 characters": {"q": word[:4], "register": "initiatives"},
+        "a country's name": {"q": country_name[:5], "register": "initiatives"},
+        "Japanese, 2 characters": {"q": area_ja[:2], "register": "initiatives"},
+        "Japanese, 3 characters": {"q": area_ja[:3], "register": "initiatives"},
+        "site-wide box": {"q": word[:4]},
+    }
+
+
+def run_suggestions(repeat, budget=None):
+    """``/suggest/`` as the search boxes call it while a name is typed."""
+    client = Client()
+    return {
+        name: measure(client, with_query(SUGGEST_URL, params), repeat, budget)
+        for name, params in suggestion_cases().items()
+    }
 
 
 def run_editor_changelists(repeat, budget=None):

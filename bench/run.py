@@ -18,6 +18,7 @@ from pathlib import Path
 
 RESULTS = Path(__file__).with_name("results.json")
 SMALL = 2000
+RENAME_KEYS = ("renames", "rename_country_seconds", "rename_organization_seconds")
 
 
 def scale_counts(value):
@@ -61,12 +62,23 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         counts = scale.existing_counts()
         searches = harness.run_searches(repeat, admin_repeat, budget)
         details = harness.run_details(detail_samples)
+        suggestions = harness.run_suggestions(repeat, budget)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
+        renames = harness.run_renames()
         rows = Initiative.objects.published().count()
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
-    results = summary.summarise(counts, searches, details, changelists, exports)
+    results = summary.summarise(counts, searches, details, changelists, exports, suggestions)
+    results.update(
+        dict(
+            zip(
+                RENAME_KEYS,
+                (renames, renames["country"].get("seconds"), renames["organization"].get("seconds")),
+                strict=True,
+            )
+        )
+    )
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -83,7 +95,8 @@ def rerun_exports(out):
     exports = {fmt: export_in_subprocess(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     counts = {key: previous[key] for key in ("initiatives", "researchers", "partnerships")}
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
-    results = summary.summarise(counts, *parts, exports)
+    results = summary.summarise(counts, *parts, exports, previous.get("suggestions", {}))
+    results.update({key: previous[key] for key in RENAME_KEYS if key in previous})
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 

@@ -5,7 +5,8 @@ the slowest search case's, ``admin_facets_p50_ms`` is the reference admin's
 fastest case, and ``admin_over_search_ratio`` is the smallest per-case ratio of
 reference-admin median to search median, ``detail_p95_ms`` is the slowest of
 the detail pages and the home page, and ``editor_changelist_p95_ms`` is
-the slowest changelist of the editors' real admin (facets off). A figure that could not be measured
+the slowest changelist of the editors' real admin (facets off), ``suggest_p95_ms`` the slowest case of the
+suggestions as a name is typed (``/suggest/``). A figure that could not be measured
 (a feature not built yet) is ``null``.
 """
 
@@ -19,7 +20,8 @@ def _worst(results, key):
     return max(values) if values else None
 
 
-def summarise(counts, searches, details, changelists, exports):
+def summarise(counts, searches, details, changelists, exports, suggestions=None):
+    suggestions = suggestions or {}
     search = [row["search"] for row in searches]
     ratios = [
         round(row["admin"]["p50_ms"] / row["search"]["p50_ms"], 1)
@@ -42,11 +44,13 @@ def summarise(counts, searches, details, changelists, exports):
         "xlsx_seconds": export_figure["xlsx"].get("seconds"),
         "xlsx_peak_mb": export_figure["xlsx"].get("peak_mb"),
         "json_seconds": export_figure["json"].get("seconds"),
+        "suggest_p95_ms": _worst(suggestions.values(), "p95_ms"),
         **counts,
         "cases": searches,
         "details": details,
         "editor_changelists": changelists,
         "exports": exports,
+        "suggestions": suggestions,
     }
 
 
@@ -107,11 +111,26 @@ def table(results):
         else:
             lines.append(f"{_page_name(register):<20} {result.get('status')}")
     lines.append("")
+    for name, result in results.get("suggestions", {}).items():
+        label = f"suggest, {name}"
+        if result.get("status") == "ok":
+            lines.append(
+                f"{label:<32} p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, {result['queries']} queries"
+            )
+        else:
+            lines.append(f"{label:<32} {result.get('status')}")
+    lines.append("")
     slowest = sorted(_ok(results["editor_changelists"].values()), key=lambda r: -r["p50_ms"])[:3]
     lines.append(
         "editors' admin changelists (facets off), slowest: "
         + (", ".join(f"{r['url']} p50 {r['p50_ms']} ms" for r in slowest) or "none measured")
     )
+    lines.append("")
+    for kind, result in results.get("renames", {}).items():
+        if result.get("status") == "ok":
+            lines.append(f"rename the {kind} most linked ({result['name']}): {result['seconds']} s, index updated")
+        else:
+            lines.append(f"rename the {kind} most linked: {result.get('status')}")
     lines.append("")
     for fmt, result in results["exports"].items():
         if result.get("status") == "ok":
@@ -139,6 +158,7 @@ MARKDOWN_COLUMNS = [
     ("xlsx_seconds", "XLSX s", "{:g}"),
     ("xlsx_peak_mb", "XLSX MB", "{:g}"),
     ("json_seconds", "JSON s", "{:g}"),
+    ("suggest_p95_ms", "suggest p95 ms", "{:g}"),
 ]
 
 

@@ -30,6 +30,7 @@ from partnerships.models import Activity, ActivityKind, SubnationalPartnership
 from people.models import EnglishLevel, Exchange, ExchangeDirection, Researcher, ResearchField
 from people.validators import orcid_checksum
 from search import bitmaps, registry
+from search import text as text_search
 
 from . import scale_vocabulary as words
 from .scale_vocabulary import (
@@ -103,8 +104,10 @@ class ScaleSeeder:
 
     def run(self, initiatives, researchers, partnerships):
         started = time.perf_counter()
-        # The facet bitmaps are built once at the end, not refreshed by every bulk insert's triggers.
-        with bitmaps.deferred(*registry.values()), transaction.atomic():
+        # The facet bitmaps and the text index are built once at the end, not refreshed by every bulk insert's
+        # triggers (the text index would be computed again for each of a record's links).
+        registers = list(registry.values())
+        with bitmaps.deferred(*registers), text_search.deferred(*registers), transaction.atomic():
             self.step("reference data", self.load_reference)
             self.step("organizations, frameworks, fields", self.create_vocabulary_records, initiatives)
             self.step(f"{researchers:,} researchers", self.create_researchers, researchers)
@@ -447,7 +450,13 @@ def clear(log=print):
         (Framework, "slug LIKE %s"),
         (ResearchField, "slug LIKE %s"),
     ]
-    with bitmaps.deferred(*registry.values()), transaction.atomic(), connection.cursor() as cursor:
+    registers = list(registry.values())
+    with (
+        bitmaps.deferred(*registers),
+        text_search.deferred(*registers),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         for model, where in statements:
             cursor.execute(f"DELETE FROM {table(model)} WHERE {where}", [f"{PREFIX}%"] * where.count("%s"))  # noqa: S608
     log(f"seed_scale: cleared previous scale data in {time.perf_counter() - started:.1f} s")

@@ -14,8 +14,8 @@ from .resources import OrganizationResource
 class CountryAdmin(BaseAdmin):
     list_display = ["name", "name_ja", "iso2", "region"]
     list_filter = ["region", MISSING_JAPANESE_NAME]
-    search_fields = ["name", "name_ja", "iso2"]
-    fieldsets = [(None, {"fields": [("name", "name_ja"), ("iso2", "region")]})]
+    search_fields = ["name", "name_ja", "iso2", "alt_names"]
+    fieldsets = [(None, {"fields": [("name", "name_ja"), ("iso2", "region"), "alt_names"]})]
 
 
 @admin.register(Locality)

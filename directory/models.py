@@ -36,6 +36,12 @@ class Country(models.Model):
     name = models.CharField(max_length=100)
     name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
     region = models.CharField(_("world region"), max_length=10, choices=Region.choices, db_index=True)
+    alt_names = models.CharField(
+        _("other names"),
+        max_length=300,
+        blank=True,
+        help_text=_("Other names the country is searched by, separated by semicolons (USA; America; アメリカ)."),
+    )
 
     class Meta:
         ordering = ["name"]

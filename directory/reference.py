@@ -80,6 +80,28 @@ COUNTRY_NAMES = """
     VI U.S. Virgin Islands|
 """
 
+# Other names people search a country by, beside pycountry's formal and common ones: the short forms in
+# everyday English and Japanese use (the Japanese ones are MOFA's country names and the usual short forms), and
+# "日" with the country's one-kanji abbreviation, how Japanese names the bilateral relation (日米: Japan–US).
+# "CODE English; English|日本語; 日本語".
+COUNTRY_ALT_NAMES = """
+    AE UAE|
+    AU |豪州; 日豪
+    CA |日加
+    CN PRC|中華人民共和国; 日中
+    DE |独国; 日独
+    FR |仏国; 日仏
+    GB UK; Britain; Great Britain|イギリス; 英国; 日英
+    IN |日印
+    IT |日伊
+    KP North Korea|北朝鮮
+    KR Korea; Republic of Korea|大韓民国; 日韓
+    NL Holland|
+    RU |日露
+    US USA; US; America; United States of America|アメリカ; アメリカ合衆国; 米国; 日米
+    VN Viet Nam|ベトナム
+"""
+
 # English names for subdivisions that pycountry gives in a local form
 # ("Beijing Shi", "Bayern"), and Japanese names its catalogue lacks or gets wrong.
 SUBDIVISION_NAMES = """
@@ -261,9 +283,10 @@ def plain_ascii(text):
 
 
 def countries():
-    """{iso2: {"name", "name_ja", "region"}} for every ISO 3166-1 country pycountry knows."""
+    """{iso2: {"name", "name_ja", "region", "alt_names"}} for every ISO 3166-1 country pycountry knows."""
     catalogue = _catalogue("iso3166-1")
     corrections = _table(COUNTRY_NAMES)
+    alternatives = _table(COUNTRY_ALT_NAMES)
     rows = {}
     for entry in pycountry.countries:
         if entry.alpha_2 not in REGION_OF:
@@ -275,7 +298,23 @@ def countries():
             "name_ja": japanese or (common and _translate(catalogue, common)) or _translate(catalogue, entry.name),
             "region": REGION_OF[entry.alpha_2],
         }
+        rows[entry.alpha_2]["alt_names"] = _alt_names(entry, rows[entry.alpha_2], alternatives)
     return rows
+
+
+def _alt_names(entry, row, alternatives):
+    """The other names of a country, "; "-separated: pycountry's (formal ones read in order: "Korea, Republic
+    of" -> "Republic of Korea") and the short forms of ``COUNTRY_ALT_NAMES``, without the country's own names."""
+    english, japanese = alternatives.get(entry.alpha_2, ("", ""))
+    names = [entry.name, getattr(entry, "official_name", ""), getattr(entry, "common_name", "")]
+    names = [_in_order(name) for name in names if name] + english.split(";") + japanese.split(";")
+    own = {row["name"], row["name_ja"]}
+    return "; ".join(dict.fromkeys(name.strip() for name in names if name.strip() and name.strip() not in own))
+
+
+def _in_order(name):
+    head, _, tail = name.partition(", ")
+    return f"{tail} {head}" if tail.endswith((" of", " of the")) else name
 
 
 def _subdivision_names(entry, catalogue, corrections):

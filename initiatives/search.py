@@ -7,8 +7,9 @@ bitmaps, the API and the exports' selection; ``apps.py`` registers it.
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Country, PolicyArea, Region, Sector
-from search.declarations import Facet, ModelChoices, Range, Register, TextSearch
+from directory.choices import COUNTRIES, POLICY_AREAS
+from directory.models import Region, Sector
+from search.declarations import Facet, ModelChoices, Range, Register, Suggest, TextSearch
 
 from .models import Framework, Initiative, InitiativeKind, InitiativeStatus
 
@@ -19,8 +20,8 @@ REGISTER = Register(
     title_one=_("Initiative"),
     description=_("International science and technology initiatives Japan takes part in."),
     facets=(
-        Facet("area", _("Policy area"), ModelChoices(PolicyArea, "slug", "name"), field="policy_areas"),
-        Facet("country", _("Partner country"), ModelChoices(Country, "iso2", "name"), field="countries", long=True),
+        Facet("area", _("Policy area"), POLICY_AREAS, field="policy_areas"),
+        Facet("country", _("Partner country"), COUNTRIES, field="countries", long=True),
         Facet("region", _("World region"), Region, field="countries__region"),
         Facet("kind", _("Kind"), InitiativeKind, field="kind"),
         Facet("status", _("Status"), InitiativeStatus, field="status"),
@@ -32,6 +33,7 @@ REGISTER = Register(
         Range("year_to", _("Started until (year)"), "start_date__year", "lte"),
     ),
     text=TextSearch(japanese_fields=("title_ja", "summary_ja"), headline="summary"),
+    suggest=Suggest(words=("title",), japanese=("title_ja",)),
     sorts={
         "newest": (F("start_date").desc(nulls_last=True), "title"),
         "oldest": (F("start_date").asc(nulls_last=True), "title"),

@@ -1,5 +1,6 @@
 """Partnerships between Japanese prefectures and cities and their counterparts abroad."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -80,17 +81,25 @@ class SubnationalPartnership(EditorialModel):
     description_ja = models.TextField(_("description (Japanese)"), blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
     last_reviewed = models.DateField(null=True, blank=True)
-    # Full-text search, kept by database triggers (migrations 0003 and 0006) from both localities' names and
-    # the description, so bulk_create, raw updates and renames of a locality or country keep it too.
+    # Full-text search, kept by database triggers (migrations 0003 and 0009) from both localities' names, their
+    # countries', the focus areas' and the description, so bulk_create, raw updates and renames keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The Japanese text (own and linked names, folded) and its one- and two-character pieces, for Japanese
+    # queries of any length: kept by the same trigger as ``search_vector``.
+    search_ja = models.TextField(null=True, blank=True, editable=False)
+    search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
 
     class Meta:
         ordering = ["japanese_locality__name", "foreign_locality__name"]
         verbose_name = _("subnational partnership")
-        indexes = [GinIndex(fields=["search_vector"], name="partnership_vector_gin")]  # the text search's match
+        indexes = [
+            # The text search's match, and the Japanese pieces' (any query length).
+            GinIndex(fields=["search_vector"], name="partnership_vector_gin"),
+            GinIndex(fields=["search_grams"], name="partnership_grams_gin"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(established__isnull=True) | Q(established__gte=EARLIEST_YEAR),

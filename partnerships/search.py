@@ -8,13 +8,18 @@ itself, a city or town for its parent prefecture (the same rule as ``Locality.pr
 from django.db.models import Case, F, Q, When
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Country, Locality, LocalityLevel, PolicyArea, Region
-from search.declarations import Facet, ModelChoices, Range, Register, TextSearch
+from directory.choices import COUNTRIES, POLICY_AREAS
+from directory.models import Locality, LocalityLevel, Region
+from search.declarations import Facet, ModelChoices, Range, Register, Suggest, TextSearch
 
 from .models import PartnershipKind, PartnershipStatus, SubnationalPartnership
 
 PREFECTURES = ModelChoices(
-    Locality, "iso_code", "name", where=Q(country__iso2="JP", level=LocalityLevel.PREFECTURE) & ~Q(iso_code="")
+    Locality,
+    "iso_code",
+    "name",
+    where=Q(country__iso2="JP", level=LocalityLevel.PREFECTURE) & ~Q(iso_code=""),
+    kind=_("Prefecture"),
 )
 
 
@@ -40,13 +45,13 @@ REGISTER = Register(
         Facet(
             "country",
             _("Partner country"),
-            ModelChoices(Country, "iso2", "name"),
+            COUNTRIES,
             field="foreign_locality__country",
             long=True,
         ),
         Facet("region", _("World region"), Region, field="foreign_locality__country__region"),
         Facet("kind", _("Kind"), PartnershipKind, field="kind"),
-        Facet("area", _("Focus area"), ModelChoices(PolicyArea, "slug", "name"), field="focus_areas"),
+        Facet("area", _("Focus area"), POLICY_AREAS, field="focus_areas"),
         Facet("status", _("Status"), PartnershipStatus, field="status"),
     ),
     ranges=(
@@ -55,12 +60,19 @@ REGISTER = Register(
     ),
     text=TextSearch(
         japanese_fields=(
-            "description_ja",
             "japanese_locality__name_ja",
-            "japanese_locality__parent__name_ja",
             "foreign_locality__name_ja",
+            "japanese_locality__parent__name_ja",
+            "foreign_locality__parent__name_ja",
+            "description_ja",
         ),
         headline="description",
+    ),
+    # A partnership is named by its two sides; the localities table is small.
+    suggest=Suggest(
+        words=("japanese_locality__name", "foreign_locality__name"),
+        japanese=("japanese_locality__name_ja", "foreign_locality__name_ja"),
+        related=("japanese_locality", "foreign_locality"),
     ),
     sorts={
         "newest": (F("established").desc(nulls_last=True), "japanese_locality__name"),

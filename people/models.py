@@ -1,5 +1,6 @@
 """Researchers who carry Japan's science diplomacy, their fields and stays abroad."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -99,17 +100,27 @@ class Researcher(EditorialModel):
     consent_recorded_on = models.DateField(null=True, blank=True)
 
     objects = ResearcherQuerySet.as_manager()
-    # Full-text search, kept by database triggers (migrations 0002 and 0006) from the names, the
-    # affiliation's name and the bio, so raw updates and renames of the organization keep it too.
+    # Full-text search, kept by database triggers (migrations 0002 and 0009) from the names, the bio and
+    # the names the researcher links to (affiliation, country, fields, exchange hosts), so raw updates and
+    # renames keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    # The Japanese text (own and linked names, folded) and its one- and two-character pieces, for Japanese
+    # queries of any length: kept by the same trigger as ``search_vector``.
+    search_ja = models.TextField(null=True, blank=True, editable=False)
+    search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
 
     class Meta:
         ordering = ["family_name", "given_name"]
         indexes = [
-            # The text search's match and, for Japanese, the substring match on the name (pg_trgm).
+            # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="researcher_vector_gin"),
+            GinIndex(fields=["search_grams"], name="researcher_grams_gin"),
+            # Suggestions match Japanese names anywhere from three characters (search.suggest).
             GinIndex(OpClass(Upper("name_ja"), name="gin_trgm_ops"), name="researcher_name_ja_trgm"),
+            # Suggestions as you type match the names by their start (search.suggest): a trigram each.
+            GinIndex(OpClass(Upper("family_name"), name="gin_trgm_ops"), name="researcher_family_trgm"),
+            GinIndex(OpClass(Upper("given_name"), name="gin_trgm_ops"), name="researcher_given_trgm"),
             # The public researchers' ids with what the facets read, and the default order (by name).
             models.Index(
                 fields=["id"],

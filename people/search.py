@@ -7,8 +7,9 @@ are never part of a result. ``apps.py`` registers it.
 from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Country, Organization, Sector
-from search.declarations import Facet, ModelChoices, Register, TextSearch
+from directory.choices import COUNTRIES, ORGANIZATIONS
+from directory.models import Sector
+from search.declarations import Facet, ModelChoices, Register, Suggest, TextSearch
 
 from .models import CareerStage, EnglishLevel, Exchange, Researcher, ResearchField
 
@@ -31,14 +32,15 @@ REGISTER = Register(
     description=_("Researchers who carry Japan's science and technology diplomacy."),
     facets=(
         Facet("field", _("Research field"), ModelChoices(ResearchField, "slug", "name"), field="fields"),
-        Facet("country", _("Country"), ModelChoices(Country, "iso2", "name"), field="country", long=True),
+        Facet("country", _("Country"), COUNTRIES, field="country", long=True),
         Facet("stage", _("Career stage"), CareerStage, field="career_stage"),
         Facet("english", _("English level (CEFR)"), EnglishLevel, field="english_level"),
         Facet("sector", _("Affiliation's sector"), Sector, field="affiliation__sector"),
-        Facet("org", _("Affiliation"), ModelChoices(Organization, "slug", "name"), field="affiliation", long=True),
+        Facet("org", _("Affiliation"), ORGANIZATIONS, field="affiliation", long=True),
         Facet("exchange", _("Exchange abroad"), EXCHANGE_CHOICES, expression=has_exchange()),
     ),
-    text=TextSearch(japanese_fields=("name_ja", "affiliation__name_ja", "bio_ja"), headline="bio"),
+    text=TextSearch(japanese_fields=("name_ja", "bio_ja"), headline="bio"),
+    suggest=Suggest(words=("family_name", "given_name"), japanese=("name_ja",)),
     sorts={
         "newest": ("-created_at",),
         "oldest": ("created_at",),

@@ -19,7 +19,7 @@ from directory.models import JAPAN, Country, Organization
 from initiatives.models import Initiative, Participation
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
-from search import Search, registry
+from search import Search, registry, vocabulary
 from search.text import clean_text
 from search.urls import search_url
 
@@ -63,7 +63,9 @@ def home(request):
 def site_search(request):
     """``/search/?q=``: how many records of each register match, and the first few of each.
 
-    Queries per register: its facet choices, a COUNT, the top hits and their prefetches.
+    Queries per register: its facet choices, the count (from the facet bitmaps, as the register's own page),
+    the top hits' ids, their rows and prefetches, their snippets; "Did you mean …" when at most
+    two records match in all (``search.vocabulary``).
     """
     text = clean_text(request.GET.get("q", ""))
     params = QueryDict(mutable=True)
@@ -71,16 +73,17 @@ def site_search(request):
     sections = []
     if text:
         for register in registry.values():
-            matches = Search(register, params).queryset()
+            matches = Search(register, params)
             sections.append(
                 {
                     "register": register,
-                    "count": matches.count(),
-                    "hits": list(matches.for_search()[:SITE_SEARCH_HITS]),
+                    "count": matches.total(),
+                    "hits": matches.top(SITE_SEARCH_HITS),
                     "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
                 }
             )
-    return render(request, "search.html", {"text": text, "sections": sections})
+    did_you_mean = vocabulary.did_you_mean_anywhere(text, sum(section["count"] for section in sections))
+    return render(request, "search.html", {"text": text, "sections": sections, "did_you_mean": did_you_mean})
 
 
 class Section(NamedTuple):

@@ -24,12 +24,21 @@ SORT_LABELS = {"relevance": _("Relevance"), "newest": _("Newest"), "oldest": _("
 @dataclass(frozen=True)
 class ModelChoices:
     """Facet values read from a table: ``value`` goes in the URL, ``label`` is shown (``<label>_ja`` in
-    Japanese, where the table has it), rows limited to ``where``."""
+    Japanese, where the table has it), rows limited to ``where``.
+
+    For suggestions as you type (``search.suggest``): ``kind`` names what a row is ("Country"; the facet's
+    label where not given), ``also`` are more fields a typed name matches (an acronym, shown beside the name),
+    and ``own_page`` says a row has a page of its own, built from its ``value`` alone by the model's
+    ``get_absolute_url`` (an organization's, a country's), opened where a register has no such facet.
+    """
 
     model: type
     value: str
     label: str
     where: Q = field(default_factory=Q)
+    kind: str | None = None
+    also: tuple[str, ...] = ()
+    own_page: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,14 +80,32 @@ class Range:
 class TextSearch:
     """What the text query searches.
 
-    The stored ``search_vector`` (kept by a trigger, see the register's migrations) holds the record's text.
-    ``japanese_fields`` are also matched as a plain substring when the query has non-ASCII characters
-    (Japanese has no spaces, so a word inside a title is not a token; pg_trgm indexes serve it).
+    The stored ``search_vector``, ``search_ja`` and ``search_grams`` (kept by triggers, see the register's
+    migrations and ``search.text``) hold the record's text and the names it links to.
+    ``japanese_fields``: the record's own Japanese text, its title first, which ranks a Japanese query's
+    matches (a word in the title first, then in the rest of these, then only in a linked name).
     ``headline`` is the text a result's snippet is cut from.
     """
 
     japanese_fields: tuple[str, ...]
     headline: object
+
+
+@dataclass(frozen=True)
+class Suggest:
+    """What a typed name matches among a register's records, for suggestions as you type (``search.suggest``).
+
+    ``words``: fields matched at the start of any of their words (English); ``japanese``: fields matched
+    anywhere from three characters, at their start below (Japanese has no spaces; trigrams need three
+    characters). Each needs a pg_trgm index on ``upper(field)``, or a small table. ``related``: what
+    ``select_related`` needs for the record's ``display_title``; ``shown``: the other fields its title and
+    ``get_absolute_url`` read (only these and the matched fields are loaded).
+    """
+
+    words: tuple[str, ...]
+    japanese: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    shown: tuple[str, ...] = ("slug",)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per registered register
@@ -103,6 +130,7 @@ class Register:
     description: str = ""
     sort_labels: dict = field(default_factory=dict)  # how the sort menu names a sort, where not "Newest" etc.
     tie_breaker: tuple = ("pk",)
+    suggest: Suggest | None = None  # its records are suggested as a name is typed
     # Added when the app registers it:
     urls: str | None = None  # the app's URL module, mounted at /<name>/
     exports: object = None  # exports.columns.ExportSpec: the export's columns

@@ -177,7 +177,7 @@ class Search:
         """Every matching record in the page's order (no pagination, no prefetching)."""
         qs = self.filtered()
         if self.sort == "relevance":
-            return text_search.rank(qs, self.text).order_by("-rank", *self.register.tie_breaker)
+            return text_search.rank(qs, self.register.text, self.text).order_by("-rank", *self.register.tie_breaker)
         order = self.register.sorts.get(self.sort) or self.register.sorts[self.register.default_sort]
         return qs.order_by(*order, *self.register.tie_breaker)
 
@@ -237,15 +237,22 @@ class Search:
             page = paginator.page(number)
         except EmptyPage as exc:
             raise Http404("No such page of results.") from exc
-        ids = list(page.object_list)
-        rows = self.register.model._default_manager.for_search().in_bulk(ids)
-        page.object_list = [rows[pk] for pk in ids if pk in rows]
-        snippets = text_search.headlines(
-            self.register.model, self.register.text, [obj.pk for obj in page.object_list], self.text
-        )
-        for obj in page.object_list:
-            obj.snippet = snippets.get(obj.pk)
+        page.object_list = self._rows(list(page.object_list))
         return page, notice
+
+    def top(self, count):
+        """The first ``count`` records in the search's order, with snippets (the one-box search's few hits)."""
+        return self._rows(list(self.queryset().values_list("pk", flat=True)[:count]))
+
+    def _rows(self, ids):
+        """The records of ``ids`` in that order, with what a result row shows and their snippets."""
+        rows = self.register.model._default_manager.for_search().in_bulk(ids)
+        records = [rows[pk] for pk in ids if pk in rows]
+        pks = [obj.pk for obj in records]
+        snippets = text_search.headlines(self.register.model, self.register.text, pks, self.text)
+        for obj in records:
+            obj.snippet = snippets.get(obj.pk)
+        return records
 
     def label_of(self, name, value):
         return self.choices.get(name, {}).get(value, value)

@@ -1,19 +1,23 @@
 """A register's search page: a short view over ``Search``, which each register's list URL calls."""
 
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
 
-from . import Search, registry
+from . import Search, registry, vocabulary
+from . import suggest as suggest_names
+from .text import clean_text
 
 # search.js sends this header to get the page's changing parts only (includes/_search_fragment.html).
 FRAGMENT_HEADER = "X-Search-Fragment"
 
 
 def search_page(request, register_name):
-    """``/<register>/``: the faceted search. Queries: see ``search.engine`` (7 at most, whatever the filters)."""
+    """``/<register>/``: the faceted search. Queries: see ``search.engine`` (7 at most, whatever the filters), and
+    up to 3 more for "Did you mean …" when a text finds at most two records (``search.vocabulary``)."""
     register = registry[register_name]
     search = Search(register, request.GET)
     page, notice = search.page(request.GET.get("page"))
@@ -26,6 +30,7 @@ def search_page(request, register_name):
         "notice": notice,
         "facets": search.facets(),
         "chips": chips(search, request.GET),
+        "did_you_mean": vocabulary.did_you_mean(search, page.paginator.count),
         "list_url": list_url,
         # A page of the whole register is its own canonical page; a filtered search (noindex) points at the register.
         "canonical_url": f"{list_url}?page={page.number}" if page.number > 1 and not search.is_filtered else list_url,
@@ -69,3 +74,26 @@ def _without(querydict, name, value=None):
         if kept:
             remaining.setlist(key, kept)
     return f"?{remaining.urlencode()}" if remaining else "?"
+
+
+@require_safe
+def suggest(request):
+    """``/suggest/?q=&register=``: what the search boxes suggest as a name is typed, as JSON in the page's
+    language. Queries: see ``search.suggest`` (2 on a register's box, 4 on the site-wide one; none below two
+    characters). Bad input answers 400 with the reason, never a 500."""
+    raw, name = request.GET.get("q", ""), request.GET.get("register", "")
+    if name and name not in registry:
+        known = ", ".join(registry)
+        return _bad_request(gettext("Unknown register “%(name)s”: one of %(known)s.") % {"name": name, "known": known})
+    if len(raw) > suggest_names.MAX_LENGTH:
+        return _bad_request(gettext("At most %(max)s characters.") % {"max": suggest_names.MAX_LENGTH})
+    text = clean_text(raw)
+    answer = {"query": text, "register": name or None}
+    if len(text) < suggest_names.MIN_LENGTH:
+        return JsonResponse({**answer, "suggestions": [], "status": gettext("Type at least two characters")})
+    found = suggest_names.suggestions(registry[name] if name else None, text)
+    return JsonResponse({**answer, "suggestions": found, "status": suggest_names.status(len(found))})
+
+
+def _bad_request(message):
+    return JsonResponse({"error": message}, status=400)

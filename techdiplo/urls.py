@@ -9,6 +9,7 @@ from accounts.views import LoginView, LogoutView
 from portal.sitemaps import robots_txt, sitemaps
 from portal.views import healthz
 from search import registry
+from search.views import suggest
 
 # The 500 handler answers 503 when the error is the database being down or read-only (see portal/unavailable.py).
 handler500 = "portal.unavailable.server_error"
@@ -34,6 +35,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     *(path(f"{register.name}/", include(register.urls)) for register in registry.values()),
     path("", include("portal.urls")),
+    path("suggest/", suggest, name="suggest"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("reports/", include("reports.urls")),
     prefix_default_language=False,

@@ -7,9 +7,12 @@ in Python, independently of the search machinery.
 import datetime
 import itertools
 
+from django.http import QueryDict
+
 from directory.models import Locality, LocalityLevel, Sector
 from editorial.models import EditorialState
 from initiatives.models import InitiativeKind, InitiativeStatus
+from search import search_queryset
 
 from . import factories as f
 
@@ -104,3 +107,10 @@ def build_partnerships():
             japanese_locality=tokyo, foreign_locality=abroad[2], editorial_state=EditorialState.DRAFT
         ),
     }
+
+
+def text_search(query, register="initiatives"):
+    """The titles the text ``query`` finds in ``register``, in the search's order (relevance)."""
+    params = QueryDict(mutable=True)
+    params["q"] = query
+    return [str(obj) for obj in search_queryset(register, params)]

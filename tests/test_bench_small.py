@@ -32,6 +32,7 @@ RESULT_KEYS = {
     "xlsx_seconds",
     "xlsx_peak_mb",
     "json_seconds",
+    "suggest_p95_ms",
     "initiatives",
     "researchers",
     "partnerships",
@@ -127,3 +128,5 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
     assert results["admin_over_search_ratio"] > 0
+    assert {r["status"] for r in results["suggestions"].values()} == {"ok"}, results["suggestions"]
+    assert results["suggest_p95_ms"] > 0

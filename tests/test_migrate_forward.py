@@ -1,8 +1,9 @@
 """A database at the migration head of before the three-layer restructuring migrates forward without loss.
 
 The test database goes back to the leaf nodes main had then, gets records of every register (their triggers of
-that time fill the bitmaps and the search vectors), and migrates forward to today's head: the records, the
-search vectors and every bitmap must come out as they went in, and the searches must agree with the oracle.
+that time fill the bitmaps and the search vectors), and migrates forward to today's head: the records and every
+bitmap must come out as they went in, the search vectors as today's triggers compute them (the text index has
+grown since: linked names), and the searches must agree with the oracle.
 """
 
 import pytest
@@ -36,6 +37,25 @@ TABLES = {
 }
 
 
+# Columns today's models have and the old schema lacks: the records are built with today's models, so these
+# exist while they are built and go before migrating forward (the migrations add them).
+LATER_COLUMNS = {
+    "directory_country": ["alt_names varchar(300) NOT NULL DEFAULT ''"],
+    **{
+        table: ["search_ja text", "search_grams text[]"]
+        for table in ("initiatives_initiative", "people_researcher", "partnerships_subnationalpartnership")
+    },
+}
+
+
+def later_columns(add):
+    with connection.cursor() as cursor:
+        for table, columns in LATER_COLUMNS.items():
+            for column in columns:
+                change = f"ADD COLUMN {column}" if add else f"DROP COLUMN {column.split()[0]}"
+                cursor.execute(f"ALTER TABLE {table} {change}")
+
+
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets or executor.loader.graph.leaf_nodes())
@@ -56,6 +76,14 @@ def snapshot():
     return found
 
 
+def recomputed_vectors():
+    """``found``'s search vectors as the registers' triggers compute them now."""
+    with connection.cursor() as cursor:
+        for table in ("initiatives_initiative", "people_researcher", "partnerships_subnationalpartnership"):
+            cursor.execute(f"UPDATE {table} SET search_vector = NULL")  # noqa: S608
+    return {name: rows for name, rows in snapshot().items() if name.endswith("search_vector")}
+
+
 def triggers_on_initiatives():
     with connection.cursor() as cursor:
         cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'initiatives_initiative'::regclass")
@@ -66,9 +94,11 @@ def test_a_database_of_before_migrates_forward_with_its_records_vectors_and_bitm
     migrate(BEFORE)
     try:
         assert "initiatives_initiative_facets_insert" in triggers_on_initiatives()  # the register's own of then
+        later_columns(add=True)
         build_initiatives()
         build_researchers()
         build_partnerships()
+        later_columns(add=False)
         before = snapshot()
         assert {register for register, *_ in before["bitmaps"]} == {"initiatives", "researchers", "partnerships"}
     finally:
@@ -76,7 +106,11 @@ def test_a_database_of_before_migrates_forward_with_its_records_vectors_and_bitm
     assert "facets_initiatives_insert" in triggers_on_initiatives()  # the generic ones of now
     assert "initiatives_initiative_facets_insert" not in triggers_on_initiatives()
     after = snapshot()
-    assert after == before
+    vectors = {name: rows for name, rows in after.items() if name.endswith("search_vector")}
+    assert {name: rows for name, rows in after.items() if name not in vectors} == {
+        name: rows for name, rows in before.items() if name not in vectors
+    }
+    assert vectors == recomputed_vectors()
     for vectors in (rows for name, rows in after.items() if name.endswith("search_vector")):
         assert vectors and all(vector for _id, vector in vectors)  # every record's text is searchable
     for name, params in [("initiatives", "status=active"), ("researchers", "exchange=yes"), ("partnerships", "")]:

@@ -6,18 +6,17 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Initiative
-from search import Search, registry, search_queryset
+from search import Search, registry
 from search.text import clean_text
 
 from . import factories as f
+from .search_data import text_search
 
 pytestmark = pytest.mark.django_db
 
 
 def search(query, register="initiatives"):
-    params = QueryDict(mutable=True)
-    params["q"] = query
-    return [str(obj) for obj in search_queryset(register, params)]
+    return text_search(query, register)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Agreements Japan signs with other countries: the smallest register the machinery can serve."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -27,13 +28,19 @@ class Agreement(EditorialModel):
     kind = models.CharField(max_length=20, choices=AgreementKind.choices)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True, related_name="agreements")
     signed = models.PositiveSmallIntegerField(null=True, blank=True)
-    search_vector = SearchVectorField(null=True, editable=False)  # kept by a trigger (migration 0002)
+    # Kept by a trigger (migrations 0002 and 0004): the text, the folded Japanese text and its pieces.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_ja = models.TextField(null=True, blank=True, editable=False)
+    search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
 
     objects = AgreementQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
-        indexes = [GinIndex(fields=["search_vector"], name="agreement_vector_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="agreement_vector_gin"),
+            GinIndex(fields=["search_grams"], name="agreement_grams_gin"),
+        ]
 
     def __str__(self):
         return self.title

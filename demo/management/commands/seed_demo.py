@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.seed import seed_demo
+from search import vocabulary
 
 
 class Command(BaseCommand):
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             tally = seed_demo()
+            vocabulary.rebuild()
         width = max(len(name) for name in tally)
         for name, counts in sorted(tally.items()):
             self.stdout.write(

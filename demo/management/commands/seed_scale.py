@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from demo import scale
+from search import vocabulary
 
 
 class Command(BaseCommand):
@@ -28,5 +29,6 @@ class Command(BaseCommand):
             scale.seed(**counts, seed=options["seed"], log=self.stdout.write)
         except scale.ReferenceDataMissing as exc:
             raise CommandError(str(exc)) from exc
+        vocabulary.rebuild()
         existing = scale.existing_counts()
         self.stdout.write(", ".join(f"{n:,} {name}" for name, n in existing.items()))

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0008_indexes_in_models"),
+        ("partnerships", "0009_text_index_linked_names"),
     ]
 
     operations = [

@@ -1,0 +1,222 @@
+"""Suggestions as you type: the names and records that a few typed characters match, for the search boxes.
+
+Names come from the tables the registers' facets read their values from (every ``ModelChoices``: countries,
+organizations, prefectures, policy areas, frameworks, research fields); records from each register's
+``Suggest`` declaration, published ones only (``Register.base_queryset``). A name leads to its facet on the
+register being searched when that register has one, else to its own page (``own_page``), else to its facet on
+the first register that has it. Its count is the number of published records holding it in the register it
+is counted in (the current one where it is a facet there, else that first register), read from the facet
+bitmaps (``bit_count`` of one stored bitmap), never counted row by row.
+
+Matching, the same way for names and records (a record's title from three characters; its start below):
+English fields at the start of any word (``istartswith`` or
+``icontains`` of " " + the text, both served by pg_trgm's index on ``upper(field)``: a word start is a
+trigram), Japanese fields anywhere from three characters and at their start below (two characters make no
+trigram inside a word). Names of the small reference tables are matched anywhere in Japanese.
+
+Queries: one for every name (one UNION ALL, counts included), one per register whose records are suggested
+(one on a register's box, one per register on the site-wide box).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils.translation import gettext, ngettext
+
+from bilingual.content import display_title, is_japanese
+
+from .declarations import ModelChoices
+from .registry import registry
+from .urls import search_url
+
+MIN_LENGTH = 2
+MAX_LENGTH = 100  # a name is never longer; more is not typing
+NAMES_PER_KIND = 3
+MAX_NAMES = 6
+MAX_RECORDS = 4  # on a register's box
+RECORDS_PER_REGISTER = 2  # on the site-wide box, each register's first
+
+
+@dataclass(frozen=True)
+class Source:
+    """One table of names: its facet values' declaration, the facet on the current register (or None), and
+    the ``(register, facet)`` its counts come from."""
+
+    choices: ModelChoices
+    facet_here: object
+    counted_in: tuple
+
+    @property
+    def kind_label(self):
+        if self.choices.kind:
+            return self.choices.kind
+        return self.facet_here.label if self.facet_here else self.counted_in[1].label
+
+
+def sources(register):
+    """Every table of names the registers' facets read, once each (by model and rows), in the registers' order."""
+    found = {}
+    for each in registry.values():
+        for facet in each.facets:
+            if not facet.table_backed:
+                continue
+            key = (facet.choices.model, facet.choices.where)
+            if key not in found:
+                found[key] = [facet.choices, None, (each, facet)]
+            if each is register and found[key][1] is None:
+                found[key][1] = facet
+                found[key][2] = (each, facet)
+    return [Source(*parts) for parts in found.values()]
+
+
+def name_fields(choices):
+    """``(English fields, Japanese fields)`` a name of ``choices``' table is matched on: its label and ``also``
+    fields, and the label's ``_ja`` field where the table has one."""
+    japanese = f"{choices.label}_ja"
+    has_japanese = any(f.name == japanese for f in choices.model._meta.get_fields())
+    return (choices.label, *choices.also), ((japanese,) if has_japanese else ())
+
+
+def _word_start(fields, text, any_word=True):
+    """The fields start with ``text``, or (``any_word``) one of their words does."""
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__istartswith": text})
+        if any_word:
+            condition |= Q(**{f"{name}__icontains": f" {text}"})
+    return condition
+
+
+def _japanese(fields, text, anywhere):
+    lookup = "icontains" if anywhere else "istartswith"
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__{lookup}": text})
+    return condition
+
+
+def _starts(fields, text):
+    """0 for a row one of whose ``fields`` starts with the text, else 1: such rows come first."""
+    return Case(
+        *(When(**{f"{name}__istartswith": text}, then=Value(0)) for name in fields),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+
+
+def _names_query(index, source, text):
+    choices = source.choices
+    model = choices.model
+    english, fields_ja = name_fields(choices)
+    counted_register, counted_facet = source.counted_in
+    # The bitmaps of a table-backed facet are named by the row's id (search.bitmaps._value_keys).
+    table, pk = model._meta.db_table, model._meta.pk.column
+    sql = "SELECT bit_count(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = "
+    sql += f'"{table}"."{pk}"::text'  # Django's own table and column names
+    count = RawSQL(sql, [counted_register.name, counted_facet.name], output_field=IntegerField())  # noqa: S611
+    rows = (
+        model._default_manager.filter(choices.where)
+        .filter(_word_start(english, text) | _japanese(fields_ja, text, anywhere=True))
+        .annotate(
+            s_kind=Value(index),
+            s_pk=Cast("pk", IntegerField()),
+            s_value=Cast(choices.value, TextField()),
+            s_label=Cast(choices.label, TextField()),
+            s_label_ja=Cast(fields_ja[0], TextField()) if fields_ja else Value("", output_field=TextField()),
+            s_also=Concat(*choices.also, Value(""), output_field=TextField())
+            if choices.also
+            else Value("", output_field=TextField()),
+            s_count=Coalesce(count, 0),
+            s_starts=_starts((*english, *fields_ja), text),
+        )
+    )
+    if source.choices.own_page is False or source.facet_here is not None:
+        rows = rows.filter(s_count__gt=0)  # it leads to a search: one with no result is no suggestion
+    rows = rows.order_by("s_starts", "-s_count", "s_label")
+    fields = ("s_kind", "s_pk", "s_value", "s_label", "s_label_ja", "s_also", "s_count", "s_starts")
+    return rows.values_list(*fields)[:NAMES_PER_KIND]
+
+
+def names(register, text):
+    """The names matching ``text``, best first (a name starting with it, then the most records), as dicts."""
+    found = sources(register)
+    if not found:
+        return []
+    parts = [_names_query(index, source, text) for index, source in enumerate(found)]
+    rows = list(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else list(parts[0])
+    rows.sort(key=lambda row: (row[7], -row[6], row[0]))
+    return [_name(register, found[row[0]], *row[2:7]) for row in rows[:MAX_NAMES]]
+
+
+def _name(register, source, value, label, label_ja, also, count):
+    choices = source.choices
+    shown = label_ja if is_japanese() and label_ja else label
+    if also:
+        shown = f"{shown} ({also})"
+    counted_register, counted_facet = source.counted_in
+    facet = source.facet_here
+    if facet is not None:
+        url, applies = search_url(register.name, **{facet.name: value}), {"name": facet.name, "value": value}
+    elif choices.own_page:
+        url, applies = choices.model(**{choices.value: value}).get_absolute_url(), None
+    else:
+        url, applies = search_url(counted_register.name, **{counted_facet.name: value}), None
+    return {
+        "kind": choices.model._meta.model_name,
+        "kind_label": str(source.kind_label),
+        "label": shown,
+        "count": count,
+        "count_text": gettext("%(register)s: %(count)s") % {"register": counted_register.title, "count": count},
+        "url": url,
+        "facet": applies,
+    }
+
+
+def records(register, text, limit):
+    """Published records whose title matches ``text``, those starting with it first, then by title.
+
+    Two characters match a title's start only: a word start anywhere in a large register's titles would be
+    thousands of rows to sort for four (three characters narrow it). Only the columns shown are read."""
+    spec = register.suggest
+    longer = len(text) >= 3
+    condition = _word_start(spec.words, text, any_word=longer) | _japanese(spec.japanese, text, anywhere=longer)
+    rows = (
+        register.base_queryset()
+        .filter(condition)
+        .select_related(*spec.related)
+        .only(*spec.shown, *spec.words, *spec.japanese)
+        .annotate(s_starts=_starts((*spec.words, *spec.japanese), text))
+        .order_by("s_starts", *register.sorts["title"], "pk")[:limit]
+    )
+    return [
+        {
+            "kind": register.name,
+            "kind_label": str(register.title_one),
+            "label": display_title(record),
+            "count": None,
+            "count_text": "",
+            "url": record.get_absolute_url(),
+            "facet": None,
+        }
+        for record in rows
+    ]
+
+
+def suggestions(register, text):
+    """Names, then records, for ``text`` typed in ``register``'s box (None: the site-wide box)."""
+    found = names(register, text)
+    if register is not None:
+        return found + (records(register, text, MAX_RECORDS) if register.suggest else [])
+    for each in registry.values():
+        if each.suggest:
+            found += records(each, text, RECORDS_PER_REGISTER)
+    return found
+
+
+def status(count):
+    """What a screen reader hears when the list changes."""
+    if not count:
+        return gettext("No suggestions")
+    return ngettext("%(count)s suggestion", "%(count)s suggestions", count) % {"count": count}
