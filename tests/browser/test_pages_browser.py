@@ -29,7 +29,7 @@ def test_following_cross_links_from_an_initiative_to_its_organization_and_back(p
 
 def test_the_search_box_in_the_header_leads_to_the_search_page(page, records):
     page.goto(records["initiative"].get_absolute_url())
-    page.get_by_role("search").get_by_role("searchbox").fill("drought")
+    page.get_by_role("search").get_by_role("combobox").fill("drought")
     page.get_by_role("search").get_by_role("button", name="Search").click()
     page.wait_for_url("**/search/?q=drought")
     assert "drought" in page.url
