@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, PolicyArea, Region, Sector
-from search.declarations import Facet, ModelChoices, Range, Register, TextSearch
+from search.declarations import Facet, Figures, ModelChoices, Range, Register, TextSearch
 
 from .models import Framework, Initiative, InitiativeKind, InitiativeStatus
 
@@ -38,6 +38,12 @@ REGISTER = Register(
         "title": ("title",),
     },
     default_sort="newest",
+    figures=Figures(
+        world="country",
+        world_title=_("Initiatives by partner country"),
+        years="start_date__year",
+        years_title=_("Initiatives by start year"),
+    ),
     list_template="initiatives/initiative_list.html",
     result_template="includes/_result_initiative.html",
 )

@@ -9,7 +9,7 @@ from django.db.models import Case, F, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, Locality, LocalityLevel, PolicyArea, Region
-from search.declarations import Facet, ModelChoices, Range, Register, TextSearch
+from search.declarations import Facet, Figures, ModelChoices, Range, Register, TextSearch
 
 from .models import PartnershipKind, PartnershipStatus, SubnationalPartnership
 
@@ -73,6 +73,14 @@ REGISTER = Register(
         "oldest": _("Oldest established"),
         "title": _("Japanese side, A–Z"),
     },
+    figures=Figures(
+        world="country",
+        world_title=_("Partnerships by partner country"),
+        japan="prefecture",
+        japan_title=_("Partnerships by Japanese prefecture"),
+        years="established",
+        years_title=_("Partnerships by year established"),
+    ),
     list_template="partnerships/subnationalpartnership_list.html",
     result_template="includes/_result_partnership.html",
 )

@@ -8,7 +8,7 @@ from django.db.models import Case, Exists, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Country, Organization, Sector
-from search.declarations import Facet, ModelChoices, Register, TextSearch
+from search.declarations import Facet, Figures, ModelChoices, Register, TextSearch
 
 from .models import CareerStage, EnglishLevel, Exchange, Researcher, ResearchField
 
@@ -46,6 +46,7 @@ REGISTER = Register(
     },
     default_sort="title",
     sort_labels={"newest": _("Recently added"), "oldest": _("First added"), "title": _("Name")},
+    figures=Figures(world="country", world_title=_("Researchers by country")),
     list_template="people/researcher_list.html",
     result_template="includes/_result_researcher.html",
 )

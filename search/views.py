@@ -6,16 +6,18 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 
-from . import Search, registry
+from . import Search, figures, registry
 
 # search.js sends this header to get the page's changing parts only (includes/_search_fragment.html).
 FRAGMENT_HEADER = "X-Search-Fragment"
 
 
 def search_page(request, register_name):
-    """``/<register>/``: the faceted search. Queries: see ``search.engine`` (7 at most, whatever the filters)."""
+    """``/<register>/``: the faceted search. Queries: see ``search.engine`` (7 at most, whatever the filters);
+    the maps and timeline (``search.figures``) add none."""
     register = registry[register_name]
-    search = Search(register, request.GET)
+    drawn = figures.enabled()
+    search = Search(register, request.GET, years=drawn)
     page, notice = search.page(request.GET.get("page"))
     list_url = reverse(register.list_url_name)
     context = {
@@ -26,6 +28,7 @@ def search_page(request, register_name):
         "notice": notice,
         "facets": search.facets(),
         "chips": chips(search, request.GET),
+        "figures": figures.figures(search, list_url) if drawn else [],
         "list_url": list_url,
         # A page of the whole register is its own canonical page; a filtered search (noindex) points at the register.
         "canonical_url": f"{list_url}?page={page.number}" if page.number > 1 and not search.is_filtered else list_url,
