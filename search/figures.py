@@ -20,20 +20,29 @@ def enabled():
 def figures(search, list_url):
     """The page's figures (``maps.Figure``), in the order they are shown: world map, Japan map, timeline."""
     declared = search.register.figures
-    shown = []
-    # A map without a count says nothing the "no results" line does not (a timeline shows the other years).
-    counts = search.facet_counts()
-    if declared.world and counts[declared.world]:
-        shown.append(_choropleth(world_choropleth, search, declared.world, declared.world_title, list_url, "world-map"))
-    if declared.japan and counts[declared.japan]:
-        shown.append(_choropleth(japan_choropleth, search, declared.japan, declared.japan_title, list_url, "japan-map"))
+    shown = [world_map(search, list_url), japan_map(search, list_url)]
     if declared.years and search.count_years:
         shown.append(timeline(search, declared.years, declared.years_title, list_url))
-    return shown
+    return [figure for figure in shown if figure is not None]
+
+
+def world_map(search, list_url):
+    """The register's world map of the search, or None (no ``Figures.world``, or no country counted)."""
+    declared = search.register.figures
+    return _choropleth(world_choropleth, search, declared.world, declared.world_title, list_url, "world-map")
+
+
+def japan_map(search, list_url):
+    """The register's map of Japan's prefectures for the search, or None (no ``Figures.japan``, or no count)."""
+    declared = search.register.figures
+    return _choropleth(japan_choropleth, search, declared.japan, declared.japan_title, list_url, "japan-map")
 
 
 def _choropleth(draw, search, facet_name, title, list_url, element_id):
-    counts = search.facet_counts()[facet_name]
+    # A map without a count says nothing the "no results" line does not (a timeline shows the other years).
+    counts = search.facet_counts()[facet_name] if facet_name else {}
+    if not counts:
+        return None
     labels = search.choices.get(facet_name, {})
     return draw(
         counts,

@@ -96,3 +96,16 @@ def test_the_figures_fit_the_width_and_are_screenshotted(page, records, width, l
         box = svg.bounding_box()
         assert box["width"] <= width and box["height"] > 50
     screenshot(page, f"search-figures-{register}-{language}-{width}")
+
+
+@pytest.mark.parametrize("path", ["/countries/jp/", "/ja/countries/jp/"])
+def test_japans_page_map_passes_axe_and_is_screenshotted(page, records, path):
+    page.goto(path)
+    page.click("#japan-map summary")
+    assert page.locator("#japan-map table tbody tr").count() == 2
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        screenshot(page, f"country-japan-map-{path.strip('/').replace('/', '-')}-{width}")
