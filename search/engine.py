@@ -227,6 +227,13 @@ class Search:
             result.append(shown)
         return result
 
+    def years_json(self):
+        """``[{"year": 2019, "count": 4}, ...]``, ascending: the register's timeline (its first range field), or
+        ``[]`` for a register without one."""
+        fields = self.register.year_fields()
+        counts = self.year_counts().get(fields[0], {}) if fields else {}
+        return [{"year": year, "count": counts[year]} for year in sorted(counts)]
+
     def facets_json(self):
         return {facet.name: [value.as_json() for value in facet.all_values] for facet in self.facets()}
 
