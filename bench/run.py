@@ -55,11 +55,12 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
     from demo import scale
     from initiatives.models import Initiative
 
-    from . import harness, summary
+    from . import figures, harness, summary
 
     with override_settings(ROOT_URLCONF="bench.urls"):
         counts = scale.existing_counts()
         searches = harness.run_searches(repeat, admin_repeat, budget)
+        maps = figures.run_figures(repeat, budget)
         details = harness.run_details(detail_samples)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
         rows = Initiative.objects.published().count()
@@ -67,6 +68,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     results = summary.summarise(counts, searches, details, changelists, exports)
+    results["figures_overhead_ms"], results["figures"] = maps["figures_overhead_ms"], maps["cases"]
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -84,6 +86,7 @@ def rerun_exports(out):
     counts = {key: previous[key] for key in ("initiatives", "researchers", "partnerships")}
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
     results = summary.summarise(counts, *parts, exports)
+    results.update({key: previous[key] for key in ("figures_overhead_ms", "figures") if key in previous})
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -118,6 +121,10 @@ def main(argv=None):
             args.repeat, args.admin_repeat, args.details, args.budget, exports_in_subprocess=True, out=args.out
         )
     print(summary.table(results))
+    if "figures" in results:
+        from .figures import table
+
+        print("\n" + table({"cases": results["figures"], "figures_overhead_ms": results["figures_overhead_ms"]}))
     print(f"\nWrote {args.out}. For the README's table:\n{summary.markdown_header()}\n{summary.markdown_row(results)}")
 
 

@@ -14,7 +14,7 @@ ENABLED_SETTING = "SEARCH_FIGURES"  # off: pages without them (the benchmark's c
 
 
 def enabled():
-    return getattr(settings, ENABLED_SETTING, True)
+    return getattr(settings, ENABLED_SETTING, True)  # a project without the setting draws them
 
 
 def figures(search, list_url):

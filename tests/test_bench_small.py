@@ -35,6 +35,7 @@ RESULT_KEYS = {
     "initiatives",
     "researchers",
     "partnerships",
+    "figures_overhead_ms",
 }
 
 
@@ -127,3 +128,8 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
     assert results["admin_over_search_ratio"] > 0
+    # Each page of the maps' comparison with and without them, at the same number of queries.
+    assert results["figures"] and all(
+        row["with"]["status"] == row["without"]["status"] == "ok" for row in results["figures"]
+    )
+    assert all(row["with"]["queries"] == row["without"]["queries"] for row in results["figures"])
