@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Country, Locality, LocalityLevel, PolicyArea, Region
 from search.declarations import Facet, Figures, ModelChoices, Range, Register, TextSearch
 
+from .figures import lines_map
 from .models import PartnershipKind, PartnershipStatus, SubnationalPartnership
 
 PREFECTURES = ModelChoices(
@@ -80,6 +81,8 @@ REGISTER = Register(
         japan_title=_("Partnerships by Japanese prefecture"),
         years="established",
         years_title=_("Partnerships by year established"),
+        lines=lines_map,
+        lines_title=_("Partnerships between Japan and abroad"),
     ),
     list_template="partnerships/subnationalpartnership_list.html",
     result_template="includes/_result_partnership.html",

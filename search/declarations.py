@@ -72,7 +72,8 @@ class Figures:
     """The maps and timeline a register's search page draws (``search.figures``), each from counts the search
     already reads: ``world`` names the facet whose values are ISO 3166-1 alpha-2 codes, ``japan`` the facet of
     Japanese prefectures (ISO 3166-2), ``years`` the range field of the year timeline (a field with a
-    ``gte`` and an ``lte`` range); each titled by its ``_title``."""
+    ``gte`` and an ``lte`` range); each titled by its ``_title``. ``lines``: a function of the search's
+    records (a queryset) and ``title`` giving a ``maps.Figure`` or None (the partnerships' lines map)."""
 
     world: str = ""
     world_title: str = ""
@@ -80,6 +81,8 @@ class Figures:
     japan_title: str = ""
     years: str = ""
     years_title: str = ""
+    lines: object = None
+    lines_title: str = ""
 
 
 @dataclass(frozen=True)

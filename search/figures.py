@@ -1,6 +1,6 @@
 """The maps and timeline of a search page (``Register.figures``), drawn by ``maps`` from the counts the search
 has already read: the world and Japan maps from facet counts, the timeline from the year counts of the same
-query (``bitmaps.count``). No query of its own.
+query (``bitmaps.count``): no query of their own. A register's lines map (``Figures.lines``) reads its own.
 
 Every country, prefecture and bar links to the same search narrowed to it, so a click (or Enter) on the map
 does what ticking the facet value or typing the years would do.
@@ -23,6 +23,8 @@ def figures(search, list_url):
     shown = [world_map(search, list_url), japan_map(search, list_url)]
     if declared.years and search.count_years:
         shown.append(timeline(search, declared.years, declared.years_title, list_url))
+    if declared.lines:
+        shown.append(declared.lines(search.filtered(), title=str(declared.lines_title) or None))
     return [figure for figure in shown if figure is not None]
 
 

@@ -177,12 +177,14 @@ def query_count(client, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/initiatives/?q=initiative&status=active&year_from=2012", "/partnerships/?country=US&since_to=2000"]
+    "url, lines",
+    [("/initiatives/?q=initiative&status=active&year_from=2012", 0), ("/partnerships/?country=US&since_to=2000", 2)],
 )
-def test_the_figures_cost_no_query(client, registers, settings, django_assert_max_num_queries, url):
+def test_the_maps_and_timeline_cost_no_query(client, registers, settings, django_assert_max_num_queries, url, lines):
     # Queries: 1 facet choices (one UNION), 1 facet counts, total and year counts (one query over the bitmaps),
-    #   1 page of ids, 1 page of rows, 1-2 prefetches of what a row shows, 1 snippets (text query only).
-    with django_assert_max_num_queries(7):
+    #   1 page of ids, 1 page of rows, 1-2 prefetches of what a row shows, 1 snippets (text query only);
+    #   the partnerships' lines map reads 2 of its own (tests/test_partnership_lines.py).
+    with django_assert_max_num_queries(7 + lines):
         page = client.get(url).content.decode()
     assert figure(page, "world-map") is not None
     settings.SEARCH_FIGURES = False
@@ -191,15 +193,4 @@ def test_the_figures_cost_no_query(client, registers, settings, django_assert_ma
     settings.SEARCH_FIGURES = True
     figures_on = query_count(client, url)
     settings.SEARCH_FIGURES = False
-    assert query_count(client, url) == figures_on
-
-
-def test_japans_country_page_maps_every_partnership_by_prefecture(client, registers, django_assert_max_num_queries):
-    # Queries: 1 the country, 4 its sections (initiatives, researchers, exchanges, partnerships), 1 the
-    #   partnerships' facet choices, 1 their facet counts (the map).
-    with django_assert_max_num_queries(7):
-        page = client.get("/countries/jp/").content.decode()
-    japan = figure(page, "japan-map")
-    assert {label: n for label, _url, n in table(japan)} == {"Tokyo": 2, "Osaka": 1}
-    assert area_links(japan)["JP-27"] == "/partnerships/?prefecture=JP-27"
-    assert figure(client.get("/countries/us/").content.decode(), "japan-map") is None
+    assert query_count(client, url) == figures_on - lines
