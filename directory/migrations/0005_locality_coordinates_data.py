@@ -1,6 +1,6 @@
 """Latitude and longitude of the reference data's first-level subdivisions (prefectures, states, provinces).
 
-Frozen beside this migration, in ``0004_locality_coordinates_data.json`` (``{ISO 3166-2 code: [lat, lon]}``):
+Frozen beside this migration, in ``0005_locality_coordinates_data.json`` (``{ISO 3166-2 code: [lat, lon]}``):
 what ``maps.coordinates.subdivision`` gave when it was written, the centroid of each subdivision's largest
 polygon in Natural Earth's admin-1 shapes (``maps/data/places.json``), so the migration never changes and needs
 neither the shapes nor GeoNames. Codes Natural Earth draws otherwise (Kenya's 47 counties, a few others) have
@@ -27,10 +27,10 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0003_locality_coordinates"),
+        ("directory", "0004_locality_coordinates"),
     ]
 
     operations = [
-        # Unapplying keeps the values: 0003's reversal drops the columns anyway.
+        # Unapplying keeps the values: 0004's reversal drops the columns anyway.
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
