@@ -1,8 +1,9 @@
 """The JSON API: the same searches as the register pages, as JSON (``/api/<register>/``).
 
-Answer: ``{"count", "page", "num_pages", "results", "facets"}``. ``results`` hold each
+Answer: ``{"count", "page", "num_pages", "results", "facets", "years"}``. ``results`` hold each
 record's public fields (the register's ``serialize``) plus ``url``, the absolute
-detail URL; ``facets`` hold exactly the facet parameters with the page's counts.
+detail URL; ``facets`` hold exactly the facet parameters with the page's counts; ``years`` the results per
+year of the register's range (start year, year established), counted under every parameter but the range.
 Same parameters, same privacy rule, same queries as the page (at most 13).
 """
 
@@ -49,6 +50,7 @@ def _register_search(request, register_name):
         "num_pages": page.paginator.num_pages,
         "results": results,
         "facets": search.facets_json(),
+        "years": search.years_json(),
     }
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 

@@ -56,11 +56,12 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
     from demo import scale
     from initiatives.models import Initiative
 
-    from . import harness, summary
+    from . import figures, harness, summary
 
     with override_settings(ROOT_URLCONF="bench.urls"):
         counts = scale.existing_counts()
         searches = harness.run_searches(repeat, admin_repeat, budget)
+        maps = figures.run_figures(repeat, budget)
         details = harness.run_details(detail_samples)
         suggestions = harness.run_suggestions(repeat, budget)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
@@ -79,6 +80,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
             )
         )
     )
+    results["figures_overhead_ms"], results["figures"] = maps["figures_overhead_ms"], maps["cases"]
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -97,6 +99,7 @@ def rerun_exports(out):
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
     results = summary.summarise(counts, *parts, exports, previous.get("suggestions", {}))
     results.update({key: previous[key] for key in RENAME_KEYS if key in previous})
+    results.update({key: previous[key] for key in ("figures_overhead_ms", "figures") if key in previous})
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -131,6 +134,10 @@ def main(argv=None):
             args.repeat, args.admin_repeat, args.details, args.budget, exports_in_subprocess=True, out=args.out
         )
     print(summary.table(results))
+    if "figures" in results:
+        from .figures import table
+
+        print("\n" + table({"cases": results["figures"], "figures_overhead_ms": results["figures_overhead_ms"]}))
     print(f"\nWrote {args.out}. For the README's table:\n{summary.markdown_header()}\n{summary.markdown_row(results)}")
 
 

@@ -3,6 +3,7 @@
 Nothing here imports the registers; they point at these.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,13 @@ class Locality(models.Model):
         "ISO 3166-2 code", max_length=10, blank=True, help_text=_("For first-level subdivisions, e.g. JP-13.")
     )
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    # Where the partnership maps draw it; a locality without takes its parent's (maps.lines), else is "not placed".
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
 
     class Meta:
         ordering = ["country__name", "name"]
@@ -88,6 +96,14 @@ class Locality(models.Model):
                 fields=["iso_code"], condition=~models.Q(iso_code=""), name="locality_iso_code_unique"
             ),
             models.UniqueConstraint(fields=["country", "parent", "name"], name="locality_unique_name"),
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=-90, latitude__lte=90) | models.Q(latitude__isnull=True),
+                name="locality_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__gte=-180, longitude__lte=180) | models.Q(longitude__isnull=True),
+                name="locality_longitude_range",
+            ),
         ]
 
     def __str__(self):

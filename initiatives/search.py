@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.choices import COUNTRIES, POLICY_AREAS
 from directory.models import Region, Sector
-from search.declarations import Facet, ModelChoices, Range, Register, Suggest, TextSearch
+from search.declarations import Facet, Figures, ModelChoices, Range, Register, Suggest, TextSearch
 
 from .models import Framework, Initiative, InitiativeKind, InitiativeStatus
 
@@ -40,6 +40,12 @@ REGISTER = Register(
         "title": ("title",),
     },
     default_sort="newest",
+    figures=Figures(
+        world="country",
+        world_title=_("Initiatives by partner country"),
+        years="start_date__year",
+        years_title=_("Initiatives by start year"),
+    ),
     list_template="initiatives/initiative_list.html",
     result_template="includes/_result_initiative.html",
 )

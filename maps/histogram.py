@@ -80,7 +80,9 @@ def _histogram(counts, links, active, title, caption, element_id):
         url = links.get(year) if count else None
         if url:
             bars.append(
-                svg.element("a", svg.title(label) + target + bar, href=url, class_="map-link", aria_label=label)
+                svg.element(
+                    "a", svg.title(label) + target + bar, href=url, class_="map-link", aria_label=label, data_key=year
+                )
             )
         else:
             bars.append(svg.element("g", svg.title(label) + bar, aria_hidden="true"))

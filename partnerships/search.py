@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.choices import COUNTRIES, POLICY_AREAS
 from directory.models import Locality, LocalityLevel, Region
-from search.declarations import Facet, ModelChoices, Range, Register, Suggest, TextSearch
+from search.declarations import Facet, Figures, ModelChoices, Range, Register, Suggest, TextSearch
 
+from .figures import lines_map
 from .models import PartnershipKind, PartnershipStatus, SubnationalPartnership
 
 PREFECTURES = ModelChoices(
@@ -85,6 +86,16 @@ REGISTER = Register(
         "oldest": _("Oldest established"),
         "title": _("Japanese side, A–Z"),
     },
+    figures=Figures(
+        world="country",
+        world_title=_("Partnerships by partner country"),
+        japan="prefecture",
+        japan_title=_("Partnerships by Japanese prefecture"),
+        years="established",
+        years_title=_("Partnerships by year established"),
+        lines=lines_map,
+        lines_title=_("Partnerships between Japan and abroad"),
+    ),
     list_template="partnerships/subnationalpartnership_list.html",
     result_template="includes/_result_partnership.html",
 )

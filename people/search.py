@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.choices import COUNTRIES, ORGANIZATIONS
 from directory.models import Sector
-from search.declarations import Facet, ModelChoices, Register, Suggest, TextSearch
+from search.declarations import Facet, Figures, ModelChoices, Register, Suggest, TextSearch
 
 from .models import CareerStage, EnglishLevel, Exchange, Researcher, ResearchField
 
@@ -48,6 +48,7 @@ REGISTER = Register(
     },
     default_sort="title",
     sort_labels={"newest": _("Recently added"), "oldest": _("First added"), "title": _("Name")},
+    figures=Figures(world="country", world_title=_("Researchers by country")),
     list_template="people/researcher_list.html",
     result_template="includes/_result_researcher.html",
 )

@@ -19,7 +19,7 @@ from directory.models import JAPAN, Country, Organization
 from initiatives.models import Initiative, Participation
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
-from search import Search, registry, vocabulary
+from search import Search, figures, registry, vocabulary
 from search.text import clean_text
 from search.urls import search_url
 
@@ -118,7 +118,8 @@ def organization_detail(request, slug):
 
 @require_safe
 def country_detail(request, iso2):
-    """5 queries: the country, its published initiatives, researchers, exchanges there and partnerships abroad."""
+    """5 queries: the country, its published initiatives, researchers, exchanges there and partnerships abroad;
+    Japan's 2 more for its map of partnerships by prefecture."""
     country = get_object_or_404(Country, iso2=iso2.upper())
     if iso2 != country.iso2.lower():
         return redirect(country, permanent=True)
@@ -142,9 +143,15 @@ def country_detail(request, iso2):
             "region": search_url("initiatives", region=country.region),
         },
         "japan": japan,
+        # Japan's page maps every published partnership by prefecture (2 queries: the facet choices and counts).
+        "japan_map": figures.japan_map(partnership_search(), reverse("partnerships:list")) if japan else None,
         "has_content": any(section.rows for section in sections.values()),
     }
     return render(request, "portal/country_detail.html", context)
+
+
+def partnership_search():
+    return Search(registry["partnerships"], QueryDict(), years=False)
 
 
 @require_safe

@@ -35,7 +35,7 @@ def _value_keys(search, name, values):
     return [str(ids[v]) for v in values] if ids is not None else list(values)
 
 
-def _clauses(search, with_text):
+def _clauses(search, with_text, with_ranges=True):
     """``[(facet name or None, SQL of one bitmap, params)]``: one per active selection, range and the text."""
     register = search.register.name
     clauses = []
@@ -43,7 +43,7 @@ def _clauses(search, with_text):
         if values:
             sql = "SELECT bit_or(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = ANY(%s)"
             clauses.append((name, sql, [register, name, _value_keys(search, name, values)]))
-    for name, value in search.ranges.items():
+    for name, value in search.ranges.items() if with_ranges else ():
         bound = search.register.range(name)
         operator = RANGE_OPERATORS[bound.lookup]
         sql = "SELECT bit_or(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value::integer "
@@ -107,8 +107,10 @@ class InBitmap(Func):
 
 
 def count(search):
-    """``(total, {facet: {value: count}})`` in one query: the number of matching records and each facet's
-    disjunctive counts (values with no record left out)."""
+    """``(total, {facet: {value: count}}, {range field: {year: count}})`` in one query: the number of matching
+    records, each facet's disjunctive counts (values with no record left out) and, when ``search.count_years``,
+    the records per year of each range field (``start_date__year``) under everything but the ranges, so a
+    timeline shows the years around the active range too."""
     register = search.register.name
     clauses = _clauses(search, with_text=True)
     bases, params = [], []
@@ -121,35 +123,52 @@ def count(search):
         sql, base_params = _bits(register, [c for c in clauses if skip is None or c[0] != skip])
         bases.append(f"base{index} AS MATERIALIZED (SELECT {sql} AS bits)")
         params += base_params
-    parts = ["SELECT '' AS facet, '' AS value, bit_count(bits) AS n FROM base0"]
+    year_fields = search.register.year_fields() if search.count_years else []
+    years_base = "base0"
+    if year_fields and search.ranges:  # the years are counted without the ranges' own bounds
+        sql, base_params = _bits(register, _clauses(search, with_text=True, with_ranges=False))
+        bases.append(f"years_base AS MATERIALIZED (SELECT {sql} AS bits)")
+        params += base_params
+        years_base = "years_base"
+    parts = ["SELECT 'f' AS kind, '' AS facet, '' AS value, bit_count(bits) AS n FROM base0"]
     unselected = [name for name in search.selected if name not in selected]
     groups = [(0, unselected)] + [(index + 1, [name]) for index, name in enumerate(selected)]
     for index, names in groups:
         if names:
             parts.append(
-                f"SELECT b.facet, b.value, bit_count(b.bits & base{index}.bits) "  # noqa: S608
+                f"SELECT 'f', b.facet, b.value, bit_count(b.bits & base{index}.bits) "  # noqa: S608
                 f"FROM search_facet_bitmap AS b, base{index} WHERE b.register = %s AND b.facet = ANY(%s)"
             )
             params += [register, names]
+    if year_fields:
+        parts.append(
+            f"SELECT 'y', b.facet, b.value, bit_count(b.bits & {years_base}.bits) "  # noqa: S608
+            f"FROM search_facet_bitmap AS b, {years_base} WHERE b.register = %s AND b.facet = ANY(%s)"
+        )
+        params += [register, year_fields]
     query = f"WITH {', '.join(bases)} {' UNION ALL '.join(parts)}"
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()
-    return _read_counts(search, rows)
+    return _read_counts(search, rows, year_fields)
 
 
-def _read_counts(search, rows):
+def _read_counts(search, rows, year_fields):
     total = 0
     counts = {name: {} for name in search.selected}
+    years = {name: {} for name in year_fields}
     value_of = {name: {str(pk): v for v, pk in ids.items()} for name, ids in search.ids.items()}
-    for facet, value, n in rows:
-        if facet == "":
+    for kind, facet, value, n in rows:
+        if kind == "y":
+            if n:
+                years[facet][int(value)] = n
+        elif facet == "":
             total = n or 0
         elif n and facet in counts:
             value = value_of[facet].get(value) if facet in value_of else value
             if value is not None:
                 counts[facet][value] = n
-    return total, counts
+    return total, counts, years
 
 
 def unfiltered_counts(facets):

@@ -77,6 +77,24 @@ class Range:
 
 
 @dataclass(frozen=True)
+class Figures:
+    """The maps and timeline a register's search page draws (``search.figures``), each from counts the search
+    already reads: ``world`` names the facet whose values are ISO 3166-1 alpha-2 codes, ``japan`` the facet of
+    Japanese prefectures (ISO 3166-2), ``years`` the range field of the year timeline (a field with a
+    ``gte`` and an ``lte`` range); each titled by its ``_title``. ``lines``: a function of the search's
+    records (a queryset) and ``title`` giving a ``maps.Figure`` or None (the partnerships' lines map)."""
+
+    world: str = ""
+    world_title: str = ""
+    japan: str = ""
+    japan_title: str = ""
+    years: str = ""
+    years_title: str = ""
+    lines: object = None
+    lines_title: str = ""
+
+
+@dataclass(frozen=True)
 class TextSearch:
     """What the text query searches.
 
@@ -131,6 +149,7 @@ class Register:
     sort_labels: dict = field(default_factory=dict)  # how the sort menu names a sort, where not "Newest" etc.
     tie_breaker: tuple = ("pk",)
     suggest: Suggest | None = None  # its records are suggested as a name is typed
+    figures: Figures = Figures()
     # Added when the app registers it:
     urls: str | None = None  # the app's URL module, mounted at /<name>/
     exports: object = None  # exports.columns.ExportSpec: the export's columns
@@ -146,6 +165,15 @@ class Register:
 
     def range(self, name):
         return next(r for r in self.ranges if r.name == name)
+
+    def year_fields(self):
+        """The range fields (``start_date__year``), each once: their per-year counts are the timelines'."""
+        return list(dict.fromkeys(bound.field for bound in self.ranges))
+
+    def range_bounds(self, field):
+        """``(name of the "from" range, name of the "to" range)`` of a range field, either ``None``."""
+        names = {bound.lookup: bound.name for bound in self.ranges if bound.field == field}
+        return names.get("gte"), names.get("lte")
 
     def base_queryset(self):
         """Published records only: the privacy rule lives in the model's ``published()``."""

@@ -111,11 +111,12 @@ def _as_querydict(params):
 class Search:
     """The search described by a QueryDict (``request.GET``) over one register."""
 
-    def __init__(self, register, data):
+    def __init__(self, register, data, *, years=True):
         if not isinstance(data, QueryDict):  # a plain dict from a script: {"status": ["active"], "q": "x"}
             data = _as_querydict(data)
         self.register = register
         self.data = data
+        self.count_years = years  # the ranges' per-year counts, in the same query as the facets (``year_counts``)
         choices = load_choices(register)
         self.choices = choices["labels"]  # {facet: {value: label}}
         self.ids = choices["ids"]  # {facet: {value: primary key}} of the table-backed facets
@@ -191,12 +192,17 @@ class Search:
         """The number of matching records."""
         return self._counts[0]
 
+    def year_counts(self):
+        """``{range field: {year: count}}`` of the matching records, the ranges themselves left out (so a
+        timeline shows the years around them); ``{}`` when the search was made with ``years=False``."""
+        return self._counts[2]
+
     # Django's cached_property, not functools': on Python 3.11 the latter holds one lock per class, so
     # threads of a gthread worker would wait on each other's searches.
     @cached_property
     def _counts(self):
-        """``(total, {facet: {value: count}})``, read once per search (one query), so the page's total and its
-        facets come from the same answer."""
+        """``(total, {facet: {value: count}}, {range field: {year: count}})``, read once per search (one
+        query), so the page's total, its facets and its timeline come from the same answer."""
         return bitmaps.count(self)
 
     def facets(self):
@@ -220,6 +226,13 @@ class Search:
                 shown.values = values
             result.append(shown)
         return result
+
+    def years_json(self):
+        """``[{"year": 2019, "count": 4}, ...]``, ascending: the register's timeline (its first range field), or
+        ``[]`` for a register without one."""
+        fields = self.register.year_fields()
+        counts = self.year_counts().get(fields[0], {}) if fields else {}
+        return [{"year": year, "count": counts[year]} for year in sorted(counts)]
 
     def facets_json(self):
         return {facet.name: [value.as_json() for value in facet.all_values] for facet in self.facets()}

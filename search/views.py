@@ -7,7 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from . import Search, registry, vocabulary
+from . import Search, figures, registry, vocabulary
 from . import suggest as suggest_names
 from .text import clean_text
 
@@ -17,9 +17,11 @@ FRAGMENT_HEADER = "X-Search-Fragment"
 
 def search_page(request, register_name):
     """``/<register>/``: the faceted search. Queries: see ``search.engine`` (7 at most, whatever the filters), and
-    up to 3 more for "Did you mean …" when a text finds at most two records (``search.vocabulary``)."""
+    up to 3 more for "Did you mean …" when a text finds at most two records (``search.vocabulary``); the maps and
+    timeline (``search.figures``) add none."""
     register = registry[register_name]
-    search = Search(register, request.GET)
+    drawn = figures.enabled()
+    search = Search(register, request.GET, years=drawn)
     page, notice = search.page(request.GET.get("page"))
     list_url = reverse(register.list_url_name)
     context = {
@@ -31,6 +33,7 @@ def search_page(request, register_name):
         "facets": search.facets(),
         "chips": chips(search, request.GET),
         "did_you_mean": vocabulary.did_you_mean(search, page.paginator.count),
+        "figures": figures.figures(search, list_url) if drawn else [],
         "list_url": list_url,
         # A page of the whole register is its own canonical page; a filtered search (noindex) points at the register.
         "canonical_url": f"{list_url}?page={page.number}" if page.number > 1 and not search.is_filtered else list_url,

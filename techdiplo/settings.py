@@ -176,6 +176,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # every process. (Sessions and lock-outs live in the database too.)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
+# The search pages' maps and timeline (search/figures.py). Off only to measure what they cost (make bench).
+SEARCH_FIGURES = env_bool("TECHDIPLO_SEARCH_FIGURES", True)
+
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out client is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",

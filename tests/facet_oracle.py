@@ -8,7 +8,7 @@ function ``<register>_facet_pairs`` with :func:`pairs`.
 """
 
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 
 from search import text as text_search
 
@@ -22,10 +22,10 @@ def keys(search, facet, values):
     return [search.ids[facet.name][v] for v in values] if facet.table_backed else list(values)
 
 
-def filtered(search, skip_facet=None):
+def filtered(search, skip_facet=None, with_ranges=True):
     """The records matching ``search``'s text, ranges and every facet but ``skip_facet``. Unordered."""
     qs = text_search.apply_text(search.register.base_queryset(), search.register.text, search.text)
-    for name, value in search.ranges.items():
+    for name, value in search.ranges.items() if with_ranges else ():
         bound = search.register.range(name)
         qs = qs.filter(**{f"{bound.field}__{bound.lookup}": value})
     for facet in search.register.facets:
@@ -40,6 +40,19 @@ def facet_counts(search):
     """``{facet: {value: count}}``, disjunctive: one grouped query per facet, without its own selection."""
     facets = search.register.facets
     return {facet.name: counts(search, facet, filtered(search, skip_facet=facet.name)) for facet in facets}
+
+
+def year_counts(search):
+    """``{range field: {year: count}}`` of the records matching everything but the ranges. One query a field."""
+    records = filtered(search, with_ranges=False)
+    return {
+        field: {
+            row[field]: row["n"]
+            for row in records.values(field).annotate(n=Count("pk", distinct=True)).order_by()
+            if row[field] is not None
+        }
+        for field in search.register.year_fields()
+    }
 
 
 def counts(search, facet, records):

@@ -4,8 +4,12 @@ import json
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from search import Search, registry
+
+from . import facet_oracle
 from . import factories as f
 from .search_data import build_initiatives, build_partnerships, build_researchers
 
@@ -30,7 +34,7 @@ def test_answer_has_the_documented_shape_and_exactly_the_design_facets(client, d
     response = client.get(f"/api/{register}/")
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     answer = response.json()
-    assert set(answer) == {"count", "page", "num_pages", "results", "facets"}
+    assert set(answer) == {"count", "page", "num_pages", "results", "facets", "years"}
     assert set(answer["facets"]) == DESIGN_FACETS[register]
     assert answer["page"] == 1 and answer["count"] == len(answer["results"])
     for values in answer["facets"].values():
@@ -54,6 +58,25 @@ def test_counts_are_the_pages_counts(client, data):
             assert expected in html
     status = {v["value"]: v for v in answer["facets"]["status"]}
     assert status["active"]["selected"] and status["completed"]["selected"]
+
+
+@pytest.mark.parametrize(
+    "register, params",
+    [
+        ("initiatives", "status=active&year_from=2012&year_to=2015"),
+        ("initiatives", "q=initiative&country=US"),
+        ("partnerships", "country=US"),
+        ("researchers", "stage=senior"),
+    ],
+)
+def test_years_are_the_timelines_numbers_counted_without_the_range(client, data, register, params):
+    search = Search(registry[register], QueryDict(params))
+    expected = facet_oracle.year_counts(search)
+    field = registry[register].year_fields()[0] if expected else None
+    answer = client.get(f"/api/{register}/?{params}").json()
+    assert answer["years"] == [{"year": y, "count": n} for y, n in sorted(expected.get(field, {}).items())]
+    assert all(entry["count"] > 0 for entry in answer["years"])
+    assert bool(answer["years"]) == (register != "researchers")
 
 
 def test_no_email_no_consent_data_and_no_private_researchers(client):

@@ -36,6 +36,7 @@ RESULT_KEYS = {
     "initiatives",
     "researchers",
     "partnerships",
+    "figures_overhead_ms",
 }
 
 
@@ -130,3 +131,10 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert results["admin_over_search_ratio"] > 0
     assert {r["status"] for r in results["suggestions"].values()} == {"ok"}, results["suggestions"]
     assert results["suggest_p95_ms"] > 0
+    # Each page of the maps' comparison with and without them, at the same number of queries.
+    assert results["figures"] and all(
+        row["with"]["status"] == row["without"]["status"] == "ok" for row in results["figures"]
+    )
+    # The maps and timeline read no query of their own; the partnerships' lines map reads two.
+    extra = {row["case"]: row["with"]["queries"] - row["without"]["queries"] for row in results["figures"]}
+    assert extra == {case: 2 if case.startswith("partnerships") else 0 for case in extra}

@@ -42,3 +42,37 @@ CITIES = {
     "paris": ("Paris", "パリ市", "FR", CITY),
     "florence": ("Florence", "フィレンツェ市", "IT", CITY),
 }
+
+# Latitude and longitude of each city above: GeoNames through maps.coordinates.locality(...), frozen here
+# (its first look-up reads tens of MB of tables, too slow for every seed).
+COORDINATES = {
+    "boston": (42.3584, -71.0598),
+    "brisbane": (-27.4679, 153.0281),
+    "columbus": (39.9612, -82.9988),
+    "florence": (43.7792, 11.2463),
+    "fukuoka": (33.6, 130.4167),
+    "hiroshima": (34.4, 132.45),
+    "honolulu": (21.3069, -157.8583),
+    "karuizawa": (36.35, 138.6333),
+    "kobe": (34.6913, 135.183),
+    "kyoto": (35.0211, 135.7538),
+    "los-angeles": (34.0522, -118.2437),
+    "missoula": (46.8721, -113.994),
+    "nagasaki": (32.75, 129.8833),
+    "nagoya": (35.1815, 136.9064),
+    "new-york-city": (40.7143, -74.006),
+    "oakland": (37.8044, -122.2708),
+    "osaka": (34.6938, 135.5011),
+    "paris": (48.8534, 2.3488),
+    "portland": (45.5234, -122.6762),
+    "riverside": (33.9534, -117.3962),
+    "saint-paul": (44.9444, -93.0933),
+    "san-diego": (32.7157, -117.1647),
+    "san-francisco": (37.7749, -122.4194),
+    "sapporo": (43.0667, 141.35),
+    "seattle": (47.6062, -122.3321),
+    "sendai": (38.2667, 140.8667),
+    "shirahama": (33.6833, 135.35),
+    "vancouver": (49.2497, -123.1193),
+    "yokohama": (35.4333, 139.65),
+}

@@ -151,6 +151,10 @@
         if (more && !more.open) {
           more.open = true; // the value moved behind "Show all": show it rather than lose the user's place
         }
+      } else if (before.kind === "figure") {
+        // The same country, prefecture or year on the redrawn map or timeline, if it is still a link there.
+        var figure = document.getElementById(before.figure);
+        target = figure && before.key ? figure.querySelector('a[data-key="' + before.key + '"]') : null;
       } else if (before.kind === "chip") {
         var links = document.querySelectorAll(".chips a");
         target = links.length > 1 ? links[Math.min(before.index, links.length - 2)] : null; // last: "Clear all"
@@ -319,7 +323,7 @@
       }
     });
     results.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest(".chips a, .pagination a") : null;
+      var link = event.target.closest ? event.target.closest(".chips a, .pagination a, .search-figures a") : null;
       var modified = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
       if (!link || event.defaultPrevented || modified) {
         return; // a new tab or window keeps the browser's own behaviour
@@ -327,7 +331,12 @@
       event.preventDefault();
       var isChip = !!link.closest(".chips") && !link.classList.contains("chips__clear");
       var before = isChip ? describeFocus(link, "chip") : { kind: "heading" };
-      update(link.href, before, true);
+      var figure = link.closest(".search-figures .map");
+      if (figure) {
+        before = { kind: "figure", figure: figure.id, key: link.getAttribute("data-key") };
+      }
+      // A link in the SVG has no string href property: its attribute, resolved against the page, is the URL.
+      update(new URL(link.getAttribute("href"), window.location.href).href, before, true);
     });
     window.addEventListener("popstate", function (event) {
       if (!event.state || !event.state.search) {

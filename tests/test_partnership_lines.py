@@ -1,0 +1,104 @@
+"""Who is tied to whom (issue 13, item 3): localities' coordinates (validated, editable, filled by a data
+migration from frozen data) and the partnerships of a search drawn as lines, a locality without coordinates
+drawn at its parent's (or its country's centre abroad), one placed nowhere listed as "not placed"."""
+
+import html
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from directory.models import Locality, LocalityLevel
+from editorial.models import EditorialState
+
+from . import factories as f
+from .test_search_figures import figure
+
+pytestmark = pytest.mark.django_db
+
+
+def lines_table(figure_html):
+    """``[(japan, abroad, count)]`` of the lines' table, drawn lines and those only in the table."""
+    cells = re.findall(
+        r'<tr(?: class="map-row-undrawn")?><td><a href="[^"]*">([^<]*)</a></td><td><a href="[^"]*">([^<]*)</a></td>'
+        r'<td class="num">([\d,]+)</td></tr>',
+        figure_html,
+    )
+    return sorted((html.unescape(a), html.unescape(b), int(n.replace(",", ""))) for a, b, n in cells)
+
+
+def test_the_data_migration_placed_every_prefecture_near_its_shape():
+    prefectures = Locality.objects.filter(country__iso2="JP", level=LocalityLevel.PREFECTURE)
+    assert prefectures.count() == 47 and not prefectures.filter(latitude__isnull=True).exists()
+    tokyo = prefectures.get(iso_code="JP-13")
+    assert 35 < tokyo.latitude < 36.5 and 138.5 < tokyo.longitude < 140.5
+    california = Locality.objects.get(iso_code="US-CA")
+    assert 34 < california.latitude < 39 and -123 < california.longitude < -116
+
+
+@pytest.mark.parametrize("latitude, longitude", [(90.5, 0), (-91, 0), (0, 180.1), (0, -181)])
+def test_coordinates_out_of_range_are_refused_by_the_form_and_the_database(latitude, longitude):
+    locality = f.LocalityFactory(latitude=1, longitude=1)
+    locality.latitude, locality.longitude = latitude, longitude
+    with pytest.raises(ValidationError):
+        locality.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        locality.save()
+
+
+def test_editors_edit_coordinates_in_the_admin(admin_client):
+    locality = f.LocalityFactory()
+    url = f"/admin/directory/locality/{locality.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert 'name="latitude"' in page and 'name="longitude"' in page
+    data = {"name": locality.name, "name_ja": "", "level": "city", "country": locality.country.pk, "iso_code": ""}
+    refused = admin_client.post(url, {**data, "latitude": "95", "longitude": "10"})
+    assert refused.status_code == 200 and "errornote" in refused.content.decode()
+    assert admin_client.post(url, {**data, "latitude": "45.5", "longitude": "-122.7"}).status_code == 302
+    locality.refresh_from_db()
+    assert (locality.latitude, locality.longitude) == (45.5, -122.7)
+
+
+@pytest.fixture
+def ties():
+    tokyo, osaka = Locality.objects.get(iso_code="JP-13"), Locality.objects.get(iso_code="JP-27")
+    japan = f.country("JP")
+    hachioji = f.LocalityFactory(name="Hachioji", country=japan, parent=tokyo)  # no coordinates: Tokyo's
+    oregon = Locality.objects.get(iso_code="US-OR")
+    portland = f.LocalityFactory(name="Portland", parent=oregon, latitude=45.52, longitude=-122.68)
+    nowhere = f.LocalityFactory(name="Lyon", country=f.country("FR"))  # no coordinates, no parent: France's centre
+    f.PartnershipFactory(japanese_locality=tokyo, foreign_locality=portland, established=1960)
+    f.PartnershipFactory(japanese_locality=hachioji, foreign_locality=portland, established=1990)
+    f.PartnershipFactory(japanese_locality=osaka, foreign_locality=nowhere, established=2005)
+    f.PartnershipFactory(japanese_locality=osaka, foreign_locality=portland, editorial_state=EditorialState.DRAFT)
+
+
+def test_the_partnerships_search_draws_its_published_partnerships_as_lines(client, ties):
+    lines = figure(client.get("/partnerships/").content.decode(), "lines-map")
+    # A line joins the places drawn: Hachioji has no coordinates and is drawn at Tokyo, with Tokyo's own
+    # partnership (one line of two); Lyon has none and no parent, so is drawn at France's centre.
+    assert lines_table(lines) == [("Osaka", "France", 1), ("Tokyo", "Portland", 2)]
+    assert lines.count('class="map-arc"') == 2
+    assert "not placed" not in lines.lower()
+
+
+def test_the_lines_follow_the_filters(client, ties):
+    lines = figure(client.get("/partnerships/?country=FR").content.decode(), "lines-map")
+    assert lines_table(lines) == [("Osaka", "France", 1)]
+    assert figure(client.get("/partnerships/?q=nothingmatchesthis").content.decode(), "lines-map") is None
+
+
+def test_a_locality_placed_nowhere_in_its_chain_is_listed_not_dropped(client, ties):
+    Locality.objects.filter(iso_code="JP-13").update(latitude=None, longitude=None)
+    lines = figure(client.get("/partnerships/").content.decode(), "lines-map")
+    not_placed = lines[lines.index("map-not-placed") :]
+    assert "Hachioji" in not_placed and "Tokyo" in not_placed
+    assert lines.count('class="map-arc"') == 1  # Osaka – Lyon only
+
+
+def test_the_lines_cost_two_queries(client, ties, django_assert_max_num_queries):
+    # Queries: 1 facet choices, 1 facet and year counts, 1 page of ids, 1 page of rows, 1-2 prefetches,
+    #   then the lines: 1 the pairs of localities (grouped), 1 those localities with parents and countries.
+    with django_assert_max_num_queries(8):
+        client.get("/partnerships/")
