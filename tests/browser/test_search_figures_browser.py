@@ -122,3 +122,13 @@ def test_a_country_pages_lines_map_passes_axe_and_is_screenshotted(page, records
         page.set_viewport_size({"width": width, "height": 900})
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
         screenshot(page, f"country-lines-map-{path.strip('/').replace('/', '-')}-{width}")
+
+
+def test_a_keyboard_user_skips_the_maps_to_the_results(page, records):
+    page.goto("/initiatives/")
+    skip = page.locator(".search-figures .skip-link")
+    skip.focus()
+    assert skip.is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.result') !== null")  # the first result's link
