@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from directory.models import JAPAN, Country, Organization
 from initiatives.models import Initiative, Participation
+from partnerships.figures import lines_map
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
 from search import Search, figures, registry, vocabulary
@@ -119,7 +120,7 @@ def organization_detail(request, slug):
 @require_safe
 def country_detail(request, iso2):
     """5 queries: the country, its published initiatives, researchers, exchanges there and partnerships abroad;
-    Japan's 2 more for its map of partnerships by prefecture."""
+    1-2 for the lines map of its partnerships; Japan's 2 more for its map of partnerships by prefecture."""
     country = get_object_or_404(Country, iso2=iso2.upper())
     if iso2 != country.iso2.lower():
         return redirect(country, permanent=True)
@@ -145,6 +146,8 @@ def country_detail(request, iso2):
         "japan": japan,
         # Japan's page maps every published partnership by prefecture (2 queries: the facet choices and counts).
         "japan_map": figures.japan_map(partnership_search(), reverse("partnerships:list")) if japan else None,
+        # Every published partnership of the country (all of them for Japan) as lines: 1-2 queries.
+        "lines_map": lines_map(partnerships if japan else partnerships.filter(foreign_locality__country=country)),
         "has_content": any(section.rows for section in sections.values()),
     }
     return render(request, "portal/country_detail.html", context)

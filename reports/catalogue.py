@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from . import charts, queries
+from . import charts, maps, queries
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,27 @@ REPORTS = [
         _("Research stays of published researchers by the year they began: outbound from Japan and inbound to Japan."),
         queries.exchanges_by_year,
         lines,
+    ),
+]
+
+# The maps (issue 13): their chart is a maps.Figure, which the report's template writes as it is.
+REPORTS += [
+    Report(
+        "initiatives-world-map",
+        _("Partner countries on the world map"),
+        _("Published initiatives with each partner country, by the year they started."),
+        maps.initiatives_by_country,
+        maps.world_map,
+    ),
+    Report(
+        "partnership-lines",
+        _("Partnerships as lines between Japan and abroad"),
+        _(
+            "Published partnerships by the year established, per pair of localities; a locality without "
+            "coordinates is drawn at its parent's."
+        ),
+        maps.partnership_pairs,
+        maps.lines,
     ),
 ]
 

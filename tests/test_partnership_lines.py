@@ -102,3 +102,13 @@ def test_the_lines_cost_two_queries(client, ties, django_assert_max_num_queries)
     #   then the lines: 1 the pairs of localities (grouped), 1 those localities with parents and countries.
     with django_assert_max_num_queries(8):
         client.get("/partnerships/")
+
+
+def test_each_country_page_draws_its_partnerships_as_lines(client, ties, django_assert_max_num_queries):
+    # Queries: 1 the country, 4 its sections, then the lines: 1 the pairs, 1 their localities.
+    with django_assert_max_num_queries(7):
+        france = client.get("/countries/fr/").content.decode()
+    assert lines_table(figure(france, "lines-map")) == [("Osaka", "France", 1)]
+    japan = figure(client.get("/countries/jp/").content.decode(), "lines-map")
+    assert lines_table(japan) == [("Osaka", "France", 1), ("Tokyo", "Portland", 2)]
+    assert figure(client.get("/countries/de/").content.decode(), "lines-map") is None

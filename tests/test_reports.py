@@ -142,7 +142,8 @@ def test_exchanges_abroad_and_into_japan_per_year(client, analyst):
 
 
 def test_page_runs_one_query_per_report(client, analyst, initiatives, django_assert_max_num_queries):
-    # Session, user, the user's permissions (groups), then one grouped query per report.
+    # Session, user, the user's permissions (groups), then one grouped query per report (the lines map: two,
+    #   the pairs of localities and the localities).
     with django_assert_max_num_queries(3 + len(REPORTS) + 1):
         assert client.get("/reports/").status_code == 200
 

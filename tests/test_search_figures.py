@@ -194,3 +194,14 @@ def test_the_maps_and_timeline_cost_no_query(client, registers, settings, django
     figures_on = query_count(client, url)
     settings.SEARCH_FIGURES = False
     assert query_count(client, url) == figures_on - lines
+
+
+def test_japans_country_page_maps_every_partnership_by_prefecture(client, registers, django_assert_max_num_queries):
+    # Queries: 1 the country, 4 its sections (initiatives, researchers, exchanges, partnerships), 1 the
+    #   partnerships' facet choices, 1 their facet counts (the Japan map), 2 the lines map (pairs, localities).
+    with django_assert_max_num_queries(9):
+        page = client.get("/countries/jp/").content.decode()
+    japan = figure(page, "japan-map")
+    assert {label: n for label, _url, n in table(japan)} == {"Tokyo": 2, "Osaka": 1}
+    assert area_links(japan)["JP-27"] == "/partnerships/?prefecture=JP-27"
+    assert figure(client.get("/countries/us/").content.decode(), "japan-map") is None

@@ -323,7 +323,7 @@
       }
     });
     results.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest(".chips a, .pagination a, .search-figures a") : null;
+      var link = event.target.closest ? event.target.closest(".chips a, .pagination a, .search-figures .map a") : null;
       var modified = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
       if (!link || event.defaultPrevented || modified) {
         return; // a new tab or window keeps the browser's own behaviour

@@ -109,3 +109,26 @@ def test_japans_page_map_passes_axe_and_is_screenshotted(page, records, path):
         page.set_viewport_size({"width": width, "height": 900})
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
         screenshot(page, f"country-japan-map-{path.strip('/').replace('/', '-')}-{width}")
+
+
+@pytest.mark.parametrize("path", ["/countries/us/", "/ja/countries/us/"])
+def test_a_country_pages_lines_map_passes_axe_and_is_screenshotted(page, records, path):
+    page.goto(path)
+    page.click("#lines-map summary")
+    assert page.locator("#lines-map table tbody tr").count() == 2  # Tokyo and Osaka, each to the United States
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        screenshot(page, f"country-lines-map-{path.strip('/').replace('/', '-')}-{width}")
+
+
+def test_a_keyboard_user_skips_the_maps_to_the_results(page, records):
+    page.goto("/initiatives/")
+    skip = page.locator(".search-figures .skip-link")
+    skip.focus()
+    assert skip.is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.result') !== null")  # the first result's link

@@ -229,7 +229,7 @@ def test_a_lost_connection_leaves_the_page_as_it_was_with_a_message_and_the_next
     assert same_document(page)
 
 
-def tab_to(page, selector, limit=120):
+def tab_to(page, selector, limit=400):  # the map's countries and the timeline's years are tab stops too
     """Press Tab until the element matching ``selector`` has focus (keyboard only, as a person would)."""
     for _ in range(limit):
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
