@@ -41,6 +41,7 @@ TABLES = {
 # exist while they are built and go before migrating forward (the migrations add them).
 LATER_COLUMNS = {
     "directory_country": ["alt_names varchar(300) NOT NULL DEFAULT ''"],
+    "directory_locality": ["latitude double precision", "longitude double precision"],
     **{
         table: ["search_ja text", "search_grams text[]"]
         for table in ("initiatives_initiative", "people_researcher", "partnerships_subnationalpartnership")
