@@ -122,7 +122,7 @@ class Initiative(EditorialModel):
     objects = InitiativeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["-start_date", "title"]
         indexes = [
             # The text search's match and, for Japanese, the substring match on the title (pg_trgm).

@@ -85,7 +85,7 @@ class SubnationalPartnership(EditorialModel):
     objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["japanese_locality__name", "foreign_locality__name"]
         verbose_name = _("subnational partnership")
         indexes = [GinIndex(fields=["search_vector"], name="partnership_vector_gin")]  # the text search's match

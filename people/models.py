@@ -104,7 +104,7 @@ class Researcher(EditorialModel):
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["family_name", "given_name"]
         indexes = [
             # The text search's match and, for Japanese, the substring match on the name (pg_trgm).
