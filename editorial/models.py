@@ -68,7 +68,7 @@ class Vocabulary(models.Model):
 
 class EditorialModel(models.Model):
     editorial_state = models.CharField(
-        "editorial state",
+        _("editorial state"),
         max_length=10,
         choices=EditorialState.choices,
         default=EditorialState.DRAFT,

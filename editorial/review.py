@@ -7,6 +7,7 @@ naming who, when and why (django-simple-history's user, date and change reason).
 """
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -127,7 +128,7 @@ def changes_since_publication(record):
     rows = []
     for change in sorted(delta.changes, key=lambda change: field_order(opts, change.field)):
         field = opts.get_field(change.field)
-        rows.append((field.verbose_name, display(field, change.old), display(field, change.new)))
+        rows.append((capfirst(field.verbose_name), display(field, change.old), display(field, change.new)))
     return rows
 
 

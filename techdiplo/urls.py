@@ -1,4 +1,4 @@
-"""Root URLs: the machine-facing ones in one language, the public pages in both (English unprefixed)."""
+"""Root URLs: the machine-facing ones in one language, the public pages and the admin in both (English unprefixed)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -23,9 +23,6 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("api/", include("api.urls")),
     path("accounts/logout/", LogoutView.as_view(), name="logout"),
-    # The admin's own sign-out would send a disallowed `next` back to itself (405): this one ends on its sign-in.
-    path("admin/logout/", LogoutView.as_view(next_page="admin:login")),
-    path("admin/", admin.site.urls),
 ]
 
 # Public pages in both languages: English unprefixed (every URL of the contract as it was), Japanese under /ja/,
@@ -36,5 +33,9 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("reports/", include("reports.urls")),
+    # The editors' admin in both languages too: /admin/ in English, /ja/admin/ in Japanese.
+    # The admin's own sign-out would send a disallowed `next` back to itself (405): this one ends on its sign-in.
+    path("admin/logout/", LogoutView.as_view(next_page="admin:login")),
+    path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

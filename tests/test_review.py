@@ -211,8 +211,8 @@ def test_reviewer_sees_what_changed_since_the_last_published_version(client, edi
     table = re.search(r'<table class="review-diff">.*?</table>', page, re.DOTALL).group(0)
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
     assert rows == [
-        ("title", "Five Eyes proposal", "Five Eyes membership proposal"),
-        ("summary", "—", "Proposed in 2020."),
+        ("Title", "Five Eyes proposal", "Five Eyes membership proposal"),
+        ("Summary", "—", "Proposed in 2020."),
     ]
 
 
@@ -309,3 +309,13 @@ def test_returned_lists_drafts_with_a_comment(client, editor):
     ResearcherFactory(editorial_state=DRAFT)
     response = client.get(admin_url(Researcher, "changelist"), {"review": "returned"})
     assert list(response.context["cl"].result_list) == [returned]
+
+
+def test_the_review_step_speaks_japanese_under_ja(client, reviewer, japanese_catalogue):
+    initiative = InitiativeFactory(editorial_state=IN_REVIEW)
+    urls = ["/ja" + admin_url(Initiative, "changelist"), "/ja" + admin_url(Initiative, "change", initiative.pk)]
+    changelist = client.get(urls[0], {"review": "waiting"})
+    assert changelist.status_code == 200
+    assert "レビュー待ち" in changelist.text and "選択した" in changelist.text
+    change = client.get(urls[1])
+    assert "一度も公開されていません" in change.text and "レビュアーのコメント" in change.text
