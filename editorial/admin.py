@@ -11,21 +11,19 @@ in front of them with a one-line change::
     class InitiativeAdmin(ImportExportMixin, EditorialAdmin):
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
-from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.utils import bulk_update_with_history
 
+from editorial.actions import publish, return_to_draft, submit_for_review
+from editorial.forms import EditorialActionForm, EditorialForm, admin_form
 from editorial.models import EditorialState
-from editorial.review import ReturnToDraftForm, can_publish, change_reason, changes_since_publication, review_form
+from editorial.review import can_publish, change_reason, changes_since_publication
 from search import registry
 from search.text import apply_text, clean_text
 
@@ -98,98 +96,6 @@ class VocabularyAdmin(HistoryAdmin):
     fieldsets = [(None, {"fields": [("name", "name_ja"), "slug"]})]
 
 
-def _move(modeladmin, request, records, state, reason, comment=None):
-    """Save ``state`` (and ``comment``, when given) on ``records``, a history record each naming the user and
-    ``reason``, and tell the user how many moved.
-
-    Queries: one SELECT, one bulk UPDATE, one bulk INSERT of history records.
-    """
-    now = timezone.now()
-    changed = list(records)
-    fields = ["editorial_state", "updated_at", "review_comment"]
-    for obj in changed:
-        obj.editorial_state = state
-        obj.updated_at = now  # bulk updates skip auto_now
-        if comment is not None:
-            obj.review_comment = comment
-        elif state == EditorialState.PUBLISHED:
-            obj.review_comment = ""  # answered: the record went public
-    bulk_update_with_history(changed, records.model, fields, default_user=request.user, default_change_reason=reason)
-    opts = records.model._meta
-    modeladmin.message_user(
-        request,
-        gettext("%(reason)s: %(count)d %(name)s.")
-        % {
-            "reason": reason,
-            "count": len(changed),
-            "name": opts.verbose_name if len(changed) == 1 else opts.verbose_name_plural,
-        },
-        messages.SUCCESS,
-    )
-    return changed
-
-
-@admin.action(description=_("Submit selected %(verbose_name_plural)s for review"), permissions=["change"])
-def submit_for_review(modeladmin, request, queryset):
-    """Drafts go to review; records already in review or published are left as they are."""
-    _move(modeladmin, request, queryset.drafts(), EditorialState.IN_REVIEW, gettext("Submitted for review"))
-
-
-@admin.action(description=_("Publish selected %(verbose_name_plural)s"), permissions=["publish"])
-def publish(modeladmin, request, queryset):
-    records = queryset.exclude(editorial_state=EditorialState.PUBLISHED)
-    changed = _move(modeladmin, request, records, EditorialState.PUBLISHED, gettext("Published"))
-    # published() is the one rule of public visibility (researchers also need consent):
-    # tell the reviewer about any record the public still will not see.
-    hidden = queryset.model.objects.filter(pk__in=[obj.pk for obj in changed]).exclude(
-        pk__in=queryset.model.objects.published()
-    )
-    if hidden_count := hidden.count():
-        modeladmin.message_user(
-            request,
-            ngettext(
-                "%(count)d of them still stays private: it does not meet every condition for publication "
-                "(a researcher also needs consent to publish).",
-                "%(count)d of them still stay private: they do not meet every condition for publication "
-                "(a researcher also needs consent to publish).",
-                hidden_count,
-            )
-            % {"count": hidden_count},
-            messages.WARNING,
-        )
-
-
-@admin.action(
-    description=_("Return selected %(verbose_name_plural)s to draft, with a comment"), permissions=["publish"]
-)
-def return_to_draft(modeladmin, request, queryset):
-    """A page asking for the comment first (as Django's "delete selected" asks to confirm), then the move."""
-    records = queryset.exclude(editorial_state=EditorialState.DRAFT)
-    form = ReturnToDraftForm(request.POST if "comment" in request.POST else None)
-    if form.is_valid():
-        _move(
-            modeladmin,
-            request,
-            records,
-            EditorialState.DRAFT,
-            gettext("Returned to draft with a comment"),
-            comment=form.cleaned_data["comment"],
-        )
-        return None
-    opts = queryset.model._meta
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": _("Return to draft, with a comment"),
-        "opts": opts,
-        "form": form,
-        "records": records,
-        "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-        "action": "return_to_draft",
-        "media": modeladmin.media,
-    }
-    return TemplateResponse(request, "admin/editorial/return_to_draft.html", context)
-
-
 class ReviewFilter(admin.SimpleListFilter):
     """The reviewers' queue, and the editors' list of records sent back to them."""
 
@@ -234,6 +140,9 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
     """
 
     actions = [submit_for_review, publish, return_to_draft]
+    action_form = EditorialActionForm
+    # Carries the version the page was opened on (no lost edits: editorial/locking.py).
+    form = EditorialForm
     # The history page's extra column: its header is the name, its value this method's.
     history_list_display = ["publication"]
     readonly_fields = ["created_at", "updated_at", "changes_since_publication"]
@@ -247,6 +156,7 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
                 "review_comment",
                 "changes_since_publication",
                 ("created_at", "updated_at"),
+                "opened_version",
             ]
         },
     )
@@ -260,7 +170,7 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
         return readonly if self.has_publish_permission(request) else [*readonly, "review_comment"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return review_form(super().get_form(request, obj, change, **kwargs), request.user)
+        return admin_form(super().get_form(request, obj, change, **kwargs), request.user)
 
     def save_model(self, request, obj, form, change):
         before = getattr(form, "stored_state", None)

@@ -26,7 +26,8 @@ def change_page_data(response):
     data = form_data(response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
-        data.update({f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()})
+        management = formset.management_form
+        data.update({management.add_prefix(name): management[name].value() for name in management.fields})
         for form in formset.forms:
             data.update({form.add_prefix(name): value for name, value in form_data(form).items()})
     return data
