@@ -24,7 +24,9 @@ class EditorialActionForm(helpers.ActionForm):
     """The changelist's action form, with the time the list was shown: an action leaves alone the records
     saved since (``editorial/admin.py``)."""
 
-    opened_at = forms.CharField(widget=forms.HiddenInput, required=False, initial=lambda: version_of(timezone.now()))
+    opened_at = forms.CharField(
+        label="", widget=forms.HiddenInput, required=False, initial=lambda: version_of(timezone.now())
+    )
 
 
 def admin_form(form_class, user):

@@ -80,6 +80,8 @@ class EditorialModel(models.Model):
         blank=True,
         help_text=_("What the editor should change: required when a reviewer returns a record to draft."),
     )
+    # When an editor last checked the record against its sources (the changelists' "review date").
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

@@ -114,7 +114,6 @@ class Initiative(EditorialModel):
     participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
     funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
-    last_reviewed = models.DateField(null=True, blank=True)
     # Full-text search, kept by a database trigger (migration 0002) from the titles, summary and
     # description, so bulk_create and raw updates keep it too.
     search_vector = SearchVectorField(null=True, editable=False)

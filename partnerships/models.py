@@ -77,7 +77,6 @@ class SubnationalPartnership(EditorialModel):
     description = models.TextField(blank=True)
     description_ja = models.TextField(_("description (Japanese)"), blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
-    last_reviewed = models.DateField(null=True, blank=True)
     # Full-text search, kept by database triggers (migrations 0003 and 0006) from both localities' names and
     # the description, so bulk_create, raw updates and renames of a locality or country keep it too.
     search_vector = SearchVectorField(null=True, editable=False)

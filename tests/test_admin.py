@@ -172,8 +172,8 @@ def test_editor_finds_a_researcher_by_private_email(client, editor):
     ResearcherFactory(family_name="Sato", email="sato@example.ac.jp")
     ResearcherFactory(family_name="Tanaka", email="tanaka@example.ac.jp")
     response = client.get(admin_url(Researcher, "changelist"), {"q": "sato@example"})
+    # The list has no e-mail column (it fits 1366 px): the search still reads the private e-mail.
     assert [obj.family_name for obj in response.context["cl"].result_list] == ["Sato"]
-    assert "sato@example.ac.jp" in response.text
 
 
 def test_history_page_shows_the_diff_of_a_change(client, editor):

@@ -319,3 +319,24 @@ def test_the_review_step_speaks_japanese_under_ja(client, reviewer, japanese_cat
     assert "レビュー待ち" in changelist.text and "選択した" in changelist.text
     change = client.get(urls[1])
     assert "一度も公開されていません" in change.text and "レビュアーのコメント" in change.text
+
+
+# The admin's look: branding and the register changelists' columns
+
+
+@pytest.mark.parametrize(("prefix", "header"), [("", "techdiplo administration"), ("/ja", "techdiplo 管理サイト")])
+def test_the_admin_is_branded_techdiplo_in_both_languages(client, editor, japanese_catalogue, prefix, header):
+    url = prefix + admin_url(Initiative, "changelist")
+    page = client.get(url).text
+    assert f'<div id="site-name"><a href="{prefix}/admin/">{header}</a></div>' in page
+    assert "Django" not in page.split("<body", 1)[1].split('<div id="content"', 1)[0]  # header and breadcrumbs
+
+
+@pytest.mark.parametrize("factory", REGISTERS)
+def test_register_changelists_show_title_state_review_date_and_update_time(client, editor, factory):
+    record = factory(editorial_state=IN_REVIEW, last_reviewed="2026-03-12")
+    page = client.get(admin_url(type(record), "changelist"))
+    headers = [str(column["text"]).lower() for column in page.context["result_headers"]]
+    assert headers[1] in ("title", "subnational partnership", "family name")
+    assert headers[-3:] == ["editorial state", "last reviewed", "updated"]
+    assert "In review" in page.text and "12 March 2026" in page.text
