@@ -12,8 +12,11 @@ in front of them with a one-line change::
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
+from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -86,6 +89,22 @@ class HistoryAdmin(LargeTableMixin, SimpleHistoryAdmin):
     shows it in a form whose "Revert" button saves it back (SIMPLE_HISTORY_REVERT_DISABLED
     is off in settings).
     """
+
+    def history_view(self, request, object_id, extra_context=None):
+        return super().history_view(request, self._valid_id(object_id), extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not str(version_id).isdigit():
+            raise Http404(gettext("No such version."))
+        return super().history_form_view(request, self._valid_id(object_id), version_id, extra_context)
+
+    def _valid_id(self, object_id):
+        """``object_id`` when it can be a primary key; otherwise 404, as Django's own admin views answer."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404(gettext("No such record.")) from None
+        return object_id
 
 
 class VocabularyAdmin(HistoryAdmin):

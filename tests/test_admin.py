@@ -311,3 +311,30 @@ def test_paginator_counts_a_filtered_list_exactly():
         estimate_above = 0
 
     assert SmallThreshold(Initiative.objects.filter(status="active"), 5).count == 2
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/initiatives/initiative/abc/history/",
+        "/admin/people/researcher/1%20or%201/history/",
+        "/admin/partnerships/subnationalpartnership/abc/history/1/",
+        "/admin/initiatives/initiative/1/history/xyz/",
+        "/admin/directory/policyarea/abc/history/",
+    ],
+)
+def test_bad_ids_in_history_urls_answer_404(client, editor, path):
+    InitiativeFactory()
+    assert client.get(path).status_code == 404
+
+
+def test_history_shows_no_literal_none(client, editor):
+    initiative = InitiativeFactory(title="Five Eyes proposal", summary="")
+    initiative.summary = "Proposed in 2020."
+    initiative.save()  # saved without a user or a reason (as a script does)
+    page = client.get(admin_url(Initiative, "history", initiative.pk)).text
+    table = page.split('id="change-history"', 1)[1].split("</table>", 1)[0]
+    assert "None" not in table
+    assert "no user (a script)" in table
+    changes = " ".join(table.split())
+    assert "<strong>Summary:</strong> — &nbsp;&rarr;&nbsp;&nbsp;Proposed in 2020." in changes, changes[-900:]
