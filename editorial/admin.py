@@ -178,6 +178,7 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
                 "review_comment",
                 "changes_since_publication",
                 ("created_at", "updated_at"),
+                "change_reason",
                 "opened_version",
             ]
         },
@@ -198,9 +199,11 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
         before = getattr(form, "stored_state", None)
         if obj.editorial_state == EditorialState.PUBLISHED:
             obj.review_comment = ""  # answered: the record went public
-        reason = change_reason(before, obj.editorial_state, self.has_publish_permission(request))
+        moved = change_reason(before, obj.editorial_state, self.has_publish_permission(request))
+        typed = form.cleaned_data.get("change_reason", "").strip()
+        reason = f"{moved}: {typed}" if moved and typed else moved or typed
         if reason:
-            obj._change_reason = reason
+            obj._change_reason = reason[:100]  # django-simple-history's column
         super().save_model(request, obj, form, change)
 
     @admin.display(description=_("changes since last published"))

@@ -8,16 +8,25 @@ was opened (``editorial/locking.py``).
 from django import forms
 from django.contrib.admin import helpers
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .locking import conflict_message, parse_version, version_of
 from .review import PUBLISHED, can_publish, review_errors
 
 VERSION_FIELD = "opened_version"
+REASON_FIELD = "change_reason"
 
 
 class EditorialForm(forms.ModelForm):
     # The record's updated_at as it was when the page was opened (admin_form sets it).
     opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Saved as the new version's change reason in the history (EditorialAdmin.save_model), never on the record.
+    change_reason = forms.CharField(
+        label=_("reason for this change"),
+        required=False,
+        max_length=80,
+        help_text=_("Optional: shown in the history beside who changed the record and when."),
+    )
 
 
 class EditorialActionForm(helpers.ActionForm):
@@ -61,7 +70,7 @@ def admin_form(form_class, user):
             cleaned = super().clean()
             self._check_version()
             state = cleaned.get("editorial_state", self.stored_state)
-            edits = [name for name in self.changed_data if name != VERSION_FIELD]
+            edits = [name for name in self.changed_data if name not in (VERSION_FIELD, REASON_FIELD)]
             for field, message in review_errors(
                 self.publisher, self.stored_state, state, edits, cleaned.get("review_comment")
             ):

@@ -340,3 +340,12 @@ def test_register_changelists_show_title_state_review_date_and_update_time(clien
     assert headers[1] in ("title", "subnational partnership", "family name")
     assert headers[-3:] == ["editorial state", "last reviewed", "updated"]
     assert "In review" in page.text and "12 March 2026" in page.text
+
+
+def test_a_reason_typed_in_the_form_is_in_the_history_with_the_move(client, editor):
+    initiative = InitiativeFactory(editorial_state=DRAFT)
+    post_change(client, initiative, title="Corrected title", change_reason="Title as on MOFA's page")
+    assert initiative.history.first().history_change_reason == "Title as on MOFA's page"
+    post_change(client, initiative, editorial_state=IN_REVIEW, change_reason="Sources checked")
+    latest = initiative.history.first()
+    assert (latest.history_user, latest.history_change_reason) == (editor, "Submitted for review: Sources checked")
