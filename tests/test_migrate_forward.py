@@ -5,7 +5,10 @@ that time fill the bitmaps and the search vectors), and migrates forward to toda
 search vectors and every bitmap must come out as they went in, and the searches must agree with the oracle.
 """
 
+from contextlib import contextmanager
+
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import QueryDict
@@ -26,6 +29,7 @@ BEFORE = [
     ("people", "0006_search_vector_renames"),
     ("techdiplo_search", "0002_bitmap_levels"),
 ]
+REGISTER_APPS = {"initiatives", "people", "partnerships"}
 TABLES = {
     "initiatives_initiative": "id, slug, title, kind, status, start_date, lead_organization_id, editorial_state",
     "initiatives_initiative_policy_areas": "initiative_id, policyarea_id",
@@ -39,6 +43,30 @@ TABLES = {
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets or executor.loader.graph.leaf_nodes())
+
+
+@contextmanager
+def columns_of_today():
+    """The records are built with today's models, which may have columns the old schema lacks (a review
+    comment, a review date): add them for the build, nullable, and drop them before migrating forward, so the
+    migrations that add them find the tables as a deployed database has them."""
+    added = []
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            table = model._meta.db_table
+            if model._meta.app_label not in REGISTER_APPS or table not in connection.introspection.table_names():
+                continue
+            existing = {column.name for column in connection.introspection.get_table_description(cursor, table)}
+            for field in model._meta.concrete_fields:
+                if field.column not in existing:
+                    cursor.execute(f'ALTER TABLE {table} ADD COLUMN "{field.column}" {field.db_type(connection)}')
+                    added.append((table, field.column))
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for table, column in added:
+                cursor.execute(f'ALTER TABLE {table} DROP COLUMN "{column}"')
 
 
 def snapshot():
@@ -66,9 +94,10 @@ def test_a_database_of_before_migrates_forward_with_its_records_vectors_and_bitm
     migrate(BEFORE)
     try:
         assert "initiatives_initiative_facets_insert" in triggers_on_initiatives()  # the register's own of then
-        build_initiatives()
-        build_researchers()
-        build_partnerships()
+        with columns_of_today():
+            build_initiatives()
+            build_researchers()
+            build_partnerships()
         before = snapshot()
         assert {register for register, *_ in before["bitmaps"]} == {"initiatives", "researchers", "partnerships"}
     finally:
