@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 
 
 class AccountsConfig(AppConfig):
-    """Staff roles: the Editors and Analysts groups and their permissions."""
+    """Staff roles: the Editors, Reviewers and Analysts groups and their permissions."""
 
     name = "accounts"
     verbose_name = "Accounts and roles"

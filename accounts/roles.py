@@ -4,6 +4,8 @@
   model of the registers, and view their edit history. Not users, groups,
   permissions, sessions, lock-outs or content types; not ``export_data`` either
   (the site's exports are the analysts'; editors export from the admin).
+- **Reviewers** (staff, in the admin): everything editors may do, and publish records or return them to
+  draft with a comment (the ``publish_<model>`` permission of each model with an editorial state).
 - **Analysts** (not staff): view the content, export search results, read the
   staff reports.
 
@@ -17,6 +19,7 @@ from django.apps import apps as installed_apps
 from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
+REVIEWERS = "Reviewers"
 ANALYSTS = "Analysts"
 CONTENT_ACTIONS = ["add", "change", "delete", "view"]
 ANALYST_PERMISSIONS = [("accounts", "export_data"), ("accounts", "view_reports")]
@@ -56,6 +59,16 @@ def editor_permission_keys(apps):
     return content_permission_keys(apps, CONTENT_ACTIONS, ["view"])
 
 
+def reviewer_permission_keys(apps):
+    """The editors' permissions and "publish" on every content model that has it (``EditorialModel``)."""
+    keys = editor_permission_keys(apps)
+    for app_label in content_app_labels():
+        for model in apps.get_app_config(app_label).get_models():
+            if "publish" in model._meta.default_permissions:
+                keys.append((app_label, f"publish_{model._meta.model_name}"))
+    return keys
+
+
 def analyst_permission_keys(apps):
     return content_permission_keys(apps, ["view"], []) + ANALYST_PERMISSIONS
 
@@ -84,11 +97,16 @@ def sync_editors(apps):
     sync_group(apps, EDITORS, editor_permission_keys(apps))
 
 
+def sync_reviewers(apps):
+    sync_group(apps, REVIEWERS, reviewer_permission_keys(apps))
+
+
 def sync_analysts(apps):
     sync_group(apps, ANALYSTS, analyst_permission_keys(apps))
 
 
 def sync_roles(sender, apps, **kwargs):
-    """``post_migrate``: both groups, with the permissions of every model that now exists."""
+    """``post_migrate``: every group, with the permissions of every model that now exists."""
     sync_editors(apps)
+    sync_reviewers(apps)
     sync_analysts(apps)

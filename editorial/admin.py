@@ -11,15 +11,24 @@ in front of them with a one-line change::
     class InitiativeAdmin(ImportExportMixin, EditorialAdmin):
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
+from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.utils import bulk_update_with_history
 
+from editorial.actions import publish, return_to_draft, submit_for_review
+from editorial.forms import EditorialActionForm, EditorialForm, admin_form
 from editorial.models import EditorialState
+from editorial.review import can_publish, change_reason, changes_since_publication
 from search import registry
 from search.text import apply_text, clean_text
 
@@ -81,6 +90,22 @@ class HistoryAdmin(LargeTableMixin, SimpleHistoryAdmin):
     is off in settings).
     """
 
+    def history_view(self, request, object_id, extra_context=None):
+        return super().history_view(request, self._valid_id(object_id), extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not str(version_id).isdigit():
+            raise Http404(gettext("No such version."))
+        return super().history_form_view(request, self._valid_id(object_id), version_id, extra_context)
+
+    def _valid_id(self, object_id):
+        """``object_id`` when it can be a primary key; otherwise 404, as Django's own admin views answer."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404(gettext("No such record.")) from None
+        return object_id
+
 
 class VocabularyAdmin(HistoryAdmin):
     """For the short vocabularies (policy areas, research fields, frameworks): a name in two languages and a slug."""
@@ -92,49 +117,21 @@ class VocabularyAdmin(HistoryAdmin):
     fieldsets = [(None, {"fields": [("name", "name_ja"), "slug"]})]
 
 
-def _set_editorial_state(modeladmin, request, queryset, state, verb):
-    """Save ``state`` on every selected record that lacks it, with a history record each.
+class ReviewFilter(admin.SimpleListFilter):
+    """The reviewers' queue, and the editors' list of records sent back to them."""
 
-    Queries: one SELECT, one bulk UPDATE, one bulk INSERT of history records.
-    """
-    now = timezone.now()
-    changed = list(queryset.exclude(editorial_state=state))
-    for obj in changed:
-        obj.editorial_state = state
-        obj.updated_at = now  # bulk updates skip auto_now
-    bulk_update_with_history(
-        changed,
-        queryset.model,
-        ["editorial_state", "updated_at"],
-        default_user=request.user,
-        default_change_reason=f"{verb.capitalize()} from the list",
-    )
-    opts = queryset.model._meta
-    noun = opts.verbose_name if len(changed) == 1 else opts.verbose_name_plural
-    modeladmin.message_user(request, f"{verb.capitalize()} {len(changed)} {noun}.", messages.SUCCESS)
-    return changed
+    title = _("review")
+    parameter_name = "review"
 
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for review")), ("returned", _("Returned with a comment"))]
 
-@admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["change"])
-def publish(modeladmin, request, queryset):
-    changed = _set_editorial_state(modeladmin, request, queryset, EditorialState.PUBLISHED, "published")
-    # published() is the one rule of public visibility (researchers also need consent):
-    # tell the editor about any record the public still will not see.
-    hidden = queryset.model.objects.filter(pk__in=[obj.pk for obj in changed]).exclude(
-        pk__in=queryset.model.objects.published()
-    )
-    if hidden_count := hidden.count():
-        modeladmin.message_user(
-            request,
-            f"{hidden_count} of them still stay private: they do not meet every condition for publication "
-            "(a researcher also needs consent to publish).",
-            messages.WARNING,
-        )
-
-
-@admin.action(description="Unpublish selected %(verbose_name_plural)s (back to draft)", permissions=["change"])
-def unpublish(modeladmin, request, queryset):
-    _set_editorial_state(modeladmin, request, queryset, EditorialState.DRAFT, "unpublished")
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.in_review()
+        if self.value() == "returned":
+            return queryset.drafts().exclude(review_comment="")
+        return queryset
 
 
 class RegisterSearchMixin:
@@ -160,16 +157,78 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
     """For the three registers with an editorial state (initiatives, researchers, partnerships).
 
     Subclasses add their own columns around ``editorial_columns``/``editorial_filters``
-    and the ``editorial_fieldset`` to their fieldsets.
+    and the ``editorial_fieldset`` to their fieldsets. The review step's rules are ``editorial/review.py``'s.
     """
 
-    actions = [publish, unpublish]
+    actions = [submit_for_review, publish, return_to_draft]
+    action_form = EditorialActionForm
+    # Carries the version the page was opened on (no lost edits: editorial/locking.py).
+    form = EditorialForm
     # The history page's extra column: its header is the name, its value this method's.
     history_list_display = ["publication"]
-    readonly_fields = ["created_at", "updated_at"]
-    editorial_columns = ["editorial_state", "updated_at"]
-    editorial_filters = ["editorial_state"]
-    editorial_fieldset = ("Publication", {"fields": ["editorial_state", ("created_at", "updated_at")]})
+    readonly_fields = ["created_at", "updated_at", "changes_since_publication"]
+    # Beside each register's title columns: what a changelist must show at a glance (and fit 1366 px).
+    editorial_columns = ["editorial_state", "last_reviewed", "updated"]
+    editorial_filters = [ReviewFilter, "editorial_state"]
+    editorial_fieldset = (
+        _("Publication"),
+        {
+            "fields": [
+                "editorial_state",
+                "review_comment",
+                "changes_since_publication",
+                ("created_at", "updated_at"),
+                "change_reason",
+                "opened_version",
+            ]
+        },
+    )
 
+    def has_publish_permission(self, request):
+        return can_publish(request.user, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # Only a reviewer writes the comment that returns a record to its editors.
+        return readonly if self.has_publish_permission(request) else [*readonly, "review_comment"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return admin_form(super().get_form(request, obj, change, **kwargs), request.user)
+
+    def save_model(self, request, obj, form, change):
+        before = getattr(form, "stored_state", None)
+        if obj.editorial_state == EditorialState.PUBLISHED:
+            obj.review_comment = ""  # answered: the record went public
+        moved = change_reason(before, obj.editorial_state, self.has_publish_permission(request))
+        typed = form.cleaned_data.get("change_reason", "").strip()
+        reason = f"{moved}: {typed}" if moved and typed else moved or typed
+        if reason:
+            obj._change_reason = reason[:100]  # django-simple-history's column
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("changes since last published"))
+    def changes_since_publication(self, obj):
+        """For the reviewer: each field changed since the last published version, before and after."""
+        if obj is None or obj.pk is None:
+            return "—"
+        rows = changes_since_publication(obj)
+        if rows is None:
+            return gettext("Never published: every field is new.")
+        if not rows:
+            return gettext("No changes since it was last published.")
+        return format_html(
+            '<table class="review-diff"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            gettext("field"),
+            gettext("published"),
+            gettext("now"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    @admin.display(description=_("updated"), ordering="updated_at")
+    def updated(self, obj):
+        return date_format(timezone.localtime(obj.updated_at), "SHORT_DATETIME_FORMAT")
+
+    @admin.display(description=_("publication"))
     def publication(self, historical_record):
         return historical_record.get_editorial_state_display()

@@ -13,7 +13,11 @@ from search.urls import search_url
 
 
 class EditorialState(models.TextChoices):
+    """A record's way to the public: editors write a draft and submit it for review; a reviewer publishes it
+    or returns it to draft with a comment (``editorial/review.py``). Only ``published`` is public."""
+
     DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
     PUBLISHED = "published", _("Published")
 
 
@@ -28,6 +32,10 @@ class EditorialQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(editorial_state=EditorialState.DRAFT)
+
+    def in_review(self):
+        """Waiting for a reviewer."""
+        return self.filter(editorial_state=EditorialState.IN_REVIEW)
 
     def visible_to(self, user):
         """Everything for staff (so "view on site" works for drafts), published records for everyone else."""
@@ -60,13 +68,20 @@ class Vocabulary(models.Model):
 
 class EditorialModel(models.Model):
     editorial_state = models.CharField(
-        "editorial state",
+        _("editorial state"),
         max_length=10,
         choices=EditorialState.choices,
         default=EditorialState.DRAFT,
         db_index=True,
         help_text=_("Only published records appear on public pages, in the API and in anonymous exports."),
     )
+    review_comment = models.TextField(
+        _("reviewer's comment"),
+        blank=True,
+        help_text=_("What the editor should change: required when a reviewer returns a record to draft."),
+    )
+    # When an editor last checked the record against its sources (the changelists' "review date").
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -74,6 +89,8 @@ class EditorialModel(models.Model):
 
     class Meta:
         abstract = True
+        # "publish": only reviewers (and superusers) hold it. A register's Meta extends this one to get it.
+        default_permissions = ("add", "change", "delete", "view", "publish")
 
     @property
     def is_published(self):

@@ -4,9 +4,19 @@ The admin's import reads the same columns the staff export writes, so an exporte
 importable columns map to model fields (references by slug or ISO code), derived columns are ignored.
 An import is all-or-nothing: it runs in one transaction that any row error or validation error rolls back,
 and model validation (``full_clean``) runs on every row.
+
+No lost edits: a row with an ``updated_at`` (as the export writes it) older than the stored record's is a
+conflict: someone saved the record after the file was exported. The row is not applied, and the admin lists
+it. A row without ``updated_at`` (or with an empty one) is applied as before.
 """
 
+import datetime
+
+from django.contrib import messages
 from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext, ngettext
 from import_export import resources, widgets
 from import_export.admin import ExportActionMixin, ImportMixin
 from import_export.fields import Field
@@ -65,11 +75,26 @@ class ColumnResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         bitmaps.defer_until_commit()  # one refresh of the search's facet bitmaps in after_import, not one a row
+        self.conflicts = []  # (line, record, stored updated_at, the row's)
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        self.row_number = kwargs.get("row_number")
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        exported, stored = row_version(row), getattr(original, "updated_at", None)
+        # The export writes whole seconds: a save within the second of the export goes unnoticed.
+        if original is not None and original.pk and exported and stored and stored.replace(microsecond=0) > exported:
+            self.conflicts.append((self.row_number, original, stored, exported))
+            return True
+        return super().skip_row(instance, original, row, import_validation_errors)
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
         if not kwargs.get("dry_run"):  # a preview is rolled back with its rows
             bitmaps.refresh(self._meta.model, [row.object_id for row in result.rows if row.object_id is not None])
+        if self.conflicts and kwargs.get("request") is not None:
+            messages.warning(kwargs["request"], conflicts_message(self.conflicts))
 
     def filter_export(self, queryset, **kwargs):
         return self.spec.prepare(queryset)
@@ -77,6 +102,40 @@ class ColumnResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
         # Files opened in a spreadsheet: the same formula guard as the staff export.
         return neutralise(field.export(instance, base_url=self.base_url))
+
+
+def row_version(row):
+    """The row's ``updated_at`` as an aware datetime, or None when it has none (then it is applied as before)."""
+    value = row.get("updated_at")
+    if isinstance(value, str):
+        try:
+            value = parse_datetime(value.strip())
+        except ValueError:
+            return None
+    if not isinstance(value, datetime.datetime):
+        return None
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
+def conflicts_message(conflicts):
+    """One line per conflicting row: its line, the record, when it was saved and the file's version."""
+    lines = "; ".join(
+        gettext("line %(line)s, %(record)s: saved %(stored)s, the file has %(exported)s")
+        % {
+            "line": line,
+            "record": record,
+            "stored": timezone.localtime(stored).isoformat(timespec="seconds"),
+            "exported": timezone.localtime(exported).isoformat(timespec="seconds"),
+        }
+        for line, record, stored, exported in conflicts
+    )
+    return ngettext(
+        "%(count)d row was not applied: its record was saved after the file's updated_at (%(lines)s). "
+        "Export again to edit the current version.",
+        "%(count)d rows were not applied: their records were saved after the file's updated_at (%(lines)s). "
+        "Export again to edit the current versions.",
+        len(conflicts),
+    ) % {"count": len(conflicts), "lines": lines}
 
 
 def resource_for(spec):

@@ -38,15 +38,7 @@ class ParticipationInline(admin.TabularInline):
 class InitiativeAdmin(ColumnImportExportMixin, EditorialAdmin):
     # Bulk import (with preview, all-or-nothing) and export in the staff export's columns.
     resource_classes = [InitiativeResource]
-    list_display = [
-        "title",
-        "title_ja",
-        "kind",
-        "status",
-        "start_date",
-        "lead_organization",
-        *EditorialAdmin.editorial_columns,
-    ]
+    list_display = ["title", "status", "start_date", *EditorialAdmin.editorial_columns]
     list_filter = [
         *EditorialAdmin.editorial_filters,
         "status",
@@ -56,7 +48,6 @@ class InitiativeAdmin(ColumnImportExportMixin, EditorialAdmin):
         "lead_organization__sector",
         "start_date",
     ]
-    list_select_related = ["lead_organization"]
     register_name = "initiatives"
     search_fields = ["title", "slug"]  # and the full text (RegisterSearchMixin)
     autocomplete_fields = ["lead_organization", "partner_organizations", "countries", "policy_areas", "frameworks"]

@@ -116,7 +116,6 @@ class Initiative(EditorialModel):
     participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
     funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
-    last_reviewed = models.DateField(null=True, blank=True)
     # Full-text search, kept by database triggers (migrations 0002 and 0009) from the titles, summary,
     # description and the names the initiative links to, so bulk_create, raw updates and renames keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -128,7 +127,7 @@ class Initiative(EditorialModel):
     objects = InitiativeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["-start_date", "title"]
         indexes = [
             # The text search's match, and the Japanese pieces' (any query length).

@@ -23,7 +23,7 @@ class ActivityInline(admin.TabularInline):
 class SubnationalPartnershipAdmin(ColumnImportExportMixin, EditorialAdmin):
     # Bulk import (with preview, all-or-nothing) and export in the staff export's columns.
     resource_classes = [SubnationalPartnershipResource]
-    list_display = ["__str__", "kind", "status", "established", *EditorialAdmin.editorial_columns]
+    list_display = ["__str__", "kind", "status", *EditorialAdmin.editorial_columns]
     list_filter = [
         *EditorialAdmin.editorial_filters,
         "status",

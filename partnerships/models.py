@@ -80,7 +80,6 @@ class SubnationalPartnership(EditorialModel):
     description = models.TextField(blank=True)
     description_ja = models.TextField(_("description (Japanese)"), blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
-    last_reviewed = models.DateField(null=True, blank=True)
     # Full-text search, kept by database triggers (migrations 0003 and 0009) from both localities' names, their
     # countries', the focus areas' and the description, so bulk_create, raw updates and renames keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -92,7 +91,7 @@ class SubnationalPartnership(EditorialModel):
     objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["japanese_locality__name", "foreign_locality__name"]
         verbose_name = _("subnational partnership")
         indexes = [

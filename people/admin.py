@@ -51,11 +51,7 @@ class ResearcherAdmin(ColumnImportExportMixin, EditorialAdmin):
     list_display = [
         "family_name",
         "given_name",
-        "name_ja",
-        "email",
         "affiliation",
-        "career_stage",
-        "english_level",
         "consent_to_publish",
         *EditorialAdmin.editorial_columns,
     ]
@@ -79,7 +75,7 @@ class ResearcherAdmin(ColumnImportExportMixin, EditorialAdmin):
     fieldsets = [
         ("Name", {"fields": [("family_name", "given_name", "name_ja"), "slug"]}),
         ("Affiliation and career", {"fields": ["affiliation", "country", "career_stage", "fields"]}),
-        ("Languages and identifiers", {"fields": ["english_level", "orcid", ("bio", "bio_ja")]}),
+        ("Languages and identifiers", {"fields": ["english_level", "orcid", ("bio", "bio_ja"), "last_reviewed"]}),
         (
             "Private: contact and consent",
             {

@@ -110,7 +110,7 @@ class Researcher(EditorialModel):
     search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["family_name", "given_name"]
         indexes = [
             # The text search's match, and the Japanese pieces' (any query length).

@@ -79,6 +79,16 @@ def test_after_the_cool_off_the_right_password_works_again(client, editor):
     assert is_signed_in(client)
 
 
+def test_attempts_during_a_lockout_do_not_extend_it(client, editor):
+    fail(client, 5)
+    locked_at = AccessAttempt.objects.get().attempt_time
+    for password in ["wrong again", PASSWORD, "still wrong"]:
+        assert sign_in(client, password).status_code in (403, 429)
+    assert AccessAttempt.objects.get().attempt_time == locked_at  # the cool-off still counts from the lock-out
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - settings.AXES_COOLOFF_TIME - timedelta(seconds=1))
+    assert sign_in(client, PASSWORD).status_code == 302
+
+
 @override_settings(AXES_CLIENT_IP_CALLABLE="accounts.proxy.client_ip")
 def test_behind_a_proxy_a_lockout_holds_the_guessing_client_not_everyone(editor):
     proxy = {"REMOTE_ADDR": "10.0.0.2"}

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from accounts.roles import ANALYSTS, EDITORS
+from accounts.roles import ANALYSTS, REVIEWERS
 from directory.models import Country, Locality, Organization, PolicyArea
 from editorial.models import EditorialState
 from initiatives.models import Initiative
@@ -102,9 +102,10 @@ def analyst_session():
 
 
 @pytest.fixture
-def editor_client():
-    user = get_user_model().objects.create_user("editor-fresh", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
+def reviewer_client():
+    """Publishing and returning to draft are the reviewers' (tests/test_review.py)."""
+    user = get_user_model().objects.create_user("reviewer-fresh", is_staff=True)
+    user.groups.add(Group.objects.get(name=REVIEWERS))
     client = Client()
     client.force_login(user)
     return client
@@ -135,7 +136,7 @@ def test_a_delete_leaves_rows_totals_the_detail_page_and_the_export_at_once(site
     assert kept.get_absolute_url() in page(site, "/initiatives/")
 
 
-def test_publish_selected_in_the_admin_reaches_search_home_facets_and_country_pages_at_once(site, editor_client):
+def test_publish_selected_in_the_admin_reaches_search_home_facets_and_country_pages_at_once(site, reviewer_client):
     area = f.PolicyAreaFactory(slug="ocean-lattices", name="Ocean lattices")
     draft = f.InitiativeFactory(
         title="Kelp lattice observatory", editorial_state=DRAFT, policy_areas=[area], countries=[f.country("KE")]
@@ -145,7 +146,7 @@ def test_publish_selected_in_the_admin_reaches_search_home_facets_and_country_pa
     assert "ocean-lattices" not in counts(site, "initiatives", "area")
     assert "Kelp lattice observatory" not in page(site, "/countries/ke/")
 
-    response = editor_client.post(
+    response = reviewer_client.post(
         "/admin/initiatives/initiative/", {"action": "publish", "_selected_action": [draft.pk]}
     )
     assert response.status_code == 302
@@ -160,7 +161,7 @@ def test_publish_selected_in_the_admin_reaches_search_home_facets_and_country_pa
     assert site.get(draft.get_absolute_url()).status == 200
 
 
-def test_unpublish_selected_in_the_admin_leaves_related_lists_and_organization_pages_at_once(site, editor_client):
+def test_return_to_draft_in_the_admin_leaves_related_lists_and_organization_pages_at_once(site, reviewer_client):
     area = f.PolicyAreaFactory(slug="shared-area")
     lead = f.OrganizationFactory(slug="lead-org", name="Lead Organization")
     mine = f.InitiativeFactory(title="Mine", policy_areas=[area])
@@ -169,8 +170,9 @@ def test_unpublish_selected_in_the_admin_leaves_related_lists_and_organization_p
     assert "Related soon gone" in page(site, "/organizations/lead-org/")
     assert figure(page(site, "/"), "Initiatives") == 2
 
-    response = editor_client.post(
-        "/admin/initiatives/initiative/", {"action": "unpublish", "_selected_action": [theirs.pk]}
+    response = reviewer_client.post(
+        "/admin/initiatives/initiative/",
+        {"action": "return_to_draft", "_selected_action": [theirs.pk], "comment": "Check the lead organization."},
     )
     assert response.status_code == 302
 

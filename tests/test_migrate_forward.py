@@ -6,7 +6,10 @@ bitmap must come out as they went in, the search vectors as today's triggers com
 grown since: linked names), and the searches must agree with the oracle.
 """
 
+from contextlib import contextmanager
+
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import QueryDict
@@ -27,6 +30,8 @@ BEFORE = [
     ("people", "0006_search_vector_renames"),
     ("techdiplo_search", "0002_bitmap_levels"),
 ]
+# The apps whose tables the records are built in (the reference data gains columns too).
+REGISTER_APPS = {"directory", "initiatives", "people", "partnerships"}
 TABLES = {
     "initiatives_initiative": "id, slug, title, kind, status, start_date, lead_organization_id, editorial_state",
     "initiatives_initiative_policy_areas": "initiative_id, policyarea_id",
@@ -37,29 +42,33 @@ TABLES = {
 }
 
 
-# Columns today's models have and the old schema lacks: the records are built with today's models, so these
-# exist while they are built and go before migrating forward (the migrations add them).
-LATER_COLUMNS = {
-    "directory_country": ["alt_names varchar(300) NOT NULL DEFAULT ''"],
-    "directory_locality": ["latitude double precision", "longitude double precision"],
-    **{
-        table: ["search_ja text", "search_grams text[]"]
-        for table in ("initiatives_initiative", "people_researcher", "partnerships_subnationalpartnership")
-    },
-}
-
-
-def later_columns(add):
-    with connection.cursor() as cursor:
-        for table, columns in LATER_COLUMNS.items():
-            for column in columns:
-                change = f"ADD COLUMN {column}" if add else f"DROP COLUMN {column.split()[0]}"
-                cursor.execute(f"ALTER TABLE {table} {change}")
-
-
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets or executor.loader.graph.leaf_nodes())
+
+
+@contextmanager
+def columns_of_today():
+    """The records are built with today's models, which may have columns the old schema lacks (a review
+    comment, a review date): add them for the build, nullable, and drop them before migrating forward, so the
+    migrations that add them find the tables as a deployed database has them."""
+    added = []
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            table = model._meta.db_table
+            if model._meta.app_label not in REGISTER_APPS or table not in connection.introspection.table_names():
+                continue
+            existing = {column.name for column in connection.introspection.get_table_description(cursor, table)}
+            for field in model._meta.concrete_fields:
+                if field.column not in existing:
+                    cursor.execute(f'ALTER TABLE {table} ADD COLUMN "{field.column}" {field.db_type(connection)}')
+                    added.append((table, field.column))
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for table, column in added:
+                cursor.execute(f'ALTER TABLE {table} DROP COLUMN "{column}"')
 
 
 def snapshot():
@@ -95,11 +104,10 @@ def test_a_database_of_before_migrates_forward_with_its_records_vectors_and_bitm
     migrate(BEFORE)
     try:
         assert "initiatives_initiative_facets_insert" in triggers_on_initiatives()  # the register's own of then
-        later_columns(add=True)
-        build_initiatives()
-        build_researchers()
-        build_partnerships()
-        later_columns(add=False)
+        with columns_of_today():
+            build_initiatives()
+            build_researchers()
+            build_partnerships()
         before = snapshot()
         assert {register for register, *_ in before["bitmaps"]} == {"initiatives", "researchers", "partnerships"}
     finally:

@@ -72,7 +72,9 @@ def test_an_editors_save_on_a_read_only_database_answers_503_and_changes_nothing
     with read_only_database():
         change = client.post(f"/admin/directory/policyarea/{area.pk}/change/", {"name": "Seas", "slug": "seas"})
         assert_read_only_page(change)
-        action = client.post("/admin/initiatives/initiative/", {"action": "publish", "_selected_action": [draft.pk]})
+        action = client.post(
+            "/admin/initiatives/initiative/", {"action": "submit_for_review", "_selected_action": [draft.pk]}
+        )
         assert_read_only_page(action)
         health = client.get("/healthz")
         assert health.status_code == 200 and health.json() == {"status": "ok", "database": "read-only"}

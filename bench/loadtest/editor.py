@@ -1,7 +1,7 @@
 """One editor saving an initiative every second, as a person does in the admin: sign in, open a change form,
 change the description, save; Django validates, writes the record and its history, and commits.
 
-The account is the runner's (``LOADTEST_EDITOR_USERNAME`` / ``_PASSWORD``: an Editors member with a random
+The account is the runner's (``LOADTEST_EDITOR_USERNAME`` / ``_PASSWORD``: a Reviewers member with a random
 password made for the run), never a demo account. The change toggles one sentence at the end of the
 description, so every second save of a record puts it back as it was.
 """

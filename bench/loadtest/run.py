@@ -54,7 +54,9 @@ def prepare(scale):
 
 
 def make_editor():
-    """The load test's editor: staff, in the Editors group, with a new random password each run."""
+    """The load test's editor: staff, in the Reviewers group (an editor's change to a published record would
+    go back to review and leave the public pages: a reviewer's is saved as it is), with a new random password
+    each run."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import PBKDF2PasswordHasher
     from django.contrib.auth.models import Group
@@ -65,7 +67,7 @@ def make_editor():
     # Hashed as the served site checks it (production's hasher), whatever settings this process runs with.
     user.password = PBKDF2PasswordHasher().encode(password, PBKDF2PasswordHasher().salt())
     user.save()
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Reviewers"))
     return password
 
 

@@ -54,3 +54,8 @@ def published(**record):
 def draft(**record):
     """An initiative or partnership record still being written: editors see it, the public does not."""
     return {**record, "editorial_state": EditorialState.DRAFT}
+
+
+def in_review(**record):
+    """An initiative or partnership record an editor submitted: waiting for a reviewer, not public yet."""
+    return {**record, "editorial_state": EditorialState.IN_REVIEW}

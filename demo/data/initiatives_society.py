@@ -6,7 +6,7 @@ from initiatives.models import InitiativeKind as K
 from initiatives.models import InitiativeStatus as S
 from initiatives.models import ParticipationRole as R
 
-from .builders import draft, published
+from .builders import draft, in_review, published
 
 INITIATIVES = [
     published(
@@ -147,11 +147,11 @@ INITIATIVES = [
         lead_organization="jica",
         partners=["u-nairobi"],
     ),
-    draft(
+    in_review(
         slug="pacific-cybersecurity-capacity",
         title="Cybersecurity capacity building with Pacific island states",
         title_ja="太平洋島嶼国とのサイバーセキュリティ能力構築",
-        summary="Draft: incident response training for Fiji and Samoa, modelled on the ASEAN centre.",
+        summary="Incident response training for Fiji and Samoa, modelled on the ASEAN centre.",
         kind=K.CAPACITY_BUILDING,
         status=S.PLANNED,
         start_date=date(2026, 12, 1),

@@ -11,7 +11,7 @@ from partnerships.models import ActivityKind as A
 from partnerships.models import PartnershipKind as K
 from partnerships.models import PartnershipStatus as S
 
-from .builders import draft, published
+from .builders import draft, in_review, published
 
 CLAIR = "https://www.clair.or.jp/j/exchange/shimai/"
 
@@ -249,7 +249,7 @@ PARTNERSHIPS = [
             (date(2016, 8, 2), "Final cohort and alumni reunion", A.EXCHANGE, 45),
         ],
     ),
-    draft(
+    in_review(
         slug="kumamoto-montana-wildfire-smoke",
         japanese_locality="JP-43",
         foreign_locality="missoula",  # beside the sister-state record kumamoto-montana
@@ -257,7 +257,7 @@ PARTNERSHIPS = [
         areas=["public-health", "climate-change"],
         established=2026,
         status=S.ACTIVE,
-        description="Draft: joint study of wildfire smoke and health.",
+        description="A joint study of wildfire smoke and health.",
     ),
     draft(
         slug="tokyo-california-climate-mou",

@@ -27,7 +27,8 @@ def test_an_editor_signs_in_through_the_admin_login_form_and_sees_the_admin_inde
     page.get_by_role("button", name="Log in").click()
 
     page.wait_for_url("**/admin/")
-    assert page.get_by_role("heading", name="Site administration").is_visible()
+    assert page.get_by_role("heading", name="Registers and reference data").is_visible()
+    assert page.get_by_role("link", name="techdiplo administration").is_visible()
     assert page.get_by_role("link", name="Initiatives").first.is_visible()
     screenshot(page, "admin-index")
 

@@ -35,7 +35,7 @@ class Agreement(EditorialModel):
 
     objects = AgreementQuerySet.as_manager()
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["title"]
         indexes = [
             GinIndex(fields=["search_vector"], name="agreement_vector_gin"),
