@@ -102,10 +102,13 @@ def _set_editorial_state(modeladmin, request, queryset, state, verb):
     for obj in changed:
         obj.editorial_state = state
         obj.updated_at = now  # bulk updates skip auto_now
+        if obj.is_published and obj.published_at is None:
+            # The table's trigger sets the same (and keeps a first date); this puts it in the history record too.
+            obj.published_at = now
     bulk_update_with_history(
         changed,
         queryset.model,
-        ["editorial_state", "updated_at"],
+        ["editorial_state", "updated_at", "published_at"],
         default_user=request.user,
         default_change_reason=f"{verb.capitalize()} from the list",
     )
@@ -166,10 +169,10 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
     actions = [publish, unpublish]
     # The history page's extra column: its header is the name, its value this method's.
     history_list_display = ["publication"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "published_at"]
     editorial_columns = ["editorial_state", "updated_at"]
     editorial_filters = ["editorial_state"]
-    editorial_fieldset = ("Publication", {"fields": ["editorial_state", ("created_at", "updated_at")]})
+    editorial_fieldset = ("Publication", {"fields": ["editorial_state", ("created_at", "updated_at", "published_at")]})
 
     def publication(self, historical_record):
         return historical_record.get_editorial_state_display()

@@ -88,9 +88,10 @@ INSTALLED_APPS = [
     "accounts",
     "reports",
     "demo",
-    # Machinery: the facet bitmaps' table, functions and triggers (its migrations, label techdiplo_search), and
-    # the maps.
+    # Machinery: the facet bitmaps' table, functions and triggers (its migrations, label techdiplo_search), the
+    # editorial state's trigger function (published_at), and the maps.
     "search.apps.SearchConfig",
+    "editorial",
     "maps",
 ]
 
