@@ -61,12 +61,13 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         counts = scale.existing_counts()
         searches = harness.run_searches(repeat, admin_repeat, budget)
         details = harness.run_details(detail_samples)
+        feeds = harness.run_feeds(repeat, budget)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
         rows = Initiative.objects.published().count()
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
-    results = summary.summarise(counts, searches, details, changelists, exports)
+    results = summary.summarise(counts, searches, details, changelists, exports, feeds)
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -83,7 +84,7 @@ def rerun_exports(out):
     exports = {fmt: export_in_subprocess(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     counts = {key: previous[key] for key in ("initiatives", "researchers", "partnerships")}
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
-    results = summary.summarise(counts, *parts, exports)
+    results = summary.summarise(counts, *parts, exports, previous.get("feeds", {}))
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 

@@ -81,7 +81,8 @@ def site_search(request):
                     "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
                 }
             )
-    return render(request, "search.html", {"text": text, "sections": sections})
+    feed_url = reverse("search_feed") + (f"?{params.urlencode()}" if text else "")
+    return render(request, "search.html", {"text": text, "sections": sections, "feed_url": feed_url})
 
 
 class Section(NamedTuple):

@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.data_license",
             ],
             # {% translate %} and the bilingual filters (localized, yen) in every template without a {% load %}.
             "builtins": ["django.templatetags.i18n", "bilingual.templatetags.bilingual"],
@@ -196,6 +197,13 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+# What the public may reuse, and how: stated in the footer, in every feed and download, and in the data releases.
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",  # the SPDX identifier, as Frictionless Data Packages name licences
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "日本語")]
