@@ -79,6 +79,7 @@ def site_search(request):
                     "count": matches.count(),
                     "hits": list(matches.for_search()[:SITE_SEARCH_HITS]),
                     "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
+                    "query": f"?{params.urlencode()}",
                 }
             )
     feed_url = reverse("search_feed") + (f"?{params.urlencode()}" if text else "")
