@@ -20,7 +20,9 @@ class SiteSearchFeed(SearchFeed):
             params["q"] = text
         searches = [Search(register, params) for register in registry.values()]
         title = gettext("“%(text)s” across the registers") % {"text": text} if text else gettext("All registers")
-        return FeedSource(searches, f"{title} · techdiplo", reverse("search") + query_string(params))
+        return FeedSource(
+            searches, f"{title} · techdiplo", reverse("search") + query_string(params), request.get_full_path()
+        )
 
 
 site_search_feed = SiteSearchFeed()

@@ -42,6 +42,7 @@ class FeedSource:
     searches: list
     title: str
     page_url: str
+    feed_url: str  # the feed's own URL, its parameters included (Django's default drops them)
 
 
 def newest(searches, limit=FEED_ITEMS):
@@ -73,6 +74,9 @@ class SearchFeed(Feed):
     def link(self, source):
         return source.page_url
 
+    def feed_url(self, source):
+        return source.feed_url
+
     def feed_copyright(self):
         license = settings.DATA_LICENSE
         return gettext("Data licensed under %(title)s (%(url)s).") % {"title": license["title"], "url": license["path"]}
@@ -102,7 +106,7 @@ class RegisterFeed(SearchFeed):
         labels = [chip["label"] for chip in chips(search, request.GET)]
         title = f"{search.register.title}: {', '.join(labels)}" if labels else str(search.register.title)
         page_url = reverse(search.register.list_url_name) + query_string(request.GET)
-        return FeedSource([search], f"{title} · techdiplo", page_url)
+        return FeedSource([search], f"{title} · techdiplo", page_url, request.get_full_path())
 
 
 register_feed = RegisterFeed()

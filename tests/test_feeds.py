@@ -73,6 +73,8 @@ def test_a_feed_follows_the_search_parameters_and_names_them(client):
     assert [entry.title for entry in feed.entries] == ["Ocean buoys"]
     assert feed.feed.title == "Initiatives: Ocean science, Active · techdiplo"
     assert feed.feed.link == "http://testserver/initiatives/?area=ocean-science&status=active&status=bogus"
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["self"].startswith("http://testserver/initiatives/feed.atom?area=ocean-science&status=active")
     feed, _ = read(client, "/initiatives/feed.atom?q=ocean")
     assert [entry.title for entry in feed.entries] == ["Ocean survey", "Ocean buoys"]
 
