@@ -217,6 +217,20 @@ def run_suggestions(repeat, budget=None):
     }
 
 
+def run_feeds(repeat, budget=None):
+    """The Atom feeds: the initiatives' feed of every search case, each register's whole feed, the one box's."""
+    client = Client()
+    results = {
+        f"initiatives, {name}": measure(client, with_query("/initiatives/feed.atom", params), repeat, budget=budget)
+        for name, (params, _reference) in search_cases().items()
+        if "page" not in params  # a feed has no pages
+    }
+    for register in ("researchers", "partnerships"):
+        results[register] = measure(client, f"/{register}/feed.atom", repeat, budget=budget)
+    results["one search box, text"] = measure(client, with_query("/search/feed.atom", {"q": TEXT}), repeat, budget)
+    return results
+
+
 def run_editor_changelists(repeat, budget=None):
     """The editors' real admin: every registered model's changelist, facets off (Django's default)."""
     client = Client()

@@ -20,8 +20,8 @@ def _worst(results, key):
     return max(values) if values else None
 
 
-def summarise(counts, searches, details, changelists, exports, suggestions=None):
-    suggestions = suggestions or {}
+def summarise(counts, searches, details, changelists, exports, suggestions=None, feeds=None):
+    suggestions, feeds = suggestions or {}, feeds or {}
     search = [row["search"] for row in searches]
     ratios = [
         round(row["admin"]["p50_ms"] / row["search"]["p50_ms"], 1)
@@ -35,6 +35,7 @@ def summarise(counts, searches, details, changelists, exports, suggestions=None)
         "search_p95_ms": _worst(search, "p95_ms"),
         "api_p95_ms": _worst([row["api"] for row in searches], "p95_ms"),
         "detail_p95_ms": _worst(details.values(), "p95_ms"),
+        "feed_p95_ms": _worst(feeds.values(), "p95_ms"),
         "admin_facets_p50_ms": min(admin_p50) if admin_p50 else None,
         "admin_over_search_ratio": min(ratios) if ratios else None,
         "search_queries_max": _worst(search, "queries"),
@@ -48,6 +49,7 @@ def summarise(counts, searches, details, changelists, exports, suggestions=None)
         **counts,
         "cases": searches,
         "details": details,
+        "feeds": feeds,
         "editor_changelists": changelists,
         "exports": exports,
         "suggestions": suggestions,
@@ -120,6 +122,10 @@ def table(results):
         else:
             lines.append(f"{label:<32} {result.get('status')}")
     lines.append("")
+    for name, result in results.get("feeds", {}).items():
+        figures = f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms" if result.get("status") == "ok" else None
+        lines.append(f"{'feed ' + name:<36} {figures or result.get('status')}")
+    lines.append("")
     slowest = sorted(_ok(results["editor_changelists"].values()), key=lambda r: -r["p50_ms"])[:3]
     lines.append(
         "editors' admin changelists (facets off), slowest: "
@@ -150,6 +156,7 @@ MARKDOWN_COLUMNS = [
     ("search_queries_max", "queries max", "{}"),
     ("api_p95_ms", "API p95 ms", "{:g}"),
     ("detail_p95_ms", "detail p95 ms", "{:g}"),
+    ("feed_p95_ms", "feed p95 ms", "{:g}"),
     ("admin_facets_p50_ms", "reference admin p50 ms", "{:g}"),
     ("admin_over_search_ratio", "admin / search", "{:g}x"),
     ("editor_changelist_p95_ms", "editors' changelist p95 ms", "{:g}"),

@@ -57,10 +57,13 @@ def _move(modeladmin, request, records, state, reason, comment=None):
     """
     now = timezone.now()
     changed = list(_leave_stale(modeladmin, request, records))
-    fields = ["editorial_state", "updated_at", "review_comment"]
+    fields = ["editorial_state", "updated_at", "review_comment", "published_at"]
     for obj in changed:
         obj.editorial_state = state
         obj.updated_at = now  # bulk updates skip auto_now
+        if obj.is_published and obj.published_at is None:
+            # The table's trigger sets the same (and keeps a first date); this puts it in the history record too.
+            obj.published_at = now
         if comment is not None:
             obj.review_comment = comment
         elif state == EditorialState.PUBLISHED:

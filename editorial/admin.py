@@ -166,7 +166,7 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
     form = EditorialForm
     # The history page's extra column: its header is the name, its value this method's.
     history_list_display = ["publication"]
-    readonly_fields = ["created_at", "updated_at", "changes_since_publication"]
+    readonly_fields = ["created_at", "updated_at", "published_at", "changes_since_publication"]
     # Beside each register's title columns: what a changelist must show at a glance (and fit 1366 px).
     editorial_columns = ["editorial_state", "last_reviewed", "updated"]
     editorial_filters = [ReviewFilter, "editorial_state"]
@@ -177,7 +177,7 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
                 "editorial_state",
                 "review_comment",
                 "changes_since_publication",
-                ("created_at", "updated_at"),
+                ("created_at", "updated_at", "published_at"),
                 "change_reason",
                 "opened_version",
             ]

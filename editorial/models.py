@@ -7,6 +7,7 @@ exports, sitemaps and the home page all go through it (or through
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.urls import search_url
@@ -84,6 +85,16 @@ class EditorialModel(models.Model):
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Set once, on first publication, by a row trigger (editorial/migrations/0001_published_at.py), so that
+    # bulk_update(), QuerySet.update() and raw SQL set it too; unpublishing and publishing again keep it.
+    published_at = models.DateTimeField(
+        _("first published"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("When the record was first published. Feeds list records by it."),
+    )
 
     objects = EditorialQuerySet.as_manager()
 
@@ -91,6 +102,14 @@ class EditorialModel(models.Model):
         abstract = True
         # "publish": only reviewers (and superusers) hold it. A register's Meta extends this one to get it.
         default_permissions = ("add", "change", "delete", "view", "publish")
+
+    def save(self, *args, **kwargs):
+        # The trigger sets the stored value; this keeps the instance in step without a query to read it back.
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self):

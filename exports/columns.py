@@ -15,7 +15,7 @@ building models, related managers and prefetches per row; the multi-valued cells
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from django.db.models import Exists, OuterRef, Prefetch
@@ -147,6 +147,13 @@ class ExportSpec:
 
     def row(self, obj, base_url=""):
         return [c.value(obj, base_url) for c in self.columns]
+
+    def without(self, *names):
+        """This spec without the columns ``names``: a register's public download leaves out what only staff see
+        (``spec.without("email")``). A name that is no column is an error, so a renamed column cannot slip out."""
+        if unknown := set(names) - set(self.headers):
+            raise ValueError(f"{self.register} has no export columns {sorted(unknown)}")
+        return replace(self, columns=[c for c in self.columns if c.name not in names])
 
 
 def published_keys(name, model, through, target, key):

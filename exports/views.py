@@ -1,15 +1,27 @@
-"""``/<register>/export.<csv|xlsx|json>``: the current search, every page of it, as a file."""
+"""``/<register>/export.<csv|json|xlsx>``: the current search, every page of it, as a file.
 
+CSV and JSON are everyone's: the register's public columns (``Register.public_exports``), or the analysts'
+wider ones (e-mail included) for users holding ``accounts.export_data``. XLSX is the analysts' alone. Every
+download names its licence (``settings.DATA_LICENSE``): a ``Link: <licence>; rel="license"`` header (RFC 8288;
+CSV has no place of its own for it) and, in JSON, the ``metadata`` beside the records.
+"""
+
+from django.conf import settings
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from search import registry, search_queryset
+from search.views import query_string
 
 from .access import staff_permission_required
 from .rows import supported, tuple_rows
 from .writers import file_response
 
 FORMATS = ("csv", "xlsx", "json")
+ANALYST_FORMATS = ("xlsx",)
+EXPORT_PERMISSION = "accounts.export_data"
 CHUNK_SIZE = 2000
 
 
@@ -27,12 +39,40 @@ def export_rows(spec, queryset, base_url):
 
 
 @require_safe
-@staff_permission_required("accounts.export_data")
 def export(request, register, fmt):
     if fmt not in FORMATS:
         raise Http404("Unknown export format.")
-    spec = registry[register].exports
-    queryset = search_queryset(register, request.GET)
+    if fmt in ANALYST_FORMATS:
+        return analyst_export(request, register, fmt)
+    if request.user.has_perm(EXPORT_PERMISSION):
+        return download(request, registry[register].exports, fmt)
+    spec = registry[register].public_exports
+    if spec is None:
+        raise Http404("This register has no public download.")
+    return download(request, spec, fmt)
+
+
+@staff_permission_required(EXPORT_PERMISSION)
+def analyst_export(request, register, fmt):
+    return download(request, registry[register].exports, fmt)
+
+
+def download(request, spec, fmt):
+    """``spec``'s columns of the search ``request.GET`` describes, as ``fmt``, with its licence."""
+    register = registry[spec.register]
+    queryset = search_queryset(register.name, request.GET)
     base_url = request.build_absolute_uri("/")[:-1]
     rows = export_rows(spec, queryset, base_url)
-    return file_response(fmt, spec.headers, rows, stem=spec.register, title=spec.register.capitalize())
+    license = settings.DATA_LICENSE
+    metadata = {
+        "title": f"{register.title} · techdiplo",
+        "source": base_url + reverse(register.list_url_name) + query_string(request.GET),
+        "license": license,
+        "created": timezone.localtime().isoformat(timespec="seconds"),
+        "columns": spec.headers,
+    }
+    response = file_response(
+        fmt, spec.headers, rows, stem=spec.register, title=spec.register.capitalize(), metadata=metadata
+    )
+    response["Link"] = f'<{license["path"]}>; rel="license"'
+    return response

@@ -61,9 +61,10 @@ class _Lines:
 _json = json.JSONEncoder(ensure_ascii=False)  # json.dumps() with options builds an encoder per call
 
 
-def json_chunks(headers, rows):
-    """One JSON array of objects keyed by the headers; cells keep their types (no formula guard needed)."""
-    yield "["
+def json_chunks(headers, rows, metadata=None):
+    """One JSON array of objects keyed by the headers or, with ``metadata`` (a dict: licence, source...), the
+    object ``{"metadata": ..., "records": [...]}``. Cells keep their types (no formula guard needed)."""
+    yield "[" if metadata is None else '{"metadata": ' + _json.encode(metadata) + ',\n"records": ['
     separator = ""
     for batch in _batches(rows):
         chunk = []
@@ -71,7 +72,7 @@ def json_chunks(headers, rows):
             chunk.append(separator + _json.encode(dict(zip(headers, row, strict=True))))
             separator = ",\n"
         yield "".join(chunk)
-    yield "]\n"
+    yield "]\n" if metadata is None else "]}\n"
 
 
 def write_xlsx(headers, rows, title="Export"):
@@ -91,14 +92,15 @@ def filename(stem, fmt):
     return f"{stem}-{timezone.localdate().isoformat()}.{fmt}"
 
 
-def file_response(fmt, headers, rows, stem, title="Export"):
-    """The download of ``rows`` as ``fmt`` ("csv", "json" or "xlsx"), named ``<stem>-<date>.<fmt>``."""
+def file_response(fmt, headers, rows, stem, title="Export", metadata=None):
+    """The download of ``rows`` as ``fmt`` ("csv", "json" or "xlsx"), named ``<stem>-<date>.<fmt>``; JSON
+    wrapped with ``metadata`` when given (see ``json_chunks``)."""
     name = filename(stem, fmt)
     if fmt == "xlsx":
         return FileResponse(
             write_xlsx(headers, rows, title), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt]
         )
-    chunks = csv_lines(headers, rows) if fmt == "csv" else json_chunks(headers, rows)
+    chunks = csv_lines(headers, rows) if fmt == "csv" else json_chunks(headers, rows, metadata)
     response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -12,10 +12,15 @@ class InitiativesConfig(AppConfig):
         from search import registry
 
         from .api import serialize
-        from .exports import INITIATIVES
+        from .exports import INITIATIVES, PUBLIC_INITIATIVES
         from .search import REGISTER
         from .sitemaps import InitiativeSitemap
 
         registry.register(
-            REGISTER, urls="initiatives.urls", exports=INITIATIVES, serialize=serialize, sitemap=InitiativeSitemap
+            REGISTER,
+            urls="initiatives.urls",
+            exports=INITIATIVES,
+            public_exports=PUBLIC_INITIATIVES,
+            serialize=serialize,
+            sitemap=InitiativeSitemap,
         )

@@ -53,3 +53,6 @@ INITIATIVES = ExportSpec(
     select_related=("lead_organization",),
     prefetch_related=("policy_areas", "countries", "partner_organizations", "frameworks", participants_prefetch),
 )
+
+# Everyone's download: every column is public (participants are published researchers only).
+PUBLIC_INITIATIVES = INITIATIVES

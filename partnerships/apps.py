@@ -13,10 +13,15 @@ class PartnershipsConfig(AppConfig):
         from search import registry
 
         from .api import serialize
-        from .exports import PARTNERSHIPS
+        from .exports import PARTNERSHIPS, PUBLIC_PARTNERSHIPS
         from .search import REGISTER
         from .sitemaps import PartnershipSitemap
 
         registry.register(
-            REGISTER, urls="partnerships.urls", exports=PARTNERSHIPS, serialize=serialize, sitemap=PartnershipSitemap
+            REGISTER,
+            urls="partnerships.urls",
+            exports=PARTNERSHIPS,
+            public_exports=PUBLIC_PARTNERSHIPS,
+            serialize=serialize,
+            sitemap=PartnershipSitemap,
         )

@@ -74,3 +74,6 @@ PARTNERSHIPS = ExportSpec(
     ),
     prefetch_related=("focus_areas", Prefetch("activities", queryset=Activity.objects.only("pk", "partnership_id"))),
 )
+
+# Everyone's download: every column is public.
+PUBLIC_PARTNERSHIPS = PARTNERSHIPS

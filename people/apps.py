@@ -13,10 +13,15 @@ class PeopleConfig(AppConfig):
         from search import registry
 
         from .api import serialize
-        from .exports import RESEARCHERS
+        from .exports import PUBLIC_RESEARCHERS, RESEARCHERS
         from .search import REGISTER
         from .sitemaps import ResearcherSitemap
 
         registry.register(
-            REGISTER, urls="people.urls", exports=RESEARCHERS, serialize=serialize, sitemap=ResearcherSitemap
+            REGISTER,
+            urls="people.urls",
+            exports=RESEARCHERS,
+            public_exports=PUBLIC_RESEARCHERS,
+            serialize=serialize,
+            sitemap=ResearcherSitemap,
         )

@@ -85,3 +85,6 @@ RESEARCHERS = ExportSpec(
         initiatives_prefetch,
     ),
 )
+
+# Everyone's download: e-mail is private (staff exports and the admin only).
+PUBLIC_RESEARCHERS = RESEARCHERS.without("email")

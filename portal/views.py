@@ -81,10 +81,13 @@ def site_search(request):
                     "count": matches.total(),
                     "hits": matches.top(SITE_SEARCH_HITS),
                     "url": f"{reverse(register.list_url_name)}?{params.urlencode()}",
+                    "query": f"?{params.urlencode()}",
                 }
             )
     did_you_mean = vocabulary.did_you_mean_anywhere(text, sum(section["count"] for section in sections))
-    return render(request, "search.html", {"text": text, "sections": sections, "did_you_mean": did_you_mean})
+    feed_url = reverse("search_feed") + (f"?{params.urlencode()}" if text else "")
+    context = {"text": text, "sections": sections, "did_you_mean": did_you_mean, "feed_url": feed_url}
+    return render(request, "search.html", context)
 
 
 class Section(NamedTuple):

@@ -152,7 +152,8 @@ class Register:
     figures: Figures = Figures()
     # Added when the app registers it:
     urls: str | None = None  # the app's URL module, mounted at /<name>/
-    exports: object = None  # exports.columns.ExportSpec: the export's columns
+    exports: object = None  # exports.columns.ExportSpec: the analysts' export columns (e-mail included)
+    public_exports: object = None  # the ExportSpec everyone may download: public columns only (None: no download)
     serialize: object = None  # record -> dict of public fields, for the API (never e-mail, never consent data)
     sitemap: object = None  # a Sitemap class of the published records
 

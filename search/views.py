@@ -24,6 +24,7 @@ def search_page(request, register_name):
     search = Search(register, request.GET, years=drawn)
     page, notice = search.page(request.GET.get("page"))
     list_url = reverse(register.list_url_name)
+    query = query_string(request.GET)
     context = {
         "register": register,
         "search": search,
@@ -35,6 +36,8 @@ def search_page(request, register_name):
         "did_you_mean": vocabulary.did_you_mean(search, page.paginator.count),
         "figures": figures.figures(search, list_url) if drawn else [],
         "list_url": list_url,
+        "query": query,  # the search without its page: what the downloads and the feed carry
+        "feed_url": reverse(f"{register.name}:feed") + query,
         # A page of the whole register is its own canonical page; a filtered search (noindex) points at the register.
         "canonical_url": f"{list_url}?page={page.number}" if page.number > 1 and not search.is_filtered else list_url,
         "ranges": [
@@ -46,6 +49,14 @@ def search_page(request, register_name):
     response = render(request, "includes/_search_fragment.html" if fragment else register.list_template, context)
     patch_vary_headers(response, [FRAGMENT_HEADER])  # one URL, two representations: caches must keep both apart
     return response
+
+
+def query_string(querydict):
+    """``?<the search's parameters>`` without the page number ("" for none): every page of a download, and a
+    feed starting from the newest."""
+    kept = querydict.copy()
+    kept.pop("page", None)
+    return f"?{kept.urlencode()}" if kept else ""
 
 
 def chips(search, querydict):

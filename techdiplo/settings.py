@@ -88,9 +88,10 @@ INSTALLED_APPS = [
     "accounts",
     "reports",
     "demo",
-    # Machinery: the facet bitmaps' table, functions and triggers (its migrations, label techdiplo_search), and
-    # the maps.
+    # Machinery: the facet bitmaps' table, functions and triggers (its migrations, label techdiplo_search), the
+    # editorial state's trigger function (published_at), and the maps.
     "search.apps.SearchConfig",
+    "editorial",
     "maps",
 ]
 
@@ -128,6 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.data_license",
             ],
             # {% translate %} and the bilingual filters (localized, yen) in every template without a {% load %}.
             "builtins": ["django.templatetags.i18n", "bilingual.templatetags.bilingual"],
@@ -201,6 +203,13 @@ AXES_RESET_ON_SUCCESS = True
 # A locked-out editor who keeps trying (even with the right password) is refused, but the cool-off still ends
 # when it was due: attempts during a lock-out do not restart it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# What the public may reuse, and how: stated in the footer, in every feed and download, and in the data releases.
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",  # the SPDX identifier, as Frictionless Data Packages name licences
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "日本語")]

@@ -24,6 +24,7 @@ RESULT_KEYS = {
     "search_p95_ms",
     "api_p95_ms",
     "detail_p95_ms",
+    "feed_p95_ms",
     "admin_facets_p50_ms",
     "admin_over_search_ratio",
     "search_queries_max",
@@ -128,6 +129,8 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert results["editor_changelists"]
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
+    assert {r["status"] for r in results["feeds"].values()} == {"ok"}, results["feeds"]
+    assert results["feed_p95_ms"] > 0
     assert results["admin_over_search_ratio"] > 0
     assert {r["status"] for r in results["suggestions"].values()} == {"ok"}, results["suggestions"]
     assert results["suggest_p95_ms"] > 0

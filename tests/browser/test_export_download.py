@@ -28,7 +28,7 @@ def analyst(django_user_model):
 
 def sign_in(page, next_url):
     page.goto(next_url)
-    assert not page.get_by_role("link", name="CSV").count()  # no export links before signing in
+    assert not page.get_by_role("link", name="XLSX").count()  # the analysts' XLSX needs signing in
     page.goto(f"/accounts/login/?{urlencode({'next': next_url})}")  # the site's own sign-in page
     page.locator("main").get_by_label("Username").fill("analyst")
     page.locator("main").get_by_label("Password").fill(PASSWORD)

@@ -13,7 +13,7 @@ class FourthRegisterConfig(AppConfig):
         from search import registry
 
         from .api import serialize
-        from .exports import AGREEMENTS
+        from .exports import AGREEMENTS, PUBLIC_AGREEMENTS
         from .search import REGISTER
         from .sitemaps import AgreementSitemap
 
@@ -21,6 +21,7 @@ class FourthRegisterConfig(AppConfig):
             REGISTER,
             urls="tests.fourth_register.urls",
             exports=AGREEMENTS,
+            public_exports=PUBLIC_AGREEMENTS,
             serialize=serialize,
             sitemap=AgreementSitemap,
         )

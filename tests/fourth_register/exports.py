@@ -19,3 +19,5 @@ AGREEMENTS = ExportSpec(
     ],
     select_related=("country",),
 )
+
+PUBLIC_AGREEMENTS = AGREEMENTS  # every column is public
