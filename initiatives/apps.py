@@ -11,11 +11,17 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from search import registry
 
-        from .api import serialize
+        from .api import FIELDS, related, serialize
         from .exports import INITIATIVES
         from .search import REGISTER
         from .sitemaps import InitiativeSitemap
 
         registry.register(
-            REGISTER, urls="initiatives.urls", exports=INITIATIVES, serialize=serialize, sitemap=InitiativeSitemap
+            REGISTER,
+            urls="initiatives.urls",
+            exports=INITIATIVES,
+            serialize=serialize,
+            api_fields=FIELDS,
+            related=related,
+            sitemap=InitiativeSitemap,
         )

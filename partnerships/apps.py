@@ -12,11 +12,17 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         from search import registry
 
-        from .api import serialize
+        from .api import FIELDS, related, serialize
         from .exports import PARTNERSHIPS
         from .search import REGISTER
         from .sitemaps import PartnershipSitemap
 
         registry.register(
-            REGISTER, urls="partnerships.urls", exports=PARTNERSHIPS, serialize=serialize, sitemap=PartnershipSitemap
+            REGISTER,
+            urls="partnerships.urls",
+            exports=PARTNERSHIPS,
+            serialize=serialize,
+            api_fields=FIELDS,
+            related=related,
+            sitemap=PartnershipSitemap,
         )

@@ -12,11 +12,17 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from search import registry
 
-        from .api import serialize
+        from .api import FIELDS, related, serialize
         from .exports import RESEARCHERS
         from .search import REGISTER
         from .sitemaps import ResearcherSitemap
 
         registry.register(
-            REGISTER, urls="people.urls", exports=RESEARCHERS, serialize=serialize, sitemap=ResearcherSitemap
+            REGISTER,
+            urls="people.urls",
+            exports=RESEARCHERS,
+            serialize=serialize,
+            api_fields=FIELDS,
+            related=related,
+            sitemap=ResearcherSitemap,
         )
