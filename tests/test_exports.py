@@ -313,3 +313,14 @@ def test_search_page_hides_export_links_from_those_who_may_not_export(client, gr
     if groups is not None:
         client.force_login(UserFactory(groups=groups, is_staff=bool(groups)))
     assert "/initiatives/export." not in client.get("/initiatives/").content.decode()
+
+
+def test_a_download_has_etag_and_last_modified_and_answers_304_until_the_data_changes(client, analyst):
+    InitiativeFactory()
+    first = client.get("/initiatives/export.csv?status=active")
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    assert client.get("/initiatives/export.csv?status=active", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get("/initiatives/export.csv", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200  # another search
+    later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=5)
+    registry["initiatives"].model.objects.update(updated_at=later)
+    assert client.get("/initiatives/export.csv?status=active", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
