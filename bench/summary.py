@@ -19,7 +19,7 @@ def _worst(results, key):
     return max(values) if values else None
 
 
-def summarise(counts, searches, details, changelists, exports):
+def summarise(counts, searches, details, changelists, exports, api_records=None):
     search = [row["search"] for row in searches]
     ratios = [
         round(row["admin"]["p50_ms"] / row["search"]["p50_ms"], 1)
@@ -32,6 +32,8 @@ def summarise(counts, searches, details, changelists, exports):
         "search_p50_ms": _worst(search, "p50_ms"),
         "search_p95_ms": _worst(search, "p95_ms"),
         "api_p95_ms": _worst([row["api"] for row in searches], "p95_ms"),
+        "api_page100_p95_ms": _worst([row["api_page100"] for row in searches if "api_page100" in row], "p95_ms"),
+        "api_record_p95_ms": _worst((api_records or {}).values(), "p95_ms"),
         "detail_p95_ms": _worst(details.values(), "p95_ms"),
         "admin_facets_p50_ms": min(admin_p50) if admin_p50 else None,
         "admin_over_search_ratio": min(ratios) if ratios else None,
@@ -45,6 +47,7 @@ def summarise(counts, searches, details, changelists, exports):
         **counts,
         "cases": searches,
         "details": details,
+        "api_records": api_records or {},
         "editor_changelists": changelists,
         "exports": exports,
     }
@@ -106,6 +109,10 @@ def table(results):
             lines.append(f"{_page_name(register):<20} p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms")
         else:
             lines.append(f"{_page_name(register):<20} {result.get('status')}")
+    for register, result in results.get("api_records", {}).items():
+        figure = f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms" if result.get("status") == "ok" else ""
+        lines.append(f"{'API record ' + register:<20} {figure or result.get('status')}")
+    lines.append(f"{'API 100 a page':<20} p95 {results.get('api_page100_p95_ms')} ms (slowest case)")
     lines.append("")
     slowest = sorted(_ok(results["editor_changelists"].values()), key=lambda r: -r["p50_ms"])[:3]
     lines.append(
@@ -130,6 +137,8 @@ MARKDOWN_COLUMNS = [
     ("search_p95_ms", "search p95 ms", "{:g}"),
     ("search_queries_max", "queries max", "{}"),
     ("api_p95_ms", "API p95 ms", "{:g}"),
+    ("api_page100_p95_ms", "API 100/page p95 ms", "{:g}"),
+    ("api_record_p95_ms", "API record p95 ms", "{:g}"),
     ("detail_p95_ms", "detail p95 ms", "{:g}"),
     ("admin_facets_p50_ms", "reference admin p50 ms", "{:g}"),
     ("admin_over_search_ratio", "admin / search", "{:g}x"),

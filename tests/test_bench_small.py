@@ -23,6 +23,8 @@ RESULT_KEYS = {
     "search_p50_ms",
     "search_p95_ms",
     "api_p95_ms",
+    "api_page100_p95_ms",
+    "api_record_p95_ms",
     "detail_p95_ms",
     "admin_facets_p50_ms",
     "admin_over_search_ratio",
@@ -126,4 +128,6 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert results["editor_changelists"]
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
+    assert {row["api_page100"]["status"] for row in results["cases"]} == {"ok"}
+    assert {r["status"] for r in results["api_records"].values()} == {"ok"} and results["api_record_p95_ms"] > 0
     assert results["admin_over_search_ratio"] > 0
