@@ -128,6 +128,7 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert results["editor_changelists"]
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
-    assert {row["api_page100"]["status"] for row in results["cases"]} == {"ok"}
+    page100 = {row["case"]: row["api_page100"] for row in results["cases"]}
+    assert {r["status"] for r in page100.values()} == {"ok"}, page100
     assert {r["status"] for r in results["api_records"].values()} == {"ok"} and results["api_record_p95_ms"] > 0
     assert results["admin_over_search_ratio"] > 0
