@@ -28,6 +28,7 @@ from directory.models import Country, Organization, PolicyArea
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
+from search import registry
 
 from .admin import ADMIN_PARAMS, PAGE_SIZE
 from .memory import PeakRSS
@@ -40,6 +41,7 @@ BROAD_TEXT = "research"  # a word found in most records
 JAPANESE_TEXTS = {"Japanese, 1 char": "国", "Japanese, 2 chars": "協力", "Japanese, 4 chars": "共同研究"}
 SEARCH_URL = "/initiatives/"
 API_URL = "/api/initiatives/"
+API_V1_URL = "/api/v1/initiatives/"  # with page_size=100: a harvester's page
 ADMIN_URL = "/bench-admin/initiatives/initiative/"
 EXPORT_URL = "/initiatives/export.{fmt}"
 EXPORT_FORMATS = ("csv", "json", "xlsx")
@@ -152,6 +154,9 @@ def run_searches(repeat, admin_repeat, budget=None):
         page, api = with_query(SEARCH_URL, params), with_query(API_URL, params)
         row["search"] = measure(anonymous, page, repeat, budget=budget)
         row["api"] = measure(anonymous, api, repeat, budget=budget)
+        # The same search, 100 a page, from its first page (a deep page of 20 a page may not exist with 100).
+        harvest = {**{k: v for k, v in params.items() if k != "page"}, "page_size": 100}
+        row["api_page100"] = measure(anonymous, with_query(API_V1_URL, harvest), repeat, budget=budget)
         row["admin"] = measure(admin_client, with_query(ADMIN_URL, reference_params), admin_repeat, budget=budget)
         rows.append(row)
     return rows
@@ -268,6 +273,30 @@ def run_details(samples):
         results[register] = {"status": "ok", "p50_ms": round(statistics.median(times), 1)}
         results[register]["p95_ms"] = round(percentile(times, 0.95), 1)
         results[register]["n"] = len(times)
+    return results
+
+
+def run_api_records(samples):
+    """``/api/v1/<register>/<slug>/`` of sampled published records of each register, once each: one record with
+    its links, as a harvester or an app reads it."""
+    client = Client()
+    results = {}
+    for register in registry.values():
+        pks = list(register.base_queryset().values_list("pk", flat=True))
+        chosen = random.Random(2).sample(pks, min(samples, len(pks)))  # noqa: S311 (a sample, not a secret)
+        slugs = register.model.objects.filter(pk__in=chosen).values_list("slug", flat=True)
+        runs = [measure(client, f"/api/v1/{register.name}/{slug}/", repeat=1) for slug in slugs]
+        failed = next((run["status"] for run in runs if run["status"] != "ok"), None)
+        if failed or not runs:
+            results[register.name] = {"status": failed or "no records"}
+            continue
+        times = [run["p50_ms"] for run in runs]
+        results[register.name] = {
+            "status": "ok",
+            "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(percentile(times, 0.95), 1),
+            "n": len(times),
+        }
     return results
 
 

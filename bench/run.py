@@ -65,13 +65,14 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         details = harness.run_details(detail_samples)
         suggestions = harness.run_suggestions(repeat, budget)
         feeds = harness.run_feeds(repeat, budget)
+        api_records = harness.run_api_records(detail_samples)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
         renames = harness.run_renames()
         rows = Initiative.objects.published().count()
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
-    results = summary.summarise(counts, searches, details, changelists, exports, suggestions, feeds)
+    results = summary.summarise(counts, searches, details, changelists, exports, suggestions, feeds, api_records)
     results.update(
         dict(
             zip(
@@ -98,7 +99,14 @@ def rerun_exports(out):
     exports = {fmt: export_in_subprocess(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     counts = {key: previous[key] for key in ("initiatives", "researchers", "partnerships")}
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
-    results = summary.summarise(counts, *parts, exports, previous.get("suggestions", {}), previous.get("feeds", {}))
+    results = summary.summarise(
+        counts,
+        *parts,
+        exports,
+        previous.get("suggestions", {}),
+        previous.get("feeds", {}),
+        previous.get("api_records", {}),
+    )
     results.update({key: previous[key] for key in RENAME_KEYS if key in previous})
     results.update({key: previous[key] for key in ("figures_overhead_ms", "figures") if key in previous})
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

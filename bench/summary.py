@@ -20,7 +20,7 @@ def _worst(results, key):
     return max(values) if values else None
 
 
-def summarise(counts, searches, details, changelists, exports, suggestions=None, feeds=None):
+def summarise(counts, searches, details, changelists, exports, suggestions=None, feeds=None, api_records=None):
     suggestions, feeds = suggestions or {}, feeds or {}
     search = [row["search"] for row in searches]
     ratios = [
@@ -34,6 +34,8 @@ def summarise(counts, searches, details, changelists, exports, suggestions=None,
         "search_p50_ms": _worst(search, "p50_ms"),
         "search_p95_ms": _worst(search, "p95_ms"),
         "api_p95_ms": _worst([row["api"] for row in searches], "p95_ms"),
+        "api_page100_p95_ms": _worst([row["api_page100"] for row in searches if "api_page100" in row], "p95_ms"),
+        "api_record_p95_ms": _worst((api_records or {}).values(), "p95_ms"),
         "detail_p95_ms": _worst(details.values(), "p95_ms"),
         "feed_p95_ms": _worst(feeds.values(), "p95_ms"),
         "admin_facets_p50_ms": min(admin_p50) if admin_p50 else None,
@@ -50,6 +52,7 @@ def summarise(counts, searches, details, changelists, exports, suggestions=None,
         "cases": searches,
         "details": details,
         "feeds": feeds,
+        "api_records": api_records or {},
         "editor_changelists": changelists,
         "exports": exports,
         "suggestions": suggestions,
@@ -112,6 +115,10 @@ def table(results):
             lines.append(f"{_page_name(register):<20} p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms")
         else:
             lines.append(f"{_page_name(register):<20} {result.get('status')}")
+    for register, result in results.get("api_records", {}).items():
+        figure = f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms" if result.get("status") == "ok" else ""
+        lines.append(f"{'API record ' + register:<20} {figure or result.get('status')}")
+    lines.append(f"{'API 100 a page':<20} p95 {results.get('api_page100_p95_ms')} ms (slowest case)")
     lines.append("")
     for name, result in results.get("suggestions", {}).items():
         label = f"suggest, {name}"
@@ -155,6 +162,8 @@ MARKDOWN_COLUMNS = [
     ("search_p95_ms", "search p95 ms", "{:g}"),
     ("search_queries_max", "queries max", "{}"),
     ("api_p95_ms", "API p95 ms", "{:g}"),
+    ("api_page100_p95_ms", "API 100/page p95 ms", "{:g}"),
+    ("api_record_p95_ms", "API record p95 ms", "{:g}"),
     ("detail_p95_ms", "detail p95 ms", "{:g}"),
     ("feed_p95_ms", "feed p95 ms", "{:g}"),
     ("admin_facets_p50_ms", "reference admin p50 ms", "{:g}"),

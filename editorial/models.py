@@ -27,9 +27,12 @@ PUBLISHED = Q(editorial_state=EditorialState.PUBLISHED)
 
 
 class EditorialQuerySet(models.QuerySet):
+    # The condition ``published()`` filters by, also applied to a record's history (the API's departures).
+    public_rule = PUBLISHED
+
     def published(self):
         """What the public may see. No extra query: a WHERE clause."""
-        return self.filter(PUBLISHED)
+        return self.filter(self.public_rule)
 
     def drafts(self):
         return self.filter(editorial_state=EditorialState.DRAFT)

@@ -6,13 +6,16 @@ download names its licence (``settings.DATA_LICENSE``): a ``Link: <licence>; rel
 CSV has no place of its own for it) and, in JSON, the ``metadata`` beside the records.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
 from search import registry, search_queryset
+from search.changes import last_modified
 from search.views import query_string
 
 from .access import staff_permission_required
@@ -38,7 +41,23 @@ def export_rows(spec, queryset, base_url):
         yield spec.row(obj, base_url)
 
 
+def _changed(request, register, fmt):
+    """The registers' newest change (one query, kept on the request for the ETag)."""
+    if not hasattr(request, "registers_changed"):
+        request.registers_changed = last_modified(registry.values())
+    return request.registers_changed
+
+
+def _version(request, register, fmt):
+    """A streamed file has no body to hash before it is sent: the same URL, asked by the same person (the columns
+    depend on who asks), over the same data is the same file."""
+    changed = _changed(request, register, fmt)
+    key = "|".join([request.get_full_path(), str(request.user.pk or ""), changed.isoformat() if changed else ""])
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
 @require_safe
+@condition(etag_func=_version, last_modified_func=_changed)
 def export(request, register, fmt):
     if fmt not in FORMATS:
         raise Http404("Unknown export format.")

@@ -11,7 +11,7 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from search import registry
 
-        from .api import serialize
+        from .api import FIELDS, related, serialize
         from .exports import INITIATIVES, PUBLIC_INITIATIVES
         from .search import REGISTER
         from .sitemaps import InitiativeSitemap
@@ -22,5 +22,7 @@ class InitiativesConfig(AppConfig):
             exports=INITIATIVES,
             public_exports=PUBLIC_INITIATIVES,
             serialize=serialize,
+            api_fields=FIELDS,
+            related=related,
             sitemap=InitiativeSitemap,
         )

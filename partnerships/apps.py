@@ -12,7 +12,7 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         from search import registry
 
-        from .api import serialize
+        from .api import FIELDS, related, serialize
         from .exports import PARTNERSHIPS, PUBLIC_PARTNERSHIPS
         from .search import REGISTER
         from .sitemaps import PartnershipSitemap
@@ -23,5 +23,7 @@ class PartnershipsConfig(AppConfig):
             exports=PARTNERSHIPS,
             public_exports=PUBLIC_PARTNERSHIPS,
             serialize=serialize,
+            api_fields=FIELDS,
+            related=related,
             sitemap=PartnershipSitemap,
         )

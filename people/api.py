@@ -1,4 +1,25 @@
-"""A researcher as the API gives it (``/api/researchers/``): public fields only."""
+"""A researcher as the API gives it (``/api/researchers/``): public fields only, their schemas, their links."""
+
+from api.fields import COUNTRY, NAMED, TEXT, array, choice, record
+from directory.models import Sector
+
+from .models import CareerStage, EnglishLevel
+
+FIELDS = {
+    "slug": TEXT,
+    "name": TEXT,
+    "given_name": TEXT,
+    "family_name": TEXT,
+    "name_ja": TEXT,
+    "affiliation": {"oneOf": [record(slug=TEXT, name=TEXT, sector=choice(Sector)), {"type": "null"}]},
+    "country": {"oneOf": [COUNTRY, {"type": "null"}]},
+    "career_stage": choice(CareerStage),
+    "english_level": choice(EnglishLevel),
+    "fields": array(NAMED),
+    "orcid": TEXT,
+    "bio": TEXT,
+    "bio_ja": TEXT,
+}
 
 
 def serialize(researcher):
@@ -18,4 +39,18 @@ def serialize(researcher):
         "orcid": researcher.orcid,
         "bio": researcher.bio,
         "bio_ja": researcher.bio_ja,
+    }
+
+
+def related(researcher):
+    """What the researcher's page links to, public records only (``for_detail()``'s prefetches, plus one query:
+    the published initiatives they take part in, reached through the relation the initiatives register declares,
+    so this register imports nothing above it)."""
+    hosts = {exchange.host_organization for exchange in researcher.exchanges.all() if exchange.host_organization}
+    return {
+        "affiliation": [researcher.affiliation] if researcher.affiliation else [],
+        "country": [researcher.country] if researcher.country else [],
+        "fields": list(researcher.fields.all()),
+        "exchange_hosts": sorted(hosts, key=lambda org: org.name),
+        "initiatives": list(researcher.initiatives.published().distinct().order_by("title")),
     }

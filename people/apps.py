@@ -12,7 +12,7 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from search import registry
 
-        from .api import serialize
+        from .api import FIELDS, related, serialize
         from .exports import PUBLIC_RESEARCHERS, RESEARCHERS
         from .search import REGISTER
         from .sitemaps import ResearcherSitemap
@@ -23,5 +23,7 @@ class PeopleConfig(AppConfig):
             exports=RESEARCHERS,
             public_exports=PUBLIC_RESEARCHERS,
             serialize=serialize,
+            api_fields=FIELDS,
+            related=related,
             sitemap=ResearcherSitemap,
         )

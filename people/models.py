@@ -45,9 +45,7 @@ PUBLIC = PUBLISHED & Q(consent_to_publish=True)
 
 
 class ResearcherQuerySet(EditorialQuerySet):
-    def published(self):
-        """Published and with recorded consent: the one rule for researchers on public pages."""
-        return self.filter(PUBLIC)
+    public_rule = PUBLIC  # published and with recorded consent: the one rule for researchers on public pages
 
     def for_detail(self):
         """The researcher with what people's own models give their page, in 3 queries whatever their number:

@@ -91,5 +91,7 @@ def server_error(request):
     why = reason(sys.exc_info()[1])
     if why is not None:
         return unavailable_response(request, why)
+    if request.path_info.startswith("/api/"):  # the API answers JSON, errors included
+        return JsonResponse({"status": 500, "error": "Internal server error: it has been logged."}, status=500)
     with translation.override(_language(request)):
         return HttpResponseServerError(loader.get_template("500.html").render())

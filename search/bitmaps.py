@@ -49,19 +49,30 @@ def _clauses(search, with_text, with_ranges=True):
         sql = "SELECT bit_or(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value::integer "
         sql += f"{operator} %s"  # one of RANGE_OPERATORS
         clauses.append((None, sql, [register, bound.field, value]))
-    if with_text and search.text:  # the bitmap of the text's matches, computed once (see count())
-        clauses.append((None, "SELECT bits FROM text_matches", []))
+    # The text's matches and the records updated since a date: bitmaps computed once each (see count()).
+    for name in _matched(search) if with_text else {}:
+        clauses.append((None, f"SELECT bits FROM {name}", []))  # noqa: S608 (a name of _matched's)
     return clauses
 
 
-def _text_matches(search):
-    """The CTE ``text_matches``: the bitmap of the records whose text matches (ids from the GIN index)."""
-    model = search.register.model
-    matching = text_search.apply_text(model._default_manager.order_by(), search.register.text, search.text)
+def _matched(search):
+    """``{CTE name: queryset}`` of the conditions no stored bitmap holds: the text query (ids from the GIN
+    index) and ``since`` (the API's ``updated_since``, ids from the ``updated_at`` index)."""
+    records = search.register.model._default_manager.order_by()
+    matched = {}
+    if search.text:
+        matched["text_matches"] = text_search.apply_text(records, search.register.text, search.text)
+    if search.since is not None:
+        matched["updated_since"] = records.filter(updated_at__gte=search.since)
+    return matched
+
+
+def _matches(register, name, matching):
+    """The CTE ``name``: the bitmap of the records of ``matching``."""
     ids_sql, ids_params = matching.values("pk").query.sql_with_params()
     width = "SELECT length(bits) FROM search_facet_bitmap WHERE register = %s AND facet = '' AND value = ''"
-    sql = f"text_matches AS MATERIALIZED (SELECT search_bitmap_of(ARRAY({ids_sql}), ({width})) AS bits)"
-    return sql, [*ids_params, search.register.name]
+    sql = f"{name} AS MATERIALIZED (SELECT search_bitmap_of(ARRAY({ids_sql}), ({width})) AS bits)"
+    return sql, [*ids_params, register.name]
 
 
 def _bits(register, clauses):
@@ -114,10 +125,10 @@ def count(search):
     register = search.register.name
     clauses = _clauses(search, with_text=True)
     bases, params = [], []
-    if search.text:
-        sql, text_params = _text_matches(search)
+    for name, matching in _matched(search).items():
+        sql, matches_params = _matches(search.register, name, matching)
         bases.append(sql)
-        params += text_params
+        params += matches_params
     selected = [facet for facet, _sql, _params in clauses if facet is not None]
     for index, skip in enumerate([None, *selected]):
         sql, base_params = _bits(register, [c for c in clauses if skip is None or c[0] != skip])

@@ -155,6 +155,8 @@ class Register:
     exports: object = None  # exports.columns.ExportSpec: the analysts' export columns (e-mail included)
     public_exports: object = None  # the ExportSpec everyone may download: public columns only (None: no download)
     serialize: object = None  # record -> dict of public fields, for the API (never e-mail, never consent data)
+    api_fields: dict = field(default_factory=dict)  # serialize's fields as JSON Schemas, for the OpenAPI document
+    related: object = None  # record (from ``for_detail()``) -> {name: [public records it links to]}, for the API
     sitemap: object = None  # a Sitemap class of the published records
 
     @property

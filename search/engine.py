@@ -111,12 +111,14 @@ def _as_querydict(params):
 class Search:
     """The search described by a QueryDict (``request.GET``) over one register."""
 
-    def __init__(self, register, data, *, years=True):
+    def __init__(self, register, data, since=None, *, years=True):
+        """``since`` (an aware datetime, the API's ``updated_since``): only records updated at or after it."""
         if not isinstance(data, QueryDict):  # a plain dict from a script: {"status": ["active"], "q": "x"}
             data = _as_querydict(data)
         self.register = register
         self.data = data
         self.count_years = years  # the ranges' per-year counts, in the same query as the facets (``year_counts``)
+        self.since = since
         choices = load_choices(register)
         self.choices = choices["labels"]  # {facet: {value: label}}
         self.ids = choices["ids"]  # {facet: {value: primary key}} of the table-backed facets
@@ -159,7 +161,7 @@ class Search:
 
     @property
     def is_filtered(self):
-        return bool(self.text or self.ranges or any(self.selected.values()))
+        return bool(self.text or self.since or self.ranges or any(self.selected.values()))
 
     def sort_options(self):
         names = (["relevance"] if self.text else []) + list(self.register.sorts)
@@ -171,6 +173,8 @@ class Search:
     def filtered(self):
         """Published records matching the text, the ranges and the facets. Unordered."""
         qs = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
+        if self.since is not None:
+            qs = qs.filter(updated_at__gte=self.since)
         condition = bitmaps.filter_expression(self)
         return (qs.filter(condition) if condition is not None else qs).order_by()
 
@@ -239,12 +243,12 @@ class Search:
 
     # Pages ---------------------------------------------------------------------------------------------
 
-    def page(self, raw_number):
+    def page(self, raw_number, per_page=PER_PAGE):
         """``(page, notice)`` with ``page.object_list`` evaluated and snippets attached. 404 past the end."""
         number, notice = parse_page(raw_number)
         # The page's ids come first, from the order's index alone (a row the filter skips is then never read
         # from the table), then the page's rows by id. The bitmaps counted the results: no COUNT query.
-        paginator = Paginator(self.queryset().values_list("pk", flat=True), PER_PAGE)
+        paginator = Paginator(self.queryset().values_list("pk", flat=True), per_page)
         paginator.count = self.total()  # a cached_property, set
         try:
             page = paginator.page(number)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "corsheaders",
     # The registers, in the order the site lists them (each registers itself when ready: search.registry).
     "directory",
     "initiatives",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "observability.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks: CORS headers on the API and the downloads only.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL (/ja/... or unprefixed English), never from a cookie or header alone.
     "django.middleware.locale.LocaleMiddleware",
@@ -266,6 +269,14 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
+
+# Open data: any web page may read the API and the public downloads from a browser, without credentials (no
+# cookie goes with such a request, so nothing an analyst may see can be read this way). Nowhere else.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/(api/.*|(ja/)?[a-z][a-z0-9_-]*/export\.(csv|json)|(ja/)?data/.*)$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # JSON lines in production, plain text with debug (make run); README.md, "Logs".
 try:

@@ -23,6 +23,8 @@ RESULT_KEYS = {
     "search_p50_ms",
     "search_p95_ms",
     "api_p95_ms",
+    "api_page100_p95_ms",
+    "api_record_p95_ms",
     "detail_p95_ms",
     "feed_p95_ms",
     "admin_facets_p50_ms",
@@ -131,6 +133,9 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert results["search_queries_max"] > 0
     assert {r["status"] for r in results["feeds"].values()} == {"ok"}, results["feeds"]
     assert results["feed_p95_ms"] > 0
+    page100 = {row["case"]: row["api_page100"] for row in results["cases"]}
+    assert {r["status"] for r in page100.values()} == {"ok"}, page100
+    assert {r["status"] for r in results["api_records"].values()} == {"ok"} and results["api_record_p95_ms"] > 0
     assert results["admin_over_search_ratio"] > 0
     assert {r["status"] for r in results["suggestions"].values()} == {"ok"}, results["suggestions"]
     assert results["suggest_p95_ms"] > 0

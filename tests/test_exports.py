@@ -316,3 +316,14 @@ def test_search_page_offers_xlsx_only_to_those_who_may_export(client, groups):
     page = client.get("/initiatives/").content.decode()
     assert "/initiatives/export.xlsx" not in page
     assert 'href="/initiatives/export.csv"' in page
+
+
+def test_a_download_has_etag_and_last_modified_and_answers_304_until_the_data_changes(client, analyst):
+    InitiativeFactory()
+    first = client.get("/initiatives/export.csv?status=active")
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    assert client.get("/initiatives/export.csv?status=active", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get("/initiatives/export.csv", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200  # another search
+    later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=5)
+    registry["initiatives"].model.objects.update(updated_at=later)
+    assert client.get("/initiatives/export.csv?status=active", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
