@@ -10,6 +10,8 @@ from portal.sitemaps import robots_txt, sitemaps
 from portal.views import healthz
 from search import registry
 
+# A 403 names the missing permission and whom to ask (accounts/denied.py).
+handler403 = "accounts.denied.permission_denied"
 # The 500 handler answers 503 when the error is the database being down or read-only (see portal/unavailable.py).
 handler500 = "portal.unavailable.server_error"
 
