@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 def staff_permission_required(perm):
     """Unlike Django's ``permission_required``, tells anonymous visitors to sign in and everyone else 403.
 
-    Analysts need not be admin staff, so this checks the permission alone, never ``is_staff``.
+    Analysts need not be admin staff, so this checks the permission alone, never ``is_staff``. The 403 names
+    the permission (``PermissionDenied(perm)``), so the site's 403 page can say what is missing.
     """
 
     def decorator(view):
@@ -18,7 +19,7 @@ def staff_permission_required(perm):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not request.user.has_perm(perm):
-                raise PermissionDenied
+                raise PermissionDenied(perm)
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -10,18 +10,29 @@ from django.utils import timezone
 SEPARATOR = "; "  # between the values of a multi-valued cell
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# ... and some skip leading blanks first: " =1+1" or a newline before "=HYPERLINK(...)" run too.
+BLANKS = " \t\r\n"
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _formula_like(text):
+    return text.startswith(FORMULA_PREFIXES) or (text[:1] in BLANKS and text.lstrip(BLANKS).startswith(FORMULA_STARTS))
 
 
 def neutralise(value):
-    """Prefix a formula-like string with ``'`` so spreadsheets show it as text. Numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Prefix a formula-like string with ``'`` so spreadsheets show it as text. Numbers pass unchanged.
+
+    Formula-like: starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, or whose first
+    non-blank character (after spaces, tabs and line breaks) is one of ``=+-@``.
+    """
+    if isinstance(value, str) and value and _formula_like(value):
         return "'" + value
     return value
 
 
 def unneutralise(value):
     """Undo ``neutralise`` on import, so a neutralised title comes back as it was."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and _formula_like(value[1:]):
         return value[1:]
     return value
 
@@ -32,6 +43,14 @@ def plain(value):
         return timezone.localtime(value).isoformat(timespec="seconds")
     if isinstance(value, datetime.date):
         return value.isoformat()
+    return value
+
+
+def typed(value):
+    """A spreadsheet cell's value: dates stay dates, times become the local time without a zone (XLSX
+    cells have none), numbers stay numbers."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(tzinfo=None)
     return value
 
 

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.http import RFC3986_SUBDELIMS
 
-from .cells import join, plain
+from .cells import join, plain, typed
 from .related import Related, related_values
 from .widgets import KeyListWidget, RefWidget
 
@@ -53,10 +53,12 @@ class Column:
     widget: object = None  # callable() -> an import_export widget; ``None`` for plain fields
     from_row: FromRow | None = None  # how the row reader gets the cell; ``None``: this spec's exports use models
 
-    def value(self, obj, base_url=""):
+    def value(self, obj, base_url="", as_typed=False):
+        """The cell: dates as ISO 8601 text, or (``as_typed``) as ``cells.typed()`` gives them."""
+        convert = typed if as_typed else plain
         if self.read is not None:
-            return plain(self.read(obj))
-        return plain(getattr(obj, self.attribute))
+            return convert(self.read(obj))
+        return convert(getattr(obj, self.attribute))
 
     @property
     def importable(self):
@@ -67,7 +69,7 @@ class Column:
 class UrlColumn(Column):
     """The record's public detail page as an absolute URL (export-only)."""
 
-    def value(self, obj, base_url=""):
+    def value(self, obj, base_url="", as_typed=False):
         return base_url + obj.get_absolute_url()
 
     def row_cell(self, model, base_url):
@@ -145,8 +147,8 @@ class ExportSpec:
         """Add the joins the cells read: one JOINed query per chunk plus one query per prefetch."""
         return queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
 
-    def row(self, obj, base_url=""):
-        return [c.value(obj, base_url) for c in self.columns]
+    def row(self, obj, base_url="", as_typed=False):
+        return [c.value(obj, base_url, as_typed) for c in self.columns]
 
     def without(self, *names):
         """This spec without the columns ``names``: a register's public download leaves out what only staff see

@@ -13,7 +13,7 @@ from django.db.models import DateField, DateTimeField
 from django.utils import timezone
 
 from .aggregated import aggregated_rows, supports
-from .cells import plain
+from .cells import plain, typed
 from .columns import UrlColumn
 
 
@@ -30,23 +30,26 @@ def _field(model, path):
     return field
 
 
-def _row_getter(model, from_row, indexes, cell):
+def _row_getter(model, from_row, indexes, cell, as_typed):
+    convert = typed if as_typed else plain
     if cell is not None and len(indexes) == 1:
         index = indexes[0]
-        return lambda row: plain(cell(row[index]))
+        return lambda row: convert(cell(row[index]))
     if cell is not None:
-        return lambda row: plain(cell(*[row[i] for i in indexes]))
+        return lambda row: convert(cell(*[row[i] for i in indexes]))
     get = itemgetter(indexes[0])
     field = _field(model, from_row.paths[0])
-    if isinstance(field, DateTimeField):  # as ``plain()``, with the time zone looked up once, not per row
+    if isinstance(field, DateTimeField):  # as ``plain()``/``typed()``, with the time zone looked up once
         zone = timezone.get_current_timezone()
+        if as_typed:
+            return lambda row: None if (value := get(row)) is None else value.astimezone(zone).replace(tzinfo=None)
         return lambda row: None if (value := get(row)) is None else value.astimezone(zone).isoformat(timespec="seconds")
-    if isinstance(field, DateField):
+    if isinstance(field, DateField) and not as_typed:
         return lambda row: None if (value := get(row)) is None else value.isoformat()
     return get
 
 
-def _getters(spec, base_url):
+def _getters(spec, base_url, as_typed):
     """The row's ``values_list()`` paths and one getter per column (the aggregated cells follow the paths)."""
     paths = ["pk"]
     getters = []
@@ -63,16 +66,18 @@ def _getters(spec, base_url):
                 paths.append(path)
             indexes.append(paths.index(path))
         cell = column.row_cell(spec.model, base_url) if isinstance(column, UrlColumn) else from_row.cell
-        getters.append(_row_getter(spec.model, from_row, indexes, cell))
+        getters.append(_row_getter(spec.model, from_row, indexes, cell, as_typed))
     for n, (position, _from_row) in enumerate(related):
         getters[position] = itemgetter(len(paths) + n)
     return paths, getters
 
 
-def tuple_rows(spec, queryset, base_url, chunk_size):
+def tuple_rows(spec, queryset, base_url, chunk_size, as_typed=False):
     """Rows of ``queryset`` in its order, with the same cells as ``spec.row()`` on model instances, read
-    ``chunk_size`` at a time. One query. Only where ``supported(spec, queryset)``."""
-    paths, getters = _getters(spec, base_url)
+    ``chunk_size`` at a time. One query. Only where ``supported(spec, queryset)``.
+
+    ``as_typed``: dates and times as ``cells.typed()`` gives them (for XLSX), not as ISO 8601 text."""
+    paths, getters = _getters(spec, base_url, as_typed)
     for chunk in aggregated_rows(spec, queryset, paths, chunk_size):
         for row in chunk:
             yield [get(row) for get in getters]

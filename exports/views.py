@@ -28,17 +28,17 @@ EXPORT_PERMISSION = "accounts.export_data"
 CHUNK_SIZE = 2000
 
 
-def export_rows(spec, queryset, base_url):
-    """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time.
+def export_rows(spec, queryset, base_url, as_typed=False):
+    """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time (``as_typed``: dates as dates, for XLSX).
 
     As plain tuples where ``rows`` can read them (one query); otherwise as models: per chunk of rows one
     SELECT (with the spec's JOINs) plus one per prefetched relation.
     """
     if supported(spec, queryset):
-        yield from tuple_rows(spec, queryset, base_url, CHUNK_SIZE)
+        yield from tuple_rows(spec, queryset, base_url, CHUNK_SIZE, as_typed)
         return
     for obj in spec.prepare(queryset).iterator(chunk_size=CHUNK_SIZE):
-        yield spec.row(obj, base_url)
+        yield spec.row(obj, base_url, as_typed)
 
 
 def _changed(request, register, fmt):
@@ -81,7 +81,7 @@ def download(request, spec, fmt):
     register = registry[spec.register]
     queryset = search_queryset(register.name, request.GET)
     base_url = request.build_absolute_uri("/")[:-1]
-    rows = export_rows(spec, queryset, base_url)
+    rows = export_rows(spec, queryset, base_url, as_typed=fmt == "xlsx")
     license = settings.DATA_LICENSE
     metadata = {
         "title": f"{register.title} · techdiplo",

@@ -1,20 +1,19 @@
-"""File writers shared by the register exports and the reports: streamed CSV and JSON, write-only XLSX.
+"""File writers shared by the register exports and the reports: streamed CSV and JSON, and XLSX.
 
 Each takes the header names and an iterable of rows (lists of cell values) and never holds more than
-``ROWS_PER_CHUNK`` rows at a time: CSV and JSON stream to the client, XLSX goes through openpyxl's
-write-only mode into a temporary file that is streamed back and then deleted.
+``ROWS_PER_CHUNK`` rows at a time: CSV and JSON stream to the client; XLSX (``xlsx.write_xlsx``) is written
+row by row into a temporary file that is streamed back and then deleted.
 """
 
 import csv
 import json
-import tempfile
 from itertools import islice
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
 
 from .cells import neutralise
+from .xlsx import write_xlsx
 
 BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 and shows Japanese right
 
@@ -73,19 +72,6 @@ def json_chunks(headers, rows, metadata=None):
             separator = ",\n"
         yield "".join(chunk)
     yield "]\n" if metadata is None else "]}\n"
-
-
-def write_xlsx(headers, rows, title="Export"):
-    """An XLSX file (a temporary file, positioned at its start): one header row, data from row 2."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(_guarded(row))
-    output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
-    workbook.save(output)
-    output.seek(0)
-    return output
 
 
 def filename(stem, fmt):

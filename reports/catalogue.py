@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from bilingual.content import format_yen
+
 from . import charts, maps, queries
 
 
@@ -13,36 +15,50 @@ class Report:
     title: str
     description: str
     table: object  # callable(YearRange) -> queries.Table; one grouped query
-    chart: object  # callable(Table) -> charts.Chart
+    chart: object  # callable(Table, narrow) -> charts.Chart; narrow: the phone's version
     dated: bool = True  # False: the year range does not apply
 
     def build(self, years):
+        """The table, and its chart for wide screens and for phones (``None`` when there is nothing to draw)."""
         table = self.table(years)
-        return table, (self.chart(table) if table.rows else None)
+        if not table.rows:
+            return table, None, None
+        return table, self.chart(table, narrow=False), self.chart(table, narrow=True)
 
 
-def bars(label_column, value_column):
-    return lambda table: charts.bar_chart(
-        [str(r[label_column]) for r in table.rows], [r[value_column] for r in table.rows]
-    )
+def bars(label_column, value_column, value_format=charts.fmt):
+    def chart(table, narrow):
+        labels = [r[label_column] for r in table.rows]
+        values = [r[value_column] for r in table.rows]
+        if narrow:
+            return charts.bar_chart(labels, values, width=charts.NARROW, bar_height=16, value_format=value_format)
+        return charts.bar_chart(labels, values, value_format=value_format)
+
+    return chart
 
 
-def stacked_by_column(table):
+def _stacked(categories, series, narrow):
+    if narrow:
+        return charts.stacked_rows_chart(categories, series)
+    return charts.stacked_bar_chart(categories, series)
+
+
+def stacked_by_column(table, narrow):
     """Columns of a cross-tab (years) along the x axis, its rows (policy areas) stacked."""
-    categories = table.columns[1:-1]
-    return charts.stacked_bar_chart(categories, [(row[0], row[1:-1]) for row in table.rows])
+    return _stacked(table.columns[1:-1], [(row[0], row[1:-1]) for row in table.rows], narrow)
 
 
-def stacked_by_row(table):
+def stacked_by_row(table, narrow):
     """Rows of a cross-tab (English levels) along the x axis, its columns (career stages) stacked."""
     series = [(name, [row[i + 1] for row in table.rows]) for i, name in enumerate(table.columns[1:-1])]
-    return charts.stacked_bar_chart([row[0] for row in table.rows], series)
+    return _stacked([row[0] for row in table.rows], series, narrow)
 
 
-def lines(table):
+def lines(table, narrow):
     return charts.line_chart(
         [row[0] for row in table.rows],
         [(name, [row[i + 1] for row in table.rows]) for i, name in enumerate(table.columns[1:])],
+        width=charts.NARROW if narrow else charts.WIDE,
     )
 
 
@@ -79,7 +95,7 @@ REPORTS = [
             "an initiative in two frameworks counts in both."
         ),
         queries.funding_by_framework,
-        bars(0, 2),
+        bars(0, 2, value_format=format_yen),
     ),
     Report(
         "partnerships-by-prefecture",

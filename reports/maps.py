@@ -17,7 +17,9 @@ def initiatives_by_country(years):
     return queries.initiatives_by_country(years, limit=None)
 
 
-def world_map(table):
+def world_map(table, narrow=False):
+    if narrow:
+        return None  # one drawing: the map scales to a phone's width
     counts = {iso2: n for _name, iso2, n in table.rows}
     return world_choropleth(
         counts,
@@ -42,5 +44,7 @@ def partnership_pairs(years):
     return LinesTable(ties(SubnationalPartnership.objects.published().filter(years.q("established"))))
 
 
-def lines(table):
+def lines(table, narrow=False):
+    if narrow:
+        return None  # one drawing: the map scales to a phone's width
     return partnership_lines(table.ties, element_id="report-lines-map")

@@ -20,8 +20,8 @@ def report_index(request):
     years, notices = year_range(request.GET)
     sections = []
     for report in REPORTS:
-        table, chart = report.build(years)
-        sections.append({"report": report, "table": table, "chart": chart})
+        table, chart, narrow_chart = report.build(years)
+        sections.append({"report": report, "table": table, "chart": chart, "narrow_chart": narrow_chart})
     query = request.GET.urlencode()
     context = {"sections": sections, "years": years, "notices": notices, "query": query}
     return render(request, "reports/report_index.html", context)

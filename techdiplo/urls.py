@@ -19,6 +19,8 @@ admin.site.site_title = _("techdiplo admin")
 admin.site.index_title = _("Registers and reference data")
 admin.site.enable_nav_sidebar = False
 
+# A 403 names the missing permission and whom to ask (accounts/denied.py).
+handler403 = "accounts.denied.permission_denied"
 # The 500 handler answers 503 when the error is the database being down or read-only (see portal/unavailable.py).
 handler500 = "portal.unavailable.server_error"
 

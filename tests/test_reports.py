@@ -236,9 +236,13 @@ def test_nice_max_rounds_up_to_1_2_5():
 
 
 def test_bar_chart_scales_bars_to_the_largest_value():
-    chart = charts.bar_chart(["a", "b"], [10, 5], width=400, label_width=100)
-    assert [m["width"] for m in chart.marks] == [170, 85]
-    assert chart.marks[0]["title"] == "a: 10"
+    chart = charts.bar_chart(["a", "b"], [10, 5], width=400)
+    first, second = chart.marks
+    assert first["width"] == pytest.approx(2 * second["width"], abs=0.1)
+    value = chart.labels[2]  # after the names: the printed "10" after the longest bar stays inside the chart
+    assert value["x"] == first["x"] + first["width"] + 6
+    assert value["x"] + charts.text_width("10") <= 400
+    assert first["title"] == "a: 10"
     assert chart.height == 8 * 2 + 2 * 28
 
 
@@ -247,7 +251,7 @@ def test_stacked_chart_stacks_segments_and_folds_small_series():
     chart = charts.stacked_bar_chart(["2020", "2021"], series, plot_height=100)
     names = [item["name"] for item in chart.legend]
     assert len(names) == charts.MAX_SERIES
-    assert names[-1] == charts.OTHER
+    assert names[-1] == "Other"
     # Each column's segments sit on each other: the top of one is the bottom of the next.
     first_column = [m for m in chart.marks if m["title"].startswith("2020")]
     for lower, upper in itertools.pairwise(first_column):
@@ -271,7 +275,93 @@ def test_ticks_are_whole_numbers():
 
 def test_long_bar_labels_are_shortened_but_tooltips_keep_them():
     label = "World Premier International Research Center Initiative (WPI)"
-    chart = charts.bar_chart([label], [1])
-    assert chart.labels[0]["text"].endswith("…")
-    assert len(chart.labels[0]["text"]) == 32
+    chart = charts.bar_chart([label, "G7"], [1, 2])
+    name = chart.labels[0]
+    assert name["text"].endswith("…")
+    assert label.startswith(name["text"][:-1])
+    assert charts.text_width(name["text"]) <= name["x"]  # fits left of the bars
+    assert name["title"] == label  # drawn as the label's <title>: the full name on hover
     assert chart.marks[0]["title"] == f"{label}: 1"
+    assert chart.labels[1]["title"] == ""  # "G7" is whole
+
+
+def test_unrecorded_funding_is_not_recorded_never_a_zero_bar(client, analyst):
+    g7, belmont = FrameworkFactory(name="G7"), FrameworkFactory(name="Belmont Forum")
+    InitiativeFactory(frameworks=[g7], funding_jpy=500)
+    InitiativeFactory(frameworks=[belmont], funding_jpy=None)
+    response = client.get("/reports/")
+    assert rows(response, "funding-by-framework") == [["G7", 1, 500], ["Belmont Forum", 1, None]]
+    [section] = [s for s in response.context["sections"] if s["report"].slug == "funding-by-framework"]
+    for chart in (section["chart"], section["narrow_chart"]):
+        assert [m["title"] for m in chart.marks] == ["G7: ¥500"]  # one bar: none for Belmont
+        assert "not recorded" in [item["text"] for item in chart.labels if item["muted"]]
+    page = response.content.decode()
+    assert '<td class="num muted">not recorded</td>' in page
+    sheet = load_workbook(io.BytesIO(b"".join(client.get("/reports/funding-by-framework.xlsx").streaming_content)))
+    assert sheet.worksheets[0]["C3"].value is None  # an empty cell, not 0
+
+
+@pytest.fixture
+def japanese(client, analyst):
+    InitiativeFactory(
+        start_date=on(2016),
+        policy_areas=[PolicyAreaFactory(name="Energy", name_ja="エネルギー")],
+        countries=[country("US")],
+        frameworks=[FrameworkFactory(name="Belmont Forum", name_ja="")],
+        funding_jpy=3_700_000_000,
+    )
+
+
+def test_japanese_page_names_records_in_japanese_and_marks_english_fallbacks(client, japanese):
+    response = client.get("/ja/reports/")
+    page = response.content.decode()
+    by_area = table(response, "initiatives-by-policy-area")
+    assert by_area.columns[0] == "政策分野"
+    assert by_area.columns[-1] == "合計"
+    assert by_area.rows[0][0] == "エネルギー"
+    assert table(response, "initiatives-by-region").rows == [["南北アメリカ", 1]]
+    assert table(response, "funding-by-framework").columns == ["枠組み", "イニシアティブ", "資金（円）"]
+    # No Japanese name for the framework: English, marked in the table and drawn in italics in the chart.
+    assert '<span lang="en">Belmont Forum</span> <span class="lang-fallback"' in page
+    assert 'lang="en" font-style="italic">Belmont Forum</text>' in page
+    assert "日本語名がまだ記録されていない" in page
+    assert "37億円" in page  # the funding bar's value, in Japanese units
+    for english in (">Policy area<", ">Total<", ">Framework<", ">Years<", ">Apply<", "not recorded"):
+        assert english not in page
+
+
+def test_phone_chart_puts_long_labels_above_their_bars():
+    labels = ["World Premier International Research Center Initiative (WPI)", "G7"]
+    chart = charts.bar_chart(labels, [4, 2], width=charts.NARROW)
+    assert [item["anchor"] for item in chart.labels[:2]] == ["start", "start"]
+    assert all(mark["x"] == 0 for mark in chart.marks)  # bars use the whole width below their label
+    assert chart.labels[0]["y"] < chart.marks[0]["y"]
+    assert chart.labels[0]["title"] == labels[0]  # still cut to the width, whole on hover
+
+
+def test_phone_stacked_chart_has_a_row_per_category_and_a_legend_that_fits():
+    series = [(f"Policy area number {i}", [i, 1, 0]) for i in range(5)]
+    chart = charts.stacked_rows_chart([2019, 2020, 2021], series)
+    assert chart.width == charts.NARROW
+    assert len({m["y"] for m in chart.marks}) == 2  # 2021 counts nothing: no segment, a total of 0
+    totals = [item["text"] for item in chart.labels if item["anchor"] == "start"]
+    assert totals == ["10", "5", "0"]
+    for item in chart.legend:
+        assert item["x"] + 18 + charts.text_width(item["name"]) <= charts.NARROW
+
+
+def test_page_draws_each_chart_for_wide_screens_and_phones(client, analyst, initiatives):
+    page = client.get("/reports/").content.decode()
+    assert page.count("chart--wide") == page.count("chart--narrow") >= 4
+    assert 'viewBox="0 0 360 ' in page
+
+
+def test_wide_chart_axis_names_are_cut_to_their_column_and_years_thinned_out():
+    levels = ["A1", "B1", "Not recorded by the researcher at all"]
+    chart = charts.stacked_bar_chart(levels, [("Senior", [1, 2, 3])], width=300)
+    axis = [item for item in chart.labels if item["anchor"] == "middle"]
+    assert [item["text"][:2] for item in axis] == ["A1", "B1", "No"]
+    assert axis[2]["title"] == levels[2]
+    years = charts.stacked_bar_chart(list(range(1990, 2030)), [("Senior", [1] * 40)])
+    shown = [item["text"] for item in years.labels if item["anchor"] == "middle"]
+    assert "1990" in shown and 5 < len(shown) < 40

@@ -34,6 +34,15 @@ def localized(obj, field="name"):
 
 
 @register.filter
+def marked(text):
+    """Text already in the page's language that says whether it is an English fallback (``text.fallback``,
+    e.g. ``reports.labels.Name``): marked as ``localized`` marks a record's field."""
+    if getattr(text, "fallback", False):
+        return format_html('<span lang="en">{}</span> {}', text, _badge())
+    return text
+
+
+@register.filter
 def fallback_badge(obj, field):
     """The "English" badge when a Japanese page shows ``obj.<field>`` in English, else nothing (long texts,
     whose element carries ``lang`` through ``fallback_lang``)."""
