@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "portal",
     "accounts",
     "reports",
+    "workbench",
     "demo",
     # Machinery: the facet bitmaps' table, functions and triggers (its migrations, label techdiplo_search), and
     # the maps.

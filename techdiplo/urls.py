@@ -36,5 +36,6 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("reports/", include("reports.urls")),
+    path("workbench/", include("workbench.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,12 @@
+"""The analysts' workbench, under /workbench/ in both languages. URL names are not namespaced: ``workbench`` is
+the entry page the account bar links to."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.index, name="workbench"),
+    path("<slug:register>/crosstab/", views.crosstab, name="workbench_crosstab"),
+    path("<slug:register>/crosstab.<str:fmt>", views.crosstab_download, name="workbench_crosstab_download"),
+]

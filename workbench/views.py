@@ -1,0 +1,70 @@
+"""The analysts' workbench: short views over ``pivot`` (cross-tabs), for users with the reports permission.
+
+Pages need ``accounts.view_reports``; downloads ``accounts.export_data``, as the register exports do.
+"""
+
+from django.http import Http404, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from exports.access import staff_permission_required
+from exports.writers import file_response
+from search import registry
+from search.views import chips
+
+from . import pivot
+
+DOWNLOAD_FORMATS = ("csv", "xlsx")
+
+
+def _register(name):
+    if name not in registry:
+        raise Http404("No such register.")
+    return registry[name]
+
+
+@require_safe
+@staff_permission_required("accounts.view_reports")
+def index(request):
+    """The workbench's entry page: a cross-tab per register, the network, country briefs. No query."""
+    registers = [
+        {"register": register, "url": reverse("workbench_crosstab", args=[register.name])}
+        for register in registry.values()
+    ]
+    return render(request, "workbench/index.html", {"registers": registers})
+
+
+@require_safe
+@staff_permission_required("accounts.view_reports")
+def crosstab(request, register):
+    """``/workbench/<register>/crosstab/?<search>&rows=<facet>&cols=<facet>``. Queries: 2 (see ``pivot.build``)."""
+    register = _register(register)
+    search, choice, table = pivot.build(register.name, request.GET)
+    url = reverse("workbench_crosstab", args=[register.name])
+    context = {
+        "register": register,
+        "search": search,
+        "choice": choice,
+        "table": table,
+        "facets": [(facet.name, str(facet.label)) for facet in register.facets],
+        "row_label": pivot.label(register, choice.rows),
+        "column_label": pivot.label(register, choice.columns),
+        "chips": chips(search, request.GET),
+        "list_url": f"{url}?{pivot.with_facets(QueryDict(), choice.rows, choice.columns)}",
+        "query": pivot.with_facets(request.GET, choice.rows, choice.columns),
+        "hidden": pivot.search_parameters(request.GET),
+    }
+    return render(request, "workbench/crosstab.html", context)
+
+
+@require_safe
+@staff_permission_required("accounts.export_data")
+def crosstab_download(request, register, fmt):
+    register = _register(register)
+    if fmt not in DOWNLOAD_FORMATS:
+        raise Http404("Unknown download format.")
+    _search, choice, table = pivot.build(register.name, request.GET)
+    headers, rows = pivot.download_rows(register, choice, table)
+    stem = f"crosstab-{register.name}-{choice.rows}-{choice.columns}"
+    return file_response(fmt, headers, rows, stem=stem, title=str(register.title))
