@@ -150,6 +150,20 @@ def run_searches(repeat, admin_repeat, budget=None):
     return rows
 
 
+# The analysts' workbench: the largest cross-tab (every partner country × every policy area) of all initiatives
+# (issue 15's target: p95 ≤ 200 ms at 100,000 initiatives).
+WORKBENCH_CASES = {
+    "cross-tab country × area": "/workbench/initiatives/crosstab/?rows=country&cols=area",
+}
+
+
+def run_workbench(repeat, budget=None):
+    """``{case: measure()}`` of the workbench's pages, as an analyst (the reports permission)."""
+    client = Client()
+    client.force_login(bench_user("bench-analyst", perms=["accounts.view_reports", "accounts.export_data"]))
+    return {name: measure(client, url, repeat, budget=budget) for name, url in WORKBENCH_CASES.items()}
+
+
 def run_editor_changelists(repeat, budget=None):
     """The editors' real admin: every registered model's changelist, facets off (Django's default)."""
     client = Client()

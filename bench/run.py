@@ -62,11 +62,13 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         searches = harness.run_searches(repeat, admin_repeat, budget)
         details = harness.run_details(detail_samples)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
+        workbench = harness.run_workbench(repeat, budget)
         rows = Initiative.objects.published().count()
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     results = summary.summarise(counts, searches, details, changelists, exports)
+    results["workbench"] = workbench
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 

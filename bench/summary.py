@@ -113,6 +113,10 @@ def table(results):
         + (", ".join(f"{r['url']} p50 {r['p50_ms']} ms" for r in slowest) or "none measured")
     )
     lines.append("")
+    for name, result in results.get("workbench", {}).items():
+        figure = f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms" if result.get("status") == "ok" else ""
+        lines.append(f"workbench {name:<26} {figure or result.get('status')}")
+    lines.append("")
     for fmt, result in results["exports"].items():
         if result.get("status") == "ok":
             lines.append(

@@ -126,4 +126,7 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert results["editor_changelists"]
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
+    assert results["workbench"] and all(r["status"] == "ok" for r in results["workbench"].values()), results[
+        "workbench"
+    ]
     assert results["admin_over_search_ratio"] > 0

@@ -194,3 +194,9 @@ def test_the_page_links_every_count_and_speaks_japanese(client, analyst, initiat
     assert "合計" in page and "政策分野" in page
     assert 'href="/ja/initiatives/?area=energy&amp;status=active"' in page
     assert ' style="' not in page and "<script" not in page
+
+
+def test_an_analysts_search_page_links_its_cross_tab(client, analyst, initiatives):
+    page = client.get("/initiatives/?status=active").content.decode()
+
+    assert 'href="/workbench/initiatives/crosstab/?status=active"' in page
