@@ -7,6 +7,8 @@ from . import views
 
 urlpatterns = [
     path("", views.index, name="workbench"),
+    path("network/", views.network, name="workbench_network"),
+    path("network.<str:fmt>", views.network_download, name="workbench_network_download"),
     path("<slug:register>/crosstab/", views.crosstab, name="workbench_crosstab"),
     path("<slug:register>/crosstab.<str:fmt>", views.crosstab_download, name="workbench_crosstab_download"),
 ]

@@ -3,19 +3,21 @@
 Pages need ``accounts.view_reports``; downloads ``accounts.export_data``, as the register exports do.
 """
 
-from django.http import Http404, QueryDict
+from django.http import Http404, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from exports.access import staff_permission_required
-from exports.writers import file_response
+from exports.writers import file_response, filename
 from search import registry
 from search.views import chips
 
+from . import network as networks
 from . import pivot
 
 DOWNLOAD_FORMATS = ("csv", "xlsx")
+NETWORK_FORMATS = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "csv": None}
 
 
 def _register(name):
@@ -32,7 +34,8 @@ def index(request):
         {"register": register, "url": reverse("workbench_crosstab", args=[register.name])}
         for register in registry.values()
     ]
-    return render(request, "workbench/index.html", {"registers": registers})
+    context = {"registers": registers, "network_url": reverse("workbench_network")}
+    return render(request, "workbench/index.html", context)
 
 
 @require_safe
@@ -68,3 +71,37 @@ def crosstab_download(request, register, fmt):
     headers, rows = pivot.download_rows(register, choice, table)
     stem = f"crosstab-{register.name}-{choice.rows}-{choice.columns}"
     return file_response(fmt, headers, rows, stem=stem, title=str(register.title))
+
+
+@require_safe
+@staff_permission_required("accounts.view_reports")
+def network(request):
+    """``/workbench/network/?<initiatives search>&graph=organizations|countries``. Queries: see ``network.page``."""
+    context = networks.page(request.GET)
+    query = request.GET.urlencode()
+    context.update(
+        {
+            "chips": chips(context["search"], request.GET),
+            "list_url": reverse("workbench_network"),
+            "search_url": f"{reverse('initiatives:list')}?{networks.search_query(request.GET)}",
+            "kind_urls": {kind: networks.with_kind(request.GET, kind) for kind in networks.KINDS},
+            "downloads": {fmt: networks.download_url(fmt, query) for fmt in NETWORK_FORMATS},
+        }
+    )
+    return render(request, "workbench/network.html", context)
+
+
+@require_safe
+@staff_permission_required("accounts.export_data")
+def network_download(request, fmt):
+    """The whole network of the search (not only the drawn nodes): GEXF or GraphML for Gephi, or a CSV edge list."""
+    if fmt not in NETWORK_FORMATS:
+        raise Http404("Unknown download format.")
+    kind, _notices = networks.choose_kind(request.GET)
+    whole = networks.graph(networks.search_of(request.GET), kind)
+    stem = f"network-{kind}"
+    if fmt == "csv":
+        return file_response("csv", networks.EDGE_HEADERS, networks.edge_rows(whole), stem=stem)
+    response = StreamingHttpResponse(networks.xml_lines(whole, fmt), content_type=NETWORK_FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename(stem, fmt)}"'
+    return response

@@ -27,6 +27,8 @@ PAGES = {
     "crosstab-wide": "/workbench/initiatives/crosstab/?rows=country&cols=area",
     "crosstab-partnerships": "/workbench/partnerships/crosstab/?rows=prefecture&cols=kind",
     "crosstab-unknown-facet": "/workbench/researchers/crosstab/?rows=nonsense&cols=stage",
+    "network": "/workbench/network/",
+    "network-countries": "/workbench/network/?graph=countries&status=active",
 }
 
 

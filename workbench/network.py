@@ -1,0 +1,257 @@
+"""The collaboration network of an initiatives search: organizations (lead and partners) or partner countries,
+linked when they share initiatives.
+
+PostgreSQL counts (one query for the nodes, one for the edges, both over the search's published initiatives);
+networkx lays the drawn subgraph out and finds its brokers (betweenness) and communities. The drawing keeps the
+``DRAWN`` nodes with the most initiatives; the downloads hold the whole network. The same data gives the same
+drawing: nodes and edges are added in a fixed order and the layout is seeded.
+"""
+
+from dataclasses import dataclass
+
+import networkx as nx
+from django.db import connection
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from bilingual.content import localized
+from directory.models import Country, Organization
+from initiatives.models import Initiative
+from search import Search, registry
+
+DRAWN = 100  # nodes in the drawing, the brokers and the communities
+BROKERS = 10
+SEED = 15  # the layout's: a fixed seed makes the same data draw the same way
+SIZE = 1000  # the SVG's width and height, in its own units
+MARGIN = 60
+COLOURS = 8
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the nodes are: ``members`` is SQL of ``(initiative, node id)`` for the initiatives ``ids`` (a
+    subquery's SQL)."""
+
+    name: str
+    model: type
+    members: str
+
+
+def _kinds():
+    initiatives = Initiative._meta.db_table
+    partners = Initiative.partner_organizations.through._meta.db_table
+    countries = Initiative.countries.through._meta.db_table
+    return {
+        "organizations": Kind(
+            "organizations",
+            Organization,
+            f"SELECT id AS initiative, lead_organization_id AS node FROM {initiatives} "  # noqa: S608 (table names)
+            "WHERE id IN ({ids}) AND lead_organization_id IS NOT NULL "
+            f"UNION SELECT initiative_id, organization_id FROM {partners} WHERE initiative_id IN ({{ids}})",
+        ),
+        "countries": Kind(
+            "countries",
+            Country,
+            f"SELECT initiative_id AS initiative, country_id AS node FROM {countries} WHERE initiative_id IN ({{ids}})",  # noqa: S608
+        ),
+    }
+
+
+KINDS = ("organizations", "countries")
+
+
+def search_of(data):
+    return Search(registry["initiatives"], data)
+
+
+def counts(search, kind):
+    """``(nodes, edges)``: ``{node id: initiatives}`` and ``{(a, b): shared initiatives}`` (a < b) of the
+    search's initiatives. Two queries."""
+    ids_sql, ids_params = search.filtered().values("pk").query.sql_with_params()
+    template = _kinds()[kind].members
+    members_sql = template.replace("{ids}", ids_sql)
+    members_params = list(ids_params) * template.count("{ids}")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT node, count(DISTINCT initiative) FROM ({members_sql}) AS m GROUP BY node",  # noqa: S608
+            members_params,
+        )
+        nodes = dict(cursor.fetchall())
+        cursor.execute(
+            f"WITH m AS MATERIALIZED ({members_sql}) "  # noqa: S608
+            "SELECT a.node, b.node, count(*) FROM m AS a JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node "
+            "GROUP BY a.node, b.node",
+            members_params,
+        )
+        edges = {(a, b): n for a, b, n in cursor.fetchall()}
+    return nodes, edges
+
+
+def graph(search, kind):
+    """The whole network as a networkx Graph: nodes carry ``label``, ``initiatives`` and ``url``; edges ``weight``
+    (shared initiatives). Three queries (the nodes' names last)."""
+    nodes, edges = counts(search, kind)
+    model = _kinds()[kind].model
+    records = model.objects.in_bulk(list(nodes))
+    network = nx.Graph()
+    for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk)):
+        record = records[pk]
+        network.add_node(pk, label=_label(record), initiatives=nodes[pk], url=record.get_absolute_url())
+    for (a, b), n in sorted(edges.items()):
+        network.add_edge(a, b, weight=n)
+    return network
+
+
+def _label(record):
+    """The name in the page's language (English where no Japanese is recorded), an acronym after it."""
+    name = localized(record, "name")
+    acronym = getattr(record, "acronym", "")
+    return f"{name} ({acronym})" if acronym and acronym != name else name
+
+
+def drawn(network):
+    """The subgraph of the ``DRAWN`` nodes with the most initiatives (ties by id), in that order."""
+    top = sorted(network.nodes, key=lambda pk: (-network.nodes[pk]["initiatives"], pk))[:DRAWN]
+    sub = nx.Graph()
+    sub.add_nodes_from((pk, network.nodes[pk]) for pk in top)
+    sub.add_edges_from((a, b, d) for a, b, d in sorted(network.subgraph(top).edges(data=True)))
+    return sub
+
+
+def brokers(sub):
+    """The ``BROKERS`` nodes with the highest betweenness (paths measured in 1 / shared initiatives), above 0."""
+    for _a, _b, data in sub.edges(data=True):
+        data["distance"] = 1 / data["weight"]
+    scores = nx.betweenness_centrality(sub, weight="distance")
+    ranked = sorted(sub.nodes, key=lambda pk: (-scores[pk], pk))
+    return [(pk, scores[pk]) for pk in ranked[:BROKERS] if scores[pk] > 0]
+
+
+def communities(sub):
+    """Communities of two nodes or more (greedy modularity, which is deterministic), largest first."""
+    if not sub.number_of_edges():
+        return []
+    found = nx.community.greedy_modularity_communities(sub, weight="weight")
+    groups = [sorted(group, key=lambda pk: (-sub.nodes[pk]["initiatives"], pk)) for group in found if len(group) > 1]
+    return sorted(groups, key=lambda group: (-len(group), group[0]))
+
+
+def layout(sub):
+    """``{node: (x, y)}`` in the SVG's units, seeded: the same graph always gets the same positions."""
+    if not sub.number_of_nodes():
+        return {}
+    positions = nx.spring_layout(sub, weight="weight", seed=SEED, iterations=100)
+    xs = [x for x, _y in positions.values()]
+    ys = [y for _x, y in positions.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    inner = SIZE - 2 * MARGIN
+    return {
+        pk: (round(MARGIN + (x - min(xs)) / span_x * inner, 1), round(MARGIN + (y - min(ys)) / span_y * inner, 1))
+        for pk, (x, y) in positions.items()
+    }
+
+
+def picture(sub, groups):
+    """Plain data for the SVG template: edges (lines), then nodes (circles with a link), biggest drawn last."""
+    positions = layout(sub)
+    community = {pk: index for index, group in enumerate(groups) for pk in group}
+    most = max((d["initiatives"] for _pk, d in sub.nodes(data=True)), default=1)
+    strongest = max((d["weight"] for _a, _b, d in sub.edges(data=True)), default=1)
+    edges = [
+        {
+            "x1": positions[a][0],
+            "y1": positions[a][1],
+            "x2": positions[b][0],
+            "y2": positions[b][1],
+            "width": round(0.5 + 5.5 * d["weight"] / strongest, 1),
+        }
+        for a, b, d in sub.edges(data=True)
+    ]
+    nodes = []
+    for rank, (pk, d) in enumerate(sorted(sub.nodes(data=True), key=lambda item: item[1]["initiatives"])):
+        x, y = positions[pk]
+        r = round(5 + 25 * (d["initiatives"] / most) ** 0.5, 1)
+        nodes.append(
+            {
+                **d,
+                "x": x,
+                "y": y,
+                "r": r,
+                "label_y": round(y + r + 16, 1),
+                "group": _colour(community.get(pk)),
+                "labelled": rank >= sub.number_of_nodes() - 15,  # the fifteen largest carry their name
+            }
+        )
+    return {"size": SIZE, "edges": edges, "nodes": nodes}
+
+
+def _colour(community):
+    """A community's colour class: the eight largest have one each; the rest, and nodes in none, are grey."""
+    return f"community-{community}" if community is not None and community < COLOURS else "community-other"
+
+
+def search_query(data):
+    """The query string of the initiatives search alone (``graph`` dropped)."""
+    params = data.copy()
+    params.pop("graph", None)
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def with_kind(data, kind):
+    params = data.copy()
+    params["graph"] = kind
+    params.pop("page", None)
+    return f"?{params.urlencode()}"
+
+
+def download_url(fmt, query):
+    url = reverse("workbench_network_download", args=[fmt])
+    return f"{url}?{query}" if query else url
+
+
+def choose_kind(data):
+    """``(kind, notices)``: ``graph=organizations`` (the default) or ``graph=countries``."""
+    kind = data.get("graph", "") or KINDS[0]
+    if kind in KINDS:
+        return kind, []
+    return KINDS[0], [gettext("There is no network “%(name)s”; this is the network of organizations.") % {"name": kind}]
+
+
+def page(data):
+    """Everything the network page shows. Queries: the facet choices, the search's count, the nodes, the edges
+    and the nodes' names (five)."""
+    search = search_of(data)
+    kind, notices = choose_kind(data)
+    whole = graph(search, kind)
+    sub = drawn(whole)
+    groups = communities(sub)
+    return {
+        "search": search,
+        "kind": kind,
+        "notices": notices,
+        "whole": {"nodes": whole.number_of_nodes(), "edges": whole.number_of_edges()},
+        "drawn": sub.number_of_nodes(),
+        "picture": picture(sub, groups),
+        "brokers": [{**sub.nodes[pk], "score": score} for pk, score in brokers(sub)],
+        "communities": [
+            {"colour": _colour(index), "size": len(group), "members": [sub.nodes[pk] for pk in group]}
+            for index, group in enumerate(groups)
+        ],
+    }
+
+
+def edge_rows(network):
+    """The CSV edge list: one row per pair sharing initiatives, strongest first."""
+    edges = sorted(network.edges(data=True), key=lambda edge: (-edge[2]["weight"], edge[0], edge[1]))
+    for a, b, data in edges:
+        yield [a, b, network.nodes[a]["label"], network.nodes[b]["label"], data["weight"]]
+
+
+EDGE_HEADERS = ["source", "target", "source_name", "target_name", "shared_initiatives"]
+
+
+def xml_lines(network, fmt):
+    """GEXF or GraphML lines (for Gephi): node ``label``, ``initiatives`` and ``url``, edge ``weight``."""
+    lines = nx.generate_gexf(network) if fmt == "gexf" else nx.generate_graphml(network)
+    return (f"{line}\n" for line in lines)
