@@ -79,8 +79,8 @@ def counts(search, kind):
         nodes = dict(cursor.fetchall())
         cursor.execute(
             f"WITH m AS MATERIALIZED ({members_sql}) "  # noqa: S608
-            "SELECT a.node, b.node, count(*) FROM m AS a JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node "
-            "GROUP BY a.node, b.node",
+            "SELECT a.node, b.node, count(*) FROM m AS a "
+            "JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node GROUP BY a.node, b.node",
             members_params,
         )
         edges = {(a, b): n for a, b, n in cursor.fetchall()}
