@@ -4,15 +4,18 @@ Pages need ``accounts.view_reports``; downloads ``accounts.export_data``, as the
 """
 
 from django.http import Http404, QueryDict, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from bilingual.content import localized
+from directory.models import Country
 from exports.access import staff_permission_required
 from exports.writers import file_response, filename
 from search import registry
 from search.views import chips
 
+from . import brief as briefs
 from . import network as networks
 from . import pivot
 
@@ -29,12 +32,20 @@ def _register(name):
 @require_safe
 @staff_permission_required("accounts.view_reports")
 def index(request):
-    """The workbench's entry page: a cross-tab per register, the network, country briefs. No query."""
+    """The workbench's entry page: a cross-tab per register, the network, country briefs. One query (the
+    partner countries)."""
     registers = [
         {"register": register, "url": reverse("workbench_crosstab", args=[register.name])}
         for register in registry.values()
     ]
-    context = {"registers": registers, "network_url": reverse("workbench_network")}
+    countries = [{"iso2": c.iso2, "label": localized(c, "name")} for c in briefs.partner_countries()]
+    countries.sort(key=lambda country: country["label"])
+    context = {
+        "registers": registers,
+        "network_url": reverse("workbench_network"),
+        "countries": countries,
+        "brief_url": reverse("workbench_countries"),
+    }
     return render(request, "workbench/index.html", context)
 
 
@@ -105,3 +116,23 @@ def network_download(request, fmt):
     response = StreamingHttpResponse(networks.xml_lines(whole, fmt), content_type=NETWORK_FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename(stem, fmt)}"'
     return response
+
+
+@require_safe
+@staff_permission_required("accounts.view_reports")
+def country_picked(request):
+    """The index's country form: ``?country=fr`` goes to that brief; anything else back to the workbench."""
+    iso2 = request.GET.get("country", "")
+    if len(iso2) == 2 and iso2.isalpha():
+        return redirect("workbench_country", iso2=iso2.lower())
+    return redirect("workbench")
+
+
+@require_safe
+@staff_permission_required("accounts.view_reports")
+def country_brief(request, iso2):
+    """``/workbench/countries/<iso2>/``: one partner country on one printable page. Queries: ``brief.brief``."""
+    country = get_object_or_404(Country.objects.exclude(iso2=briefs.JAPAN), iso2=iso2.upper())
+    if iso2 != country.iso2.lower():
+        return redirect("workbench_country", iso2=country.iso2.lower())
+    return render(request, "workbench/country_brief.html", briefs.brief(country))

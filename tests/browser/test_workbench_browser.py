@@ -29,6 +29,8 @@ PAGES = {
     "crosstab-unknown-facet": "/workbench/researchers/crosstab/?rows=nonsense&cols=stage",
     "network": "/workbench/network/",
     "network-countries": "/workbench/network/?graph=countries&status=active",
+    "brief": "/workbench/countries/us/",
+    "brief-small": "/workbench/countries/ke/",
 }
 
 
