@@ -25,6 +25,12 @@ SEED = 15  # the layout's: a fixed seed makes the same data draw the same way
 SIZE = 1000  # the SVG's width and height, in its own units
 MARGIN = 60
 COLOURS = 8
+LABELLED = 12  # the largest nodes carry their name
+ISOLATES_PER_ROW = 15
+ISOLATE_ROW = 50
+GROUPS_PER_ROW = 6
+GROUP_CELL = 130
+LABEL_CHARS = 24
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,8 @@ def counts(search, kind):
 
 
 def graph(search, kind):
-    """The whole network as a networkx Graph: nodes carry ``label``, ``initiatives`` and ``url``; edges ``weight``
+    """The whole network as a networkx Graph: nodes carry ``label``, ``short`` (an acronym where there is one),
+    ``initiatives`` and ``url``; edges ``weight``
     (shared initiatives). Three queries (the nodes' names last)."""
     nodes, edges = counts(search, kind)
     model = _kinds()[kind].model
@@ -96,7 +103,9 @@ def graph(search, kind):
     network = nx.Graph()
     for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk)):
         record = records[pk]
-        network.add_node(pk, label=_label(record), initiatives=nodes[pk], url=record.get_absolute_url())
+        label = _label(record)
+        short = getattr(record, "acronym", "") or label
+        network.add_node(pk, label=label, short=short, initiatives=nodes[pk], url=record.get_absolute_url())
     for (a, b), n in sorted(edges.items()):
         network.add_edge(a, b, weight=n)
     return network
@@ -137,17 +146,48 @@ def communities(sub):
 
 
 def layout(sub):
-    """``{node: (x, y)}`` in the SVG's units, seeded: the same graph always gets the same positions."""
-    if not sub.number_of_nodes():
+    """``{node: (x, y)}`` in the SVG's units, seeded: the same graph always gets the same positions.
+
+    The largest connected group fills the square; smaller groups get a cell each, and nodes linked to no other
+    drawn node a small one, in rows along the bottom (a spring layout alone would fling them to the edges and
+    squeeze the rest into a corner).
+    """
+    groups = sorted(nx.connected_components(sub), key=lambda group: (-len(group), min(group)))
+    if not groups:
         return {}
-    positions = nx.spring_layout(sub, weight="weight", seed=SEED, iterations=100)
-    xs = [x for x, _y in positions.values()]
-    ys = [y for _x, y in positions.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    main, rest = groups[0], groups[1:]
+    small = [group for group in rest if len(group) > 1]
+    alone = [next(iter(group)) for group in rest if len(group) == 1]
     inner = SIZE - 2 * MARGIN
+    small_rows, alone_rows = -(-len(small) // GROUPS_PER_ROW), -(-len(alone) // ISOLATES_PER_ROW)
+    strip = small_rows * GROUP_CELL + alone_rows * ISOLATE_ROW
+    positions = _spring(sub.subgraph(main), MARGIN, MARGIN, inner, inner - strip)
+    top = SIZE - MARGIN - strip
+    cell = inner / GROUPS_PER_ROW
+    for index, group in enumerate(small):
+        row, column = divmod(index, GROUPS_PER_ROW)
+        x, y = MARGIN + cell * column + 10, top + GROUP_CELL * row + 10
+        positions.update(_spring(sub.subgraph(group), x, y, cell - 20, GROUP_CELL - 20))
+    top += small_rows * GROUP_CELL
+    step = inner / ISOLATES_PER_ROW
+    for index, pk in enumerate(sorted(alone, key=list(sub.nodes).index)):
+        row, column = divmod(index, ISOLATES_PER_ROW)
+        positions[pk] = (round(MARGIN + step * (column + 0.5), 1), round(top + ISOLATE_ROW * (row + 0.5), 1))
+    return positions
+
+
+def _spring(graph, left, top, width, height):
+    """A seeded spring layout of ``graph`` (connected) scaled into the box ``left, top, width, height``."""
+    if graph.number_of_nodes() == 1:
+        return {next(iter(graph.nodes)): (round(left + width / 2, 1), round(top + height / 2, 1))}
+    spread = 1.8 / graph.number_of_nodes() ** 0.5
+    raw = nx.spring_layout(graph, weight="weight", seed=SEED, iterations=200, k=spread)
+    xs = [x for x, _y in raw.values()]
+    ys = [y for _x, y in raw.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
     return {
-        pk: (round(MARGIN + (x - min(xs)) / span_x * inner, 1), round(MARGIN + (y - min(ys)) / span_y * inner, 1))
-        for pk, (x, y) in positions.items()
+        pk: (round(left + (x - min(xs)) / span_x * width, 1), round(top + (y - min(ys)) / span_y * height, 1))
+        for pk, (x, y) in raw.items()
     }
 
 
@@ -177,12 +217,28 @@ def picture(sub, groups):
                 "x": x,
                 "y": y,
                 "r": r,
-                "label_y": round(y + r + 16, 1),
+                "label_y": round(y + r + 18, 1),
                 "group": _colour(community.get(pk)),
-                "labelled": rank >= sub.number_of_nodes() - 15,  # the fifteen largest carry their name
+                "labelled": rank >= sub.number_of_nodes() - LABELLED,
             }
         )
-    return {"size": SIZE, "edges": edges, "nodes": nodes}
+    labels = [_label_box(node) for node in nodes if node["labelled"]]
+    return {"size": SIZE, "edges": edges, "nodes": nodes, "labels": labels}
+
+
+def _label_box(node):
+    """A name under its node on a white box (readable over whatever it covers), the box's width guessed from the
+    characters: Japanese ones are about twice as wide as Latin ones."""
+    text = node["short"] if len(node["short"]) <= LABEL_CHARS else node["short"][: LABEL_CHARS - 1] + "…"
+    width = sum(17 if ord(c) > 0x2E80 else 9.5 for c in text) + 10
+    return {
+        "text": text,
+        "x": node["x"],
+        "y": node["label_y"],
+        "box_x": round(node["x"] - width / 2, 1),
+        "box_y": round(node["label_y"] - 16, 1),
+        "box_width": round(width, 1),
+    }
 
 
 def _colour(community):

@@ -81,3 +81,14 @@ def test_an_analyst_picks_two_facets_and_a_cell_opens_the_search_it_counts(analy
     page.wait_for_load_state()
     assert re.search(r"/initiatives/\?.*kind=.*status=", page.url)
     assert re.match(rf"{count} (initiative|initiatives)\b", page.locator("#result-count").inner_text())
+
+
+def test_the_country_brief_prints_on_a4_without_the_site_chrome(analyst_page):
+    page = analyst_page
+    page.goto("/workbench/countries/us/")
+    page.emulate_media(media="print")
+
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".breadcrumbs").is_visible()
+    assert page.locator("table.crosstab").is_visible()
+    assert page.pdf(format="A4").startswith(b"%PDF")
