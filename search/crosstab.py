@@ -16,6 +16,7 @@ Cost: one query (``Search`` itself costs one more, the facet choices), whatever 
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db import connection
 from django.http import QueryDict
@@ -120,10 +121,13 @@ def _count(search, row_facet, column_facet):
         sql, facet_params = _values(search, facet)
         ctes.append(f"{name} AS MATERIALIZED ({sql})")
         params += facet_params
+    # r and c hold each value's bitmap ANDed with base: a computed value, read from memory by every cell, where a
+    # stored bitmap would be fetched again from its TOAST table each time the cross join named it. Since base is
+    # in both base_rows and base_columns, r & base_rows is still "r & the row total's search".
     query = (
         f"WITH {', '.join(ctes)} "  # noqa: S608 (our SQL; every value is a parameter)
         "SELECT 'cell', value, column_value, n FROM ("
-        " SELECT r.value, c.value AS column_value, bit_count(r.bits & c.bits & base.bits) AS n FROM r, c, base"
+        " SELECT r.value, c.value AS column_value, bit_count(r.bits & c.bits) AS n FROM r, c"
         ") AS cells WHERE n > 0 "
         "UNION ALL SELECT 'row', r.value, '', bit_count(r.bits & base_rows.bits) FROM r, base_rows "
         "UNION ALL SELECT 'column', '', c.value, bit_count(c.bits & base_columns.bits) FROM c, base_columns "
@@ -136,8 +140,12 @@ def _count(search, row_facet, column_facet):
 
 
 def _values(search, facet):
-    """SQL of ``(value, bits)``: the facet's selected values' bitmaps, or all of its values' bitmaps."""
-    sql = "SELECT value, bits FROM search_facet_bitmap WHERE register = %s AND facet = %s"
+    """SQL of ``(value, bits & base)`` of the facet's selected values, or of all its values (those with a
+    record in base)."""
+    sql = (
+        "SELECT value, b.bits & base.bits AS bits FROM search_facet_bitmap AS b, base "
+        "WHERE register = %s AND facet = %s AND bit_count(b.bits & base.bits) > 0"
+    )
     params = [search.register.name, facet]
     selected = search.selected[facet]
     if selected:
@@ -167,19 +175,26 @@ def _read(search, row_facet, column_facet, found):
 
 
 class _Links:
-    """URLs of the search with some facets' selections replaced by one value each (page, rows, cols dropped)."""
+    """URLs of the search with some facets' selections replaced by one value each (page, rows, cols dropped).
+
+    The rest of the query string is encoded once per facet set replaced, not once per cell: a cross-tab of every
+    country by every policy area has thousands of cells."""
 
     DROPPED = ("page", "rows", "cols")
 
     def __init__(self, data, list_url):
         self.data = data
         self.list_url = list_url
+        self._rest = {}
 
     def url(self, replaced):
-        params = QueryDict(mutable=True)
-        for key, values in self.data.lists():
-            if key not in self.DROPPED and key not in replaced:
-                params.setlist(key, values)
-        for key, value in replaced.items():
-            params.setlist(key, [value])
-        return f"{self.list_url}?{params.urlencode()}" if params else self.list_url
+        names = tuple(sorted(replaced))
+        if names not in self._rest:
+            params = QueryDict(mutable=True)
+            for key, values in self.data.lists():
+                if key not in self.DROPPED and key not in replaced:
+                    params.setlist(key, values)
+            self._rest[names] = params.urlencode()
+        parts = [self._rest[names], *(urlencode({key: value}) for key, value in replaced.items())]
+        query = "&".join(part for part in parts if part)
+        return f"{self.list_url}?{query}" if query else self.list_url

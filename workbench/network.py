@@ -137,10 +137,10 @@ def brokers(sub):
 
 
 def communities(sub):
-    """Communities of two nodes or more (greedy modularity, which is deterministic), largest first."""
+    """Communities of two nodes or more (Louvain, seeded: the same graph gives the same groups), largest first."""
     if not sub.number_of_edges():
         return []
-    found = nx.community.greedy_modularity_communities(sub, weight="weight")
+    found = nx.community.louvain_communities(sub, weight="weight", seed=SEED)
     groups = [sorted(group, key=lambda pk: (-sub.nodes[pk]["initiatives"], pk)) for group in found if len(group) > 1]
     return sorted(groups, key=lambda group: (-len(group), group[0]))
 
@@ -181,7 +181,7 @@ def _spring(graph, left, top, width, height):
     if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (round(left + width / 2, 1), round(top + height / 2, 1))}
     spread = 1.8 / graph.number_of_nodes() ** 0.5
-    raw = nx.spring_layout(graph, weight="weight", seed=SEED, iterations=200, k=spread)
+    raw = nx.spring_layout(graph, weight="weight", seed=SEED, iterations=100, k=spread)
     xs = [x for x, _y in raw.values()]
     ys = [y for _x, y in raw.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
