@@ -25,11 +25,6 @@ pytestmark = pytest.mark.django_db
 URL = "/workbench/countries/fr/"
 
 
-@pytest.fixture
-def analyst(client):
-    client.force_login(UserFactory(groups=["Analysts"]))
-
-
 def on(year):
     return datetime.date(year, 4, 1)
 
@@ -130,3 +125,9 @@ def test_anonymous_visitors_sign_in_and_editors_are_refused(client, france):
     assert client.get(URL).status_code == 302
     client.force_login(UserFactory(groups=["Editors"]))
     assert client.get(URL).status_code == 403
+
+
+def test_the_workbench_page_costs_one_query_of_its_own(client, analyst, france, django_assert_max_num_queries):
+    # Session, user, own and group permissions; the partner countries.
+    with django_assert_max_num_queries(5):
+        assert client.get("/workbench/").status_code == 200

@@ -20,11 +20,6 @@ URL = "/workbench/initiatives/crosstab/"
 
 
 @pytest.fixture
-def analyst(client):
-    client.force_login(UserFactory(groups=["Analysts"]))
-
-
-@pytest.fixture
 def initiatives():
     energy, health = PolicyAreaFactory(slug="energy", name="Energy"), PolicyAreaFactory(slug="health", name="Health")
     ocean = PolicyAreaFactory(slug="ocean", name="Ocean")

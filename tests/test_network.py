@@ -17,11 +17,6 @@ URL = "/workbench/network/"
 
 
 @pytest.fixture
-def analyst(client):
-    client.force_login(UserFactory(groups=["Analysts"]))
-
-
-@pytest.fixture
 def organizations():
     """A, B, C share initiatives; D works with C only; a draft would link A and D."""
     a, b, c, d = (OrganizationFactory(slug=s, name=f"Org {s.upper()}") for s in ("a", "b", "c", "d"))
