@@ -59,6 +59,13 @@ def test_the_network_follows_the_search(organizations):
     assert edges == {("Org A", "Org B"): 1}
 
 
+def test_the_page_reads_only_the_top_nodes_and_their_links_but_counts_all(organizations):
+    top = network.graph(network.search_of({}), "organizations", top=2)
+
+    assert named(top) == ({"Org A": 2, "Org B": 2}, {("Org A", "Org B"): 2})
+    assert top.graph == {"nodes": 4, "links": 4}
+
+
 def test_the_drawing_keeps_the_hundred_nodes_with_most_initiatives():
     whole = nx.Graph()
     for pk in range(150):

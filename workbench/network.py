@@ -70,9 +70,11 @@ def search_of(data):
     return Search(registry["initiatives"], data)
 
 
-def counts(search, kind):
-    """``(nodes, edges)``: ``{node id: initiatives}`` and ``{(a, b): shared initiatives}`` (a < b) of the
-    search's initiatives. Two queries."""
+def counts(search, kind, top=None):
+    """``(nodes, edges, totals)``: ``{node id: initiatives}``, ``{(a, b): shared initiatives}`` (a < b) and
+    ``{"nodes", "links"}`` of the whole network, over the search's initiatives. With ``top``, only the ``top``
+    nodes with most initiatives and the links between them are returned (totals still count all): what the page
+    draws, without sending every pair of a large network to Python. Two queries."""
     ids_sql, ids_params = search.filtered().values("pk").query.sql_with_params()
     template = _kinds()[kind].members
     members_sql = template.replace("{ids}", ids_sql)
@@ -83,24 +85,32 @@ def counts(search, kind):
             members_params,
         )
         nodes = dict(cursor.fetchall())
+        every = len(nodes)
+        if top is not None:
+            nodes = {pk: nodes[pk] for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk))[:top]}
+        shown = "WHERE a = ANY(%s) AND b = ANY(%s)" if top is not None else ""
         cursor.execute(
-            f"WITH m AS MATERIALIZED ({members_sql}) "  # noqa: S608
-            "SELECT a.node, b.node, count(*) FROM m AS a "
-            "JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node GROUP BY a.node, b.node",
-            members_params,
+            f"WITH m AS MATERIALIZED ({members_sql}), "  # noqa: S608
+            "pairs AS MATERIALIZED (SELECT a.node AS a, b.node AS b, count(*) AS n FROM m AS a "
+            "JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node GROUP BY a.node, b.node) "
+            f"SELECT a, b, n FROM pairs {shown} UNION ALL SELECT NULL, NULL, count(*) FROM pairs",
+            members_params + ([list(nodes)] * 2 if top is not None else []),
         )
-        edges = {(a, b): n for a, b, n in cursor.fetchall()}
-    return nodes, edges
+        rows = cursor.fetchall()
+    edges = {(a, b): n for a, b, n in rows if a is not None}
+    links = next(n for a, _b, n in rows if a is None)
+    return nodes, edges, {"nodes": every, "links": links}
 
 
-def graph(search, kind):
-    """The whole network as a networkx Graph: nodes carry ``label``, ``short`` (an acronym where there is one),
-    ``initiatives`` and ``url``; edges ``weight``
-    (shared initiatives). Three queries (the nodes' names last)."""
-    nodes, edges = counts(search, kind)
+def graph(search, kind, top=None):
+    """The network as a networkx Graph (``top``: only its ``top`` nodes with most initiatives): nodes carry
+    ``label``, ``short`` (an acronym where there is one), ``initiatives`` and ``url``; edges ``weight`` (shared
+    initiatives); ``graph.graph`` holds the whole network's ``nodes`` and ``links`` counts. Three queries (the
+    nodes' names last)."""
+    nodes, edges, totals = counts(search, kind, top)
     model = _kinds()[kind].model
     records = model.objects.in_bulk(list(nodes))
-    network = nx.Graph()
+    network = nx.Graph(**totals)
     for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk)):
         record = records[pk]
         label = _label(record)
@@ -121,7 +131,7 @@ def _label(record):
 def drawn(network):
     """The subgraph of the ``DRAWN`` nodes with the most initiatives (ties by id), in that order."""
     top = sorted(network.nodes, key=lambda pk: (-network.nodes[pk]["initiatives"], pk))[:DRAWN]
-    sub = nx.Graph()
+    sub = nx.Graph(**network.graph)
     sub.add_nodes_from((pk, network.nodes[pk]) for pk in top)
     sub.add_edges_from((a, b, d) for a, b, d in sorted(network.subgraph(top).edges(data=True)))
     return sub
@@ -279,14 +289,13 @@ def page(data):
     and the nodes' names (five)."""
     search = search_of(data)
     kind, notices = choose_kind(data)
-    whole = graph(search, kind)
-    sub = drawn(whole)
+    sub = drawn(graph(search, kind, top=DRAWN))
     groups = communities(sub)
     return {
         "search": search,
         "kind": kind,
         "notices": notices,
-        "whole": {"nodes": whole.number_of_nodes(), "edges": whole.number_of_edges()},
+        "whole": {"nodes": sub.graph["nodes"], "edges": sub.graph["links"]},
         "drawn": sub.number_of_nodes(),
         "picture": picture(sub, groups),
         "brokers": [{**sub.nodes[pk], "score": score} for pk, score in brokers(sub)],
