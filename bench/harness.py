@@ -236,6 +236,22 @@ def run_feeds(repeat, budget=None):
     return results
 
 
+# The analysts' workbench (issue 15's targets at 100,000 initiatives): the largest cross-tab, every partner country
+# × every policy area of all initiatives (p95 ≤ 200 ms), and the network of a search (p95 ≤ 1 s).
+WORKBENCH_CASES = {
+    "cross-tab country × area": "/workbench/initiatives/crosstab/?rows=country&cols=area",
+    "network of organizations": "/workbench/network/?status=active",
+    "network of countries": "/workbench/network/?graph=countries",
+}
+
+
+def run_workbench(repeat, budget=None):
+    """``{case: measure()}`` of the workbench's pages, as an analyst (the reports permission)."""
+    client = Client()
+    client.force_login(bench_user("bench-analyst", perms=["accounts.view_reports", "accounts.export_data"]))
+    return {name: measure(client, url, repeat, budget=budget) for name, url in WORKBENCH_CASES.items()}
+
+
 def run_editor_changelists(repeat, budget=None):
     """The editors' real admin: every registered model's changelist, facets off (Django's default)."""
     client = Client()

@@ -68,6 +68,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         api_records = harness.run_api_records(detail_samples)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
         renames = harness.run_renames()
+        workbench = harness.run_workbench(repeat, budget)
         rows = Initiative.objects.published().count()
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
@@ -83,6 +84,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         )
     )
     results["figures_overhead_ms"], results["figures"] = maps["figures_overhead_ms"], maps["cases"]
+    results["workbench"] = workbench
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -108,7 +110,7 @@ def rerun_exports(out):
         previous.get("api_records", {}),
     )
     results.update({key: previous[key] for key in RENAME_KEYS if key in previous})
-    results.update({key: previous[key] for key in ("figures_overhead_ms", "figures") if key in previous})
+    results.update({key: previous[key] for key in ("figures_overhead_ms", "figures", "workbench") if key in previous})
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 

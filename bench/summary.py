@@ -145,6 +145,10 @@ def table(results):
         else:
             lines.append(f"rename the {kind} most linked: {result.get('status')}")
     lines.append("")
+    for name, result in results.get("workbench", {}).items():
+        figure = f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms" if result.get("status") == "ok" else ""
+        lines.append(f"workbench {name:<26} {figure or result.get('status')}")
+    lines.append("")
     for fmt, result in results["exports"].items():
         if result.get("status") == "ok":
             lines.append(

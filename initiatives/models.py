@@ -4,7 +4,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -195,3 +195,18 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.researcher} – {self.initiative} ({self.get_role_display()})"
+
+
+def worked_with(researcher, limit=20):
+    """The published, consenting researchers who take part in a published initiative with ``researcher``, each
+    with ``shared`` (their initiatives together), most shared first. One query. The public rule is both sides'
+    ``published()``: a draft initiative or a researcher without consent links nobody."""
+    together = Initiative.objects.published().filter(participations__researcher=researcher)
+    return (
+        Researcher.objects.published()
+        .exclude(pk=researcher.pk)
+        .filter(participations__initiative__in=together)
+        .annotate(shared=Count("participations__initiative", distinct=True))
+        .select_related("affiliation")
+        .order_by("-shared", "family_name", "given_name", "pk")[:limit]
+    )

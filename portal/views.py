@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from directory.models import JAPAN, Country, Organization
-from initiatives.models import Initiative, Participation
+from initiatives.models import Initiative, Participation, worked_with
 from partnerships.figures import lines_map
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
@@ -162,12 +162,13 @@ def partnership_search():
 
 @require_safe
 def researcher_detail(request, slug):
-    """4 queries: the researcher (with affiliation and country), fields, exchanges, and the participations in
-    published initiatives (``public_participations``)."""
+    """5 queries: the researcher (with affiliation and country), fields, exchanges, the participations in
+    published initiatives (``public_participations``), and whom they worked with (``worked_with``)."""
     participations = Participation.objects.filter(initiative__in=Initiative.objects.published())
     initiatives = Prefetch(
         "participations", queryset=participations.select_related("initiative"), to_attr="public_participations"
     )
     researchers = Researcher.objects.visible_to(request.user).for_detail().prefetch_related(initiatives)
-    context = {"object": get_object_or_404(researchers, slug=slug), "nav_section": "researchers"}
+    researcher = get_object_or_404(researchers, slug=slug)
+    context = {"object": researcher, "worked_with": list(worked_with(researcher)), "nav_section": "researchers"}
     return render(request, "people/researcher_detail.html", context)

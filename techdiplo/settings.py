@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "portal",
     "accounts",
     "reports",
+    "workbench",
     "demo",
     # Machinery: the facet bitmaps' table, functions and triggers (its migrations, label techdiplo_search), the
     # editorial state's trigger function (published_at), and the maps.

@@ -49,5 +49,6 @@ urlpatterns += i18n_patterns(
     # The admin's own sign-out would send a disallowed `next` back to itself (405): this one ends on its sign-in.
     path("admin/logout/", LogoutView.as_view(next_page="admin:login")),
     path("admin/", admin.site.urls),
+    path("workbench/", include("workbench.urls")),
     prefix_default_language=False,
 )

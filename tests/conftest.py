@@ -76,3 +76,11 @@ def demo_data(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def analyst(client):
+    """``client`` signed in as a member of the Analysts group (exports, reports, the workbench)."""
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(groups=["Analysts"]))

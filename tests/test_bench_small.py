@@ -136,6 +136,9 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     page100 = {row["case"]: row["api_page100"] for row in results["cases"]}
     assert {r["status"] for r in page100.values()} == {"ok"}, page100
     assert {r["status"] for r in results["api_records"].values()} == {"ok"} and results["api_record_p95_ms"] > 0
+    assert results["workbench"] and all(r["status"] == "ok" for r in results["workbench"].values()), results[
+        "workbench"
+    ]
     assert results["admin_over_search_ratio"] > 0
     assert {r["status"] for r in results["suggestions"].values()} == {"ok"}, results["suggestions"]
     assert results["suggest_p95_ms"] > 0

@@ -262,7 +262,7 @@ def test_researcher_page_queries_stay_constant_with_many_related_objects(client,
     for _ in range(8):
         ParticipationFactory(researcher=researcher)
     # 1 researcher + affiliation + country, 2 fields, 3 exchanges + hosts + countries,
-    # 4 participations in published initiatives + initiatives.
+    # 4 participations in published initiatives + initiatives, 5 the researchers they worked with.
     with django_assert_max_num_queries(10):
         response = client.get(researcher.get_absolute_url())
     assert response.content.decode().count("/initiatives/initiative-") == 8

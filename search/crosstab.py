@@ -1,0 +1,200 @@
+"""A cross-tab of a search: two facets as rows and columns, every cell counted from the facet bitmaps.
+
+The counts follow the facet rule (docs/architecture.md): a cell (r, c) is the number of results of the same
+search with the row facet's selection replaced by r and the column facet's selection replaced by c; a row's
+total is the search with the row facet's selection replaced by r (the column facet's selection kept), which is
+the search page's count beside r; the grand total is the search's result count. Shown rows are the row facet's
+selected values when it has a selection, otherwise every value with a result (columns alike).
+
+Cost: one query (``Search`` itself costs one more, the facet choices), whatever the facets:
+
+    every & (the other facets, ranges, text)           -> base
+    bit_count(r & c & base)                            for every shown row value r and column value c
+    bit_count(r & base & C's selection)                 the row totals
+    bit_count(c & base & R's selection)                 the column totals
+    bit_count(base & R's selection & C's selection)     the total
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.http import QueryDict
+
+from .bitmaps import _bits, _clauses, _text_matches, _value_keys
+
+
+@dataclass
+class Line:
+    """A row (or column) of the cross-tab: its facet value, label, total and the URL of the total's search."""
+
+    value: str
+    label: str
+    total: int = 0
+    url: str = ""
+    cells: list = field(default_factory=list)  # rows only: one Cell per column
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str
+    level: int  # 0 (no result) to LEVELS: the heatmap's shade
+
+
+LEVELS = 5
+
+
+@dataclass
+class CrossTab:
+    rows: list
+    columns: list
+    total: int
+    total_url: str
+    largest: int  # the largest cell
+
+
+def facet_names(register):
+    return [facet.name for facet in register.facets]
+
+
+def compute(search, row_facet, column_facet, list_url):
+    """The :class:`CrossTab` of ``search`` by ``row_facet`` × ``column_facet`` (two different facet names of the
+    search's register), each count linking to its search on ``list_url`` (the register's search page)."""
+    counts = _count(search, row_facet, column_facet)
+    rows = _lines(search, row_facet, counts["row"])
+    columns = _lines(search, column_facet, counts["column"])
+    links = _Links(search.data, list_url)
+    for line in rows:
+        line.url = links.url({row_facet: line.value})
+    for line in columns:
+        line.url = links.url({column_facet: line.value})
+    cells = counts["cell"]
+    largest = max(cells.values(), default=0)
+    for line in rows:
+        for column in columns:
+            n = cells.get((line.value, column.value), 0)
+            url = links.url({row_facet: line.value, column_facet: column.value})
+            line.cells.append(Cell(n, url, _level(n, largest)))
+    return CrossTab(rows, columns, counts["total"], links.url({}), largest)
+
+
+def _level(n, largest):
+    if not n:
+        return 0
+    return max(1, -(-n * LEVELS // largest))  # ceil(n / largest * LEVELS)
+
+
+def _lines(search, name, totals):
+    """The shown values of facet ``name``: its selection, else every value with a result; long facets by total."""
+    labels = search.choices.get(name, {})
+    selected = search.selected[name]
+    values = selected or [value for value in labels if totals.get(value)]
+    lines = [Line(value, labels.get(value, value), totals.get(value, 0)) for value in values]
+    if search.register.facet(name).long:
+        lines.sort(key=lambda line: -line.total)
+    return lines
+
+
+def _count(search, row_facet, column_facet):
+    """``{"cell": {(r, c): n}, "row": {r: n}, "column": {c: n}, "total": n}`` in one query (nonzero counts)."""
+    register = search.register.name
+    clauses = _clauses(search, with_text=True)
+    others = [c for c in clauses if c[0] not in (row_facet, column_facet)]
+    row_clauses = [c for c in clauses if c[0] == row_facet]
+    column_clauses = [c for c in clauses if c[0] == column_facet]
+    ctes, params = [], []
+    if search.text:
+        sql, text_params = _text_matches(search)
+        ctes.append(sql)
+        params += text_params
+    for name, parts in (
+        ("base", others),
+        ("base_rows", others + column_clauses),  # what a row's total counts in
+        ("base_columns", others + row_clauses),
+        ("base_all", others + row_clauses + column_clauses),
+    ):
+        sql, bits_params = _bits(register, parts)
+        ctes.append(f"{name} AS MATERIALIZED (SELECT {sql} AS bits)")
+        params += bits_params
+    for name, facet in (("r", row_facet), ("c", column_facet)):
+        sql, facet_params = _values(search, facet)
+        ctes.append(f"{name} AS MATERIALIZED ({sql})")
+        params += facet_params
+    # r and c hold each value's bitmap ANDed with base: a computed value, read from memory by every cell, where a
+    # stored bitmap would be fetched again from its TOAST table each time the cross join named it. Since base is
+    # in both base_rows and base_columns, r & base_rows is still "r & the row total's search".
+    query = (
+        f"WITH {', '.join(ctes)} "  # noqa: S608 (our SQL; every value is a parameter)
+        "SELECT 'cell', value, column_value, n FROM ("
+        " SELECT r.value, c.value AS column_value, bit_count(r.bits & c.bits) AS n FROM r, c"
+        ") AS cells WHERE n > 0 "
+        "UNION ALL SELECT 'row', r.value, '', bit_count(r.bits & base_rows.bits) FROM r, base_rows "
+        "UNION ALL SELECT 'column', '', c.value, bit_count(c.bits & base_columns.bits) FROM c, base_columns "
+        "UNION ALL SELECT 'total', '', '', bit_count(bits) FROM base_all"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        found = cursor.fetchall()
+    return _read(search, row_facet, column_facet, found)
+
+
+def _values(search, facet):
+    """SQL of ``(value, bits & base)`` of the facet's selected values, or of all its values (those with a
+    record in base)."""
+    sql = (
+        "SELECT value, b.bits & base.bits AS bits FROM search_facet_bitmap AS b, base "
+        "WHERE register = %s AND facet = %s AND bit_count(b.bits & base.bits) > 0"
+    )
+    params = [search.register.name, facet]
+    selected = search.selected[facet]
+    if selected:
+        sql += " AND value = ANY(%s)"
+        params.append(_value_keys(search, facet, selected))
+    return sql, params
+
+
+def _read(search, row_facet, column_facet, found):
+    def value_of(name):
+        ids = search.ids.get(name)
+        by_key = {str(pk): value for value, pk in ids.items()} if ids is not None else None
+        return (lambda key: by_key.get(key)) if by_key is not None else (lambda key: key)
+
+    row_value, column_value = value_of(row_facet), value_of(column_facet)
+    counts = {"cell": {}, "row": {}, "column": {}, "total": 0}
+    for kind, row_key, column_key, n in found:
+        if kind == "total":
+            counts["total"] = n or 0
+        elif kind == "cell":
+            counts["cell"][(row_value(row_key), column_value(column_key))] = n
+        elif kind == "row" and n:
+            counts["row"][row_value(row_key)] = n
+        elif kind == "column" and n:
+            counts["column"][column_value(column_key)] = n
+    return counts
+
+
+class _Links:
+    """URLs of the search with some facets' selections replaced by one value each (page, rows, cols dropped).
+
+    The rest of the query string is encoded once per facet set replaced, not once per cell: a cross-tab of every
+    country by every policy area has thousands of cells."""
+
+    DROPPED = ("page", "rows", "cols")
+
+    def __init__(self, data, list_url):
+        self.data = data
+        self.list_url = list_url
+        self._rest = {}
+
+    def url(self, replaced):
+        names = tuple(sorted(replaced))
+        if names not in self._rest:
+            params = QueryDict(mutable=True)
+            for key, values in self.data.lists():
+                if key not in self.DROPPED and key not in replaced:
+                    params.setlist(key, values)
+            self._rest[names] = params.urlencode()
+        parts = [self._rest[names], *(urlencode({key: value}) for key, value in replaced.items())]
+        query = "&".join(part for part in parts if part)
+        return f"{self.list_url}?{query}" if query else self.list_url
