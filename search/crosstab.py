@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 from django.db import connection
 from django.http import QueryDict
 
-from .bitmaps import _bits, _clauses, _text_matches, _value_keys
+from .bitmaps import _bits, _clauses, _matched, _matches, _value_keys
 
 
 @dataclass
@@ -104,10 +104,10 @@ def _count(search, row_facet, column_facet):
     row_clauses = [c for c in clauses if c[0] == row_facet]
     column_clauses = [c for c in clauses if c[0] == column_facet]
     ctes, params = [], []
-    if search.text:
-        sql, text_params = _text_matches(search)
+    for name, matching in _matched(search).items():  # the text's matches (and the API's updated_since)
+        sql, matched_params = _matches(search.register, name, matching)
         ctes.append(sql)
-        params += text_params
+        params += matched_params
     for name, parts in (
         ("base", others),
         ("base_rows", others + column_clauses),  # what a row's total counts in
