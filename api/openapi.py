@@ -31,7 +31,8 @@ def values_help(facet):
     source = facet.choices
     if isinstance(source, ModelChoices):
         column = VALUE_COLUMNS.get(source.value, source.value)
-        return f"the {column} of a {source.model._meta.verbose_name} (see its page's URL)"
+        name = source.model._meta.verbose_name
+        return f"the {column} of {'an' if name[:1] in 'aeiou' else 'a'} {name} (see its page's URL)"
     values = source if isinstance(source, dict) else dict(source.choices)
     return ", ".join(values)
 

@@ -53,6 +53,7 @@ def register_search(request, register_name):
             "num_pages": page.paginator.num_pages,
             "results": [_result(request, register, obj) for obj in page.object_list],
             "facets": search.facets_json(),
+            "years": search.years_json(),
         }
     )
 
