@@ -6,6 +6,8 @@ two app servers (two gunicorn processes) is in ``test_fair_use_servers.py``, hea
 ``test_fair_use_slots.py``.
 """
 
+import time
+
 import pytest
 from django.db import connection
 from django.test import Client, override_settings
@@ -21,6 +23,23 @@ pytestmark = pytest.mark.django_db
 
 LIMITS = {"api": 3, "downloads": 2, "feeds": 2, "search": 3}
 limited = override_settings(RATE_LIMITS=LIMITS)
+MARGIN_SECONDS = 5  # longer than any test here takes
+WINDOW = counters.WINDOW_SECONDS
+
+
+def wait_for_a_fresh_window():
+    """Counts restart each minute of the database's clock: a test that began in a minute's last seconds could
+    see its count restart half-way, so it starts in the next minute instead."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s - extract(epoch FROM clock_timestamp())::numeric %% %s", [WINDOW, WINDOW])
+        left = float(cursor.fetchone()[0])
+    if left < MARGIN_SECONDS:
+        time.sleep(left + 0.1)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_window(db):
+    wait_for_a_fresh_window()
 
 
 def statuses(client, url, times, **extra):
