@@ -196,3 +196,12 @@ def test_on_a_read_only_database_the_limiter_counts_nothing_and_pages_are_served
     with read_only_database():
         assert statuses(client, "/initiatives/", LIMITS["search"] + 2) == [200] * (LIMITS["search"] + 2)
         assert client.get("/api/v1/initiatives/").status_code == 200
+
+
+@limited
+@override_settings(HEAVY_REQUEST_SLOTS=2)
+def test_the_api_page_states_the_limits_in_force(client):
+    html = client.get("/api/").content.decode()
+    assert '<h2 id="fair-use">' in html
+    assert "API requests (everything under /api/): 3" in html and "search pages: 3" in html
+    assert "prepared 2 at a time" in html
