@@ -48,8 +48,17 @@ def export_in_subprocess(fmt, rows):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exports_in_subprocess=False, out=RESULTS):
-    """Measure everything against the current database and write ``out``; returns the results."""
+def run_benchmark(
+    repeat=20,
+    admin_repeat=5,
+    detail_samples=30,
+    budget=None,
+    exports_in_subprocess=False,
+    under_load=False,
+    out=RESULTS,
+):
+    """Measure everything against the current database and write ``out``; returns the results. With
+    ``under_load``, also a detail page while exports run, on a gunicorn of its own (``bench/under_load.py``)."""
     from django.test.utils import override_settings
 
     from demo import scale
@@ -67,9 +76,19 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
-    results = summary.summarise(counts, searches, details, changelists, exports, api_records)
+    loaded = run_under_load() if under_load else None
+    results = summary.summarise(counts, searches, details, changelists, exports, api_records, loaded)
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
+
+
+def run_under_load():
+    from . import under_load
+
+    try:
+        return under_load.run()
+    except Exception as exc:  # a server that would not start must not cost the other figures
+        return {"under_exports": {"status": f"error: {exc!r}"[:300]}}
 
 
 def rerun_exports(out):
@@ -84,7 +103,7 @@ def rerun_exports(out):
     exports = {fmt: export_in_subprocess(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     counts = {key: previous[key] for key in ("initiatives", "researchers", "partnerships")}
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
-    results = summary.summarise(counts, *parts, exports)
+    results = summary.summarise(counts, *parts, exports, previous.get("api_records"), previous.get("under_load"))
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -116,7 +135,13 @@ def main(argv=None):
         results = rerun_exports(args.out)
     else:
         results = run_benchmark(
-            args.repeat, args.admin_repeat, args.details, args.budget, exports_in_subprocess=True, out=args.out
+            args.repeat,
+            args.admin_repeat,
+            args.details,
+            args.budget,
+            exports_in_subprocess=True,
+            under_load=True,
+            out=args.out,
         )
     print(summary.table(results))
     print(f"\nWrote {args.out}. For the README's table:\n{summary.markdown_header()}\n{summary.markdown_row(results)}")
