@@ -104,9 +104,10 @@ class Exporter(threading.Thread):
                 return
 
 
-def run(database_url=None, samples=60):
+def run(database_url=None, samples=60, server_env=None):
     """``{"alone": {...}, "under_exports": {...}, "exports_finished", "exports_busy", "errors"}``, served from
-    ``database_url`` (``DATABASE_URL`` by default: the one this process uses)."""
+    ``database_url`` (``DATABASE_URL`` by default: the one this process uses); ``server_env`` adds to the
+    server's environment (``{"HEAVY_REQUEST_SLOTS": "1"}``)."""
     client = export_client()
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     pks = list(Initiative.objects.published().values_list("pk", flat=True))
@@ -115,7 +116,7 @@ def run(database_url=None, samples=60):
     port = free_port()
     log = Path(tempfile.gettempdir()) / f"techdiplo-bench-under-load-{port}.log"
     # This process's secret: the analysts' session was signed with it.
-    env = production_env(database_url or os.environ["DATABASE_URL"], settings.SECRET_KEY)
+    env = production_env(database_url or os.environ["DATABASE_URL"], settings.SECRET_KEY, server_env)
     server = Server(SERVER, port, env, log).start()
     stop = threading.Event()
     exporters = [Exporter(port, cookie, stop) for _ in range(EXPORTERS)]

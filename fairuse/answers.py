@@ -6,18 +6,18 @@ from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 # An export of every record takes seconds to tens of seconds: by then a slot has usually come free.
 BUSY_RETRY_AFTER_SECONDS = 15
 
 
-def _what(kind):
+def _what(kind, limit):
     return {
-        "api": gettext("API requests"),
-        "downloads": gettext("downloads"),
-        "feeds": gettext("feed requests"),
-        "search": gettext("searches"),
+        "api": ngettext("API request", "API requests", limit),
+        "downloads": ngettext("download", "downloads", limit),
+        "feeds": ngettext("feed request", "feed requests", limit),
+        "search": ngettext("search", "searches", limit),
     }[kind]
 
 
@@ -27,7 +27,7 @@ def too_many_requests(request, kind, counted):
         message = gettext(
             "Too many requests from your address: visitors who are not signed in may make %(limit)s %(what)s a "
             "minute. Please wait %(seconds)s seconds and try again."
-        ) % {"limit": counted.limit, "what": _what(kind), "seconds": counted.reset}
+        ) % {"limit": counted.limit, "what": _what(kind, counted.limit), "seconds": counted.reset}
         return _answer(request, 429, message, counted.reset, "429.html")
 
 

@@ -205,3 +205,9 @@ def test_the_api_page_states_the_limits_in_force(client):
     assert '<h2 id="fair-use">' in html
     assert "API requests (everything under /api/): 3" in html and "search pages: 3" in html
     assert "prepared 2 at a time" in html
+
+
+@override_settings(RATE_LIMITS={**LIMITS, "search": 1})
+def test_a_limit_of_one_is_said_in_the_singular(client):
+    client.get("/initiatives/")
+    assert "may make 1 search a minute" in client.get("/initiatives/").content.decode()
