@@ -1,4 +1,5 @@
-"""A site process with fair use switched on, small: ``test_fair_use_servers.py`` runs two as two app servers."""
+"""A site process with fair use switched on, small: ``test_fair_use_servers.py`` runs two as two app servers, and
+``test_embedded_postgres.py`` takes its database away from one."""
 
 from tests.server_settings import *  # noqa: F403
 
