@@ -12,9 +12,11 @@ import pytest
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import ResolverMatch
 
 from fairuse import counters
 from fairuse.clients import client_key
+from fairuse.middleware import kind_of
 from tests.factories import InitiativeFactory, UserFactory
 
 from .test_unavailable import read_only_database
@@ -211,3 +213,29 @@ def test_the_api_page_states_the_limits_in_force(client):
 def test_a_limit_of_one_is_said_in_the_singular(client):
     client.get("/initiatives/")
     assert "may make 1 search a minute" in client.get("/initiatives/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "namespaces", "url_name", "kind"),
+    [
+        ("/initiatives/feed.atom", ["initiatives"], "feed", "feeds"),
+        ("/ja/search/feed.atom", [], "search_feed", "feeds"),
+        ("/data/2026-12-01/initiatives.csv", [], "release_file", "downloads"),
+        ("/ja/data/", [], "releases", "downloads"),
+        ("/researchers/export.json", ["researchers"], "export", "downloads"),
+        ("/partnerships/", ["partnerships"], "list", "search"),
+        ("/search/", [], "search", "search"),
+        ("/api/v1/openapi.json", ["api"], "openapi", "api"),
+        ("/initiatives/some-slug/", ["initiatives"], "detail", None),
+        ("/", [], "home", None),
+        ("/reports/", ["reports"], "index", None),
+    ],
+)
+def test_what_kind_of_request_a_resolved_url_is(rf, path, namespaces, url_name, kind):
+    """By URL name and namespace (feeds: a register's ``feed``, the search box's ``search_feed``) or, for the
+    data releases, by path."""
+    request = rf.get(path)
+    request.resolver_match = ResolverMatch(
+        lambda request: None, (), {}, url_name=url_name, app_names=namespaces, namespaces=namespaces
+    )
+    assert kind_of(request) == kind
