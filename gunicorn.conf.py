@@ -26,9 +26,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 worker_class = "gthread"
 workers = env_int("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1)
 threads = env_int("GUNICORN_THREADS", 4)
-# Heavy requests (exports, issue 14) are bounded in the application, per worker process, to fewer than
-# `threads` at once, so every process keeps a thread for pages; that bound reads GUNICORN_THREADS, which is
-# passed on to the workers here so that it always matches the thread count actually in use.
+# Heavy requests (exports) are bounded in the application (fairuse/slots.py): HEAVY_REQUEST_SLOTS across every
+# server, and per worker process to fewer than `threads` at once, so every process keeps a thread for pages; that
+# bound reads GUNICORN_THREADS, which is passed on to the workers here so that it always matches the thread count
+# actually in use.
 raw_env = [f"GUNICORN_THREADS={threads}"]
 # Each thread keeps its own database connection (CONN_MAX_AGE): workers x threads connections per host.
 

@@ -56,9 +56,23 @@ def _json(schema, description):
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait.", "required": True, "schema": {"type": "integer"}}}
+
 ERRORS = {
     "404": _json(_ref("Error"), "No such page of results, no such record, or no such register."),
-    "429": _json(_ref("Error"), "Too many requests from this client: wait the Retry-After header's seconds."),
+    "429": {
+        **_json(
+            _ref("Error"),
+            "Too many requests from this address: clients that are not signed in may make a fixed number of API "
+            "requests a minute (the RateLimit-Limit header; RateLimit-Remaining and RateLimit-Reset, in seconds, "
+            "come with every answer). Wait the Retry-After header's seconds.",
+        ),
+        "headers": RETRY_AFTER,
+    },
+    "503": {
+        **_json(_ref("Error"), "The database is unavailable for a moment: wait the Retry-After header's seconds."),
+        "headers": RETRY_AFTER,
+    },
 }
 
 

@@ -12,6 +12,7 @@ parameters, same privacy rule, same queries as the page, plus one for ``Last-Mod
 
 from datetime import UTC
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
@@ -150,5 +151,15 @@ def index(request):
                 "sorts": list(register.sorts),
             }
         )
-    context = {"endpoints": endpoints, "reference": openapi.reference(openapi.document(request))}
+    limits = settings.RATE_LIMITS
+    fair_use = {
+        "limits": [
+            ("API requests (everything under /api/)", limits["api"]),
+            ("downloads (export.csv, export.json)", limits["downloads"]),
+            ("feed requests", limits["feeds"]),
+            ("search pages", limits["search"]),
+        ],
+        "slots": settings.HEAVY_REQUEST_SLOTS,
+    }
+    context = {"endpoints": endpoints, "reference": openapi.reference(openapi.document(request)), "fair_use": fair_use}
     return render(request, "api/index.html", context)

@@ -49,8 +49,17 @@ def export_in_subprocess(fmt, rows):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exports_in_subprocess=False, out=RESULTS):
-    """Measure everything against the current database and write ``out``; returns the results."""
+def run_benchmark(
+    repeat=20,
+    admin_repeat=5,
+    detail_samples=30,
+    budget=None,
+    exports_in_subprocess=False,
+    under_load=False,
+    out=RESULTS,
+):
+    """Measure everything against the current database and write ``out``; returns the results. With
+    ``under_load``, also a detail page while exports run, on a gunicorn of its own (``bench/under_load.py``)."""
     from django.test.utils import override_settings
 
     from demo import scale
@@ -73,7 +82,10 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
-    results = summary.summarise(counts, searches, details, changelists, exports, suggestions, feeds, api_records)
+    loaded = run_under_load() if under_load else None
+    results = summary.summarise(
+        counts, searches, details, changelists, exports, suggestions, feeds, api_records, loaded
+    )
     results.update(
         dict(
             zip(
@@ -87,6 +99,15 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
     results["workbench"] = workbench
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
+
+
+def run_under_load():
+    from . import under_load
+
+    try:
+        return under_load.run()
+    except Exception as exc:  # a server that would not start must not cost the other figures
+        return {"under_exports": {"status": f"error: {exc!r}"[:300]}}
 
 
 def rerun_exports(out):
@@ -108,6 +129,7 @@ def rerun_exports(out):
         previous.get("suggestions", {}),
         previous.get("feeds", {}),
         previous.get("api_records", {}),
+        previous.get("under_load"),
     )
     results.update({key: previous[key] for key in RENAME_KEYS if key in previous})
     results.update({key: previous[key] for key in ("figures_overhead_ms", "figures", "workbench") if key in previous})
@@ -142,7 +164,13 @@ def main(argv=None):
         results = rerun_exports(args.out)
     else:
         results = run_benchmark(
-            args.repeat, args.admin_repeat, args.details, args.budget, exports_in_subprocess=True, out=args.out
+            args.repeat,
+            args.admin_repeat,
+            args.details,
+            args.budget,
+            exports_in_subprocess=True,
+            under_load=True,
+            out=args.out,
         )
     print(summary.table(results))
     if "figures" in results:

@@ -20,7 +20,9 @@ def _worst(results, key):
     return max(values) if values else None
 
 
-def summarise(counts, searches, details, changelists, exports, suggestions=None, feeds=None, api_records=None):
+def summarise(
+    counts, searches, details, changelists, exports, suggestions=None, feeds=None, api_records=None, under_load=None
+):
     suggestions, feeds = suggestions or {}, feeds or {}
     search = [row["search"] for row in searches]
     ratios = [
@@ -30,6 +32,7 @@ def summarise(counts, searches, details, changelists, exports, suggestions=None,
     ]
     admin_p50 = [r["p50_ms"] for r in _ok(row["admin"] for row in searches)]
     export_figure = {fmt: result if result.get("status") == "ok" else {} for fmt, result in exports.items()}
+    loaded = (under_load or {}).get("under_exports", {})
     return {
         "search_p50_ms": _worst(search, "p50_ms"),
         "search_p95_ms": _worst(search, "p95_ms"),
@@ -38,6 +41,7 @@ def summarise(counts, searches, details, changelists, exports, suggestions=None,
         "api_record_p95_ms": _worst((api_records or {}).values(), "p95_ms"),
         "detail_p95_ms": _worst(details.values(), "p95_ms"),
         "feed_p95_ms": _worst(feeds.values(), "p95_ms"),
+        "detail_under_exports_p95_ms": loaded.get("p95_ms") if loaded.get("status") == "ok" else None,
         "admin_facets_p50_ms": min(admin_p50) if admin_p50 else None,
         "admin_over_search_ratio": min(ratios) if ratios else None,
         "search_queries_max": _worst(search, "queries"),
@@ -56,6 +60,7 @@ def summarise(counts, searches, details, changelists, exports, suggestions=None,
         "editor_changelists": changelists,
         "exports": exports,
         "suggestions": suggestions,
+        "under_load": under_load or {},
     }
 
 
@@ -119,6 +124,7 @@ def table(results):
         figure = f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms" if result.get("status") == "ok" else ""
         lines.append(f"{'API record ' + register:<20} {figure or result.get('status')}")
     lines.append(f"{'API 100 a page':<20} p95 {results.get('api_page100_p95_ms')} ms (slowest case)")
+    lines.append(_under_load_line(results.get("under_load") or {}))
     lines.append("")
     for name, result in results.get("suggestions", {}).items():
         label = f"suggest, {name}"
@@ -160,6 +166,19 @@ def table(results):
     return "\n".join(lines)
 
 
+def _under_load_line(loaded):
+    """The detail page alone and while the exports run (bench/under_load.py), on one line."""
+    under, alone = loaded.get("under_exports", {}), loaded.get("alone", {})
+    if under.get("status") != "ok":
+        return f"{'detail, exports on':<20} {under.get('status', 'not measured')}"
+    return (
+        f"{'detail, exports on':<20} p50 {under['p50_ms']} ms, p95 {under['p95_ms']} ms while {loaded['exporters']} "
+        f"clients download {loaded['export']} (alone: p95 {alone.get('p95_ms')} ms); "
+        f"{loaded['exports_finished']} files sent, {loaded['exports_busy']} answers 503 (slots busy)"
+        + (f", errors: {loaded['errors'][:3]}" if loaded.get("errors") else "")
+    )
+
+
 MARKDOWN_COLUMNS = [
     ("initiatives", "initiatives", "{:,}"),
     ("search_p50_ms", "search p50 ms", "{:g}"),
@@ -170,6 +189,7 @@ MARKDOWN_COLUMNS = [
     ("api_record_p95_ms", "API record p95 ms", "{:g}"),
     ("detail_p95_ms", "detail p95 ms", "{:g}"),
     ("feed_p95_ms", "feed p95 ms", "{:g}"),
+    ("detail_under_exports_p95_ms", "detail p95 ms, 3 exports on", "{:g}"),
     ("admin_facets_p50_ms", "reference admin p50 ms", "{:g}"),
     ("admin_over_search_ratio", "admin / search", "{:g}x"),
     ("editor_changelist_p95_ms", "editors' changelist p95 ms", "{:g}"),

@@ -28,6 +28,7 @@ import io
 import random
 import re
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -91,6 +92,16 @@ class Crawler:
     # Fetching --------------------------------------------------------------------------------------------
 
     def get(self, url, data=None, headers=None):
+        """One request; a 429 (fair use: anonymous clients are limited per minute) is waited out as its
+        ``Retry-After`` says and asked again, so a crawl saves the answers, not the limits (``RATE_LIMIT_*=0`` on
+        the server makes it faster)."""
+        while True:
+            status, answer_headers, body = self._get_once(url, data, headers)
+            if status != 429:
+                return status, answer_headers, body
+            time.sleep(int(answer_headers.get("Retry-After", "1")))
+
+    def _get_once(self, url, data, headers):
         request = urllib.request.Request(self.base + url, data=data, headers=headers or {})  # noqa: S310 - http(s) base
         try:
             with self.opener.open(request, timeout=120) as response:

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "editorial",
     "maps",
+    # Fair use: the rate limits' counters and the heavy requests' slots (README.md, "Fair use").
+    "fairuse",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +118,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # A database that is down or read-only gives 503 with Retry-After, not 500 (with handler500 in urls.py).
     "portal.unavailable.DatabaseUnavailableMiddleware",
+    # After authentication (signed-in staff are not limited) and URL resolution (what kind of request it is).
+    "fairuse.middleware.FairUseMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -248,7 +252,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY"):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     AXES_CLIENT_IP_CALLABLE = "accounts.proxy.client_ip"
 
@@ -277,7 +282,28 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_URLS_REGEX = r"^/(api/.*|(ja/)?[a-z][a-z0-9_-]*/export\.(csv|json)|(ja/)?data/.*)$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]
+
+# Fair use (README.md, "Fair use"). Visitors who are not signed in may make this many requests a minute from one
+# address (behind a proxy, the address DJANGO_BEHIND_PROXY reads) of each kind; 0 means no limit of that kind.
+# Counted in PostgreSQL, so the limit holds across every app server.
+RATE_LIMITS = {
+    "api": env_int("RATE_LIMIT_API", 120),
+    "downloads": env_int("RATE_LIMIT_DOWNLOADS", 10),
+    "feeds": env_int("RATE_LIMIT_FEEDS", 60),
+    "search": env_int("RATE_LIMIT_SEARCH", 120),
+}
+# Exports running at once, for everyone together, across every app server (PostgreSQL advisory locks); and per
+# worker process, fewer than its threads, so that a process busy with exports still has a thread for pages.
+HEAVY_REQUEST_SLOTS = env_int("HEAVY_REQUEST_SLOTS", 2)
+HEAVY_REQUESTS_PER_PROCESS = max(1, env_int("GUNICORN_THREADS", 4) - 1)
 
 # JSON lines in production, plain text with debug (make run); README.md, "Logs".
 try:

@@ -34,3 +34,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # never run collectstatic (and whitenoise then does not warn about a missing STATIC_ROOT).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Tests make many requests from one address, and some leave a streamed export unread: fair use (rate limits and
+# heavy-request slots) is tested with both switched back on, in tests/test_fair_use*.py.
+RATE_LIMITS = dict.fromkeys(RATE_LIMITS, 0)  # noqa: F405
+HEAVY_REQUEST_SLOTS = 0

@@ -53,12 +53,12 @@ class Response:
 
 
 class SiteProcess:
-    def __init__(self, database_url):
+    def __init__(self, database_url, settings_module="tests.server_settings"):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "DJANGO_SETTINGS_MODULE": "tests.server_settings",
+            "DJANGO_SETTINGS_MODULE": settings_module,
             "DATABASE_URL": database_url,
         }
         self.process = subprocess.Popen(

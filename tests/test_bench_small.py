@@ -11,12 +11,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Max, Min
 
+from bench import under_load
 from bench.run import run_benchmark, scale_counts
 from demo import scale
 from directory.models import Country, PolicyArea
 from editorial.models import EditorialState
 from initiatives.models import Initiative, Participation
 from people.models import Researcher
+from tests.site_process import database_url_of_tests
 
 COUNTS = {"initiatives": 300, "researchers": 200, "partnerships": 50}
 RESULT_KEYS = {
@@ -149,3 +151,12 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     # The maps and timeline read no query of their own; the partnerships' lines map reads two.
     extra = {row["case"]: row["with"]["queries"] - row["without"]["queries"] for row in results["figures"]}
     assert extra == {case: 2 if case.startswith("partnerships") else 0 for case in extra}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_detail_page_is_timed_alone_and_while_three_exports_run_on_a_real_gunicorn():
+    seed_scale()
+    loaded = under_load.run(database_url_of_tests(), samples=5)
+    assert loaded["alone"]["status"] == loaded["under_exports"]["status"] == "ok", loaded
+    assert loaded["under_exports"]["n"] == 5 and loaded["under_exports"]["p95_ms"] > 0
+    assert loaded["exports_finished"] >= 1 and not loaded["errors"], repr(loaded)

@@ -75,7 +75,8 @@ def test_the_project_is_fully_migrated_on_the_embedded_server(embedded):
 
 
 def test_pages_answer_503_while_the_database_is_down_and_recover_by_themselves(embedded, japanese_catalogue):
-    site = SiteProcess(embedded.url)
+    # With fair use on (rate limits and heavy slots, which cannot count or lock while the database is down).
+    site = SiteProcess(embedded.url, settings_module="tests.fair_use_server_settings")
     try:
         assert site.get("/").status == 200
         assert site.get("/healthz").json() == {"status": "ok", "database": "ok"}
@@ -90,6 +91,8 @@ def test_pages_answer_503_while_the_database_is_down_and_recover_by_themselves(e
         assert api.json()["status"] == 503 and "database" in api.json()["error"]
         health = site.get("/healthz")
         assert health.status == 503 and health.json() == {"status": "error", "database": "unreachable"}
+        # An export whose slot cannot be taken goes on: an anonymous visitor is sent to sign in (no query there).
+        assert site.get("/initiatives/export.csv").status != 500
 
         embedded.restart()
         assert site.get("/initiatives/").status == 200
