@@ -66,6 +66,30 @@ def test_a_country_reached_with_tab_and_followed_with_enter_updates_the_search_i
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "KE"  # focus stays on Kenya
 
 
+def test_a_prefecture_followed_with_enter_narrows_the_partnerships_in_place_and_every_figure_follows(page, records):
+    fragments = []
+    page.on("request", lambda r: fragments.append(r.url) if r.headers.get("x-search-fragment") == "1" else None)
+    page.goto("/partnerships/?country=US")
+    page.evaluate("window.__samePage = true")
+    osaka = page.locator('#japan-map a.map-link[data-key="JP-27"]')
+    osaka.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/partnerships/?country=US&prefecture=JP-27")
+    expect(page.locator("#result-count")).to_contain_text("1 ")
+    assert page.evaluate("window.__samePage === true")  # no reload
+    assert len(fragments) == 1
+    assert page.locator('input[name="prefecture"][value="JP-27"]').is_checked()
+    assert page.locator(".result").count() == 1
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "JP-27"  # focus stays on Osaka
+    # Every figure follows: the world map counts Osaka's partner countries (France, Tokyo's, is gone), the
+    # Japan map keeps Tokyo as the facet does (what choosing it instead would give), the lines map draws Osaka's.
+    keys = "links => links.map(a => a.dataset.key).sort()"
+    assert page.locator("#world-map a.map-link").evaluate_all(keys) == ["BR", "US"]
+    assert page.locator("#japan-map a.map-link").evaluate_all(keys) == ["JP-13", "JP-27"]
+    page.click("#lines-map summary")
+    assert page.locator("#lines-map table tbody tr").all_inner_texts() == ["Osaka\tUnited States\t1"]
+
+
 def test_a_bar_narrows_the_search_to_its_year_and_the_range_is_highlighted(page, records):
     page.goto("/initiatives/")
     page.locator('#year-histogram a.map-link[data-key="1990"]').click()
