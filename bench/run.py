@@ -61,6 +61,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         counts = scale.existing_counts()
         searches = harness.run_searches(repeat, admin_repeat, budget)
         maps = figures.run_figures(repeat, budget)
+        lines = figures.run_lines(repeat, budget)
         details = harness.run_details(detail_samples)
         changelists = harness.run_editor_changelists(admin_repeat, budget)
         rows = Initiative.objects.published().count()
@@ -69,6 +70,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     results = summary.summarise(counts, searches, details, changelists, exports)
     results["figures_overhead_ms"], results["figures"] = maps["figures_overhead_ms"], maps["cases"]
+    results["lines_map_p95_ms"], results["lines_map"] = lines["lines_map_p95_ms"], lines
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -86,7 +88,8 @@ def rerun_exports(out):
     counts = {key: previous[key] for key in ("initiatives", "researchers", "partnerships")}
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
     results = summary.summarise(counts, *parts, exports)
-    results.update({key: previous[key] for key in ("figures_overhead_ms", "figures") if key in previous})
+    kept = ("figures_overhead_ms", "figures", "lines_map_p95_ms", "lines_map")
+    results.update({key: previous[key] for key in kept if key in previous})
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -122,9 +125,11 @@ def main(argv=None):
         )
     print(summary.table(results))
     if "figures" in results:
-        from .figures import table
+        from .figures import lines_table, table
 
         print("\n" + table({"cases": results["figures"], "figures_overhead_ms": results["figures_overhead_ms"]}))
+        if "lines_map" in results:
+            print(lines_table(results["lines_map"]))
     print(f"\nWrote {args.out}. For the README's table:\n{summary.markdown_header()}\n{summary.markdown_row(results)}")
 
 
