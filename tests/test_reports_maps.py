@@ -84,3 +84,15 @@ def test_the_reports_maps_are_in_japanese_on_the_japanese_page(client, analyst, 
     page = client.get("/ja/reports/").content.decode()
     assert "相手国別のイニシアティブ" in figure(page, "report-world-map")
     assert "日本と海外の自治体間提携" in figure(page, "report-lines-map")
+
+
+def test_a_map_shows_one_table_its_own_and_the_other_reports_keep_theirs(client, analyst, records):
+    page = client.get("/reports/").content.decode()
+
+    def section(slug):
+        start = page.index(f'<section class="report" id="{slug}"')
+        return page[start : page.index("</section>", start)]
+
+    for slug in ("initiatives-world-map", "partnership-lines"):
+        assert section(slug).count("<table") == 1 and 'class="report__table"' not in section(slug)
+    assert 'class="report__table"' in section("initiatives-by-country")
