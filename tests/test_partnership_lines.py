@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 
 from directory.models import Country, Locality, LocalityLevel
 from editorial.models import EditorialState
+from partnerships.figures import ties as read_ties
+from partnerships.models import SubnationalPartnership
 
 from . import factories as f
 from .test_search_figures import figure
@@ -150,3 +152,14 @@ def test_where_lines_would_crowd_they_join_prefecture_and_country_by_width_and_t
     assert "The map draws the 80 largest of 90 lines; the table lists them all." in lines
     widths = set(re.findall(r'stroke-width="([\d.]+)" class="map-arc"', lines))
     assert len(widths) == 2  # the line of five is wider than the lines of one
+
+
+def test_each_locality_is_one_place_however_many_pairs_it_is_in_and_links_to_its_search(ties):
+    found = read_ties(SubnationalPartnership.objects.published())
+    portland = [tie.abroad for tie in found if tie.abroad.name == "Portland"]
+    assert len(portland) == 2 and portland[0] is portland[1]  # Tokyo's and Hachioji's partner: built once
+    [hachioji] = [tie.japan for tie in found if tie.japan.name == "Hachioji"]
+    assert hachioji.url == "/partnerships/?prefecture=JP-13" and hachioji.parent.name == "Tokyo"
+    assert portland[0].url == "/partnerships/?country=US"
+    [lyon] = [tie.abroad for tie in found if tie.abroad.name == "Lyon"]
+    assert (lyon.parent.key, lyon.parent.url) == ("country:FR", "/countries/fr/")
