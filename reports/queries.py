@@ -5,11 +5,12 @@ cells are plain values, so the same table renders on the page and downloads as C
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Q, Sum, When
 from django.db.models.functions import ExtractYear
 
+from bilingual.content import is_japanese
 from directory.models import LocalityLevel, Region
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
@@ -37,6 +38,7 @@ class YearRange:
 class Table:
     columns: list
     rows: list
+    names: dict = field(default_factory=dict)  # a row's key (ISO code) -> its name in the page's language
 
 
 def year_span(years):
@@ -87,11 +89,14 @@ def initiatives_by_country(years, limit=20):
     records = (
         Initiative.objects.published()
         .filter(years.q("start_date__year"), countries__isnull=False)
-        .values(name=F("countries__name"), iso2=F("countries__iso2"))
+        .values(name=F("countries__name"), name_ja=F("countries__name_ja"), iso2=F("countries__iso2"))
         .annotate(n=Count("pk", distinct=True))
         .order_by("-n", "name")[:limit]
     )
-    return Table(["Country", "ISO code", "Initiatives"], [[r["name"], r["iso2"], r["n"]] for r in records])
+    rows = [[r["name"], r["iso2"], r["n"]] for r in records]
+    japanese = is_japanese()
+    names = {r["iso2"]: (r["name_ja"] if japanese else "") or r["name"] for r in records}
+    return Table(["Country", "ISO code", "Initiatives"], rows, names)
 
 
 def funding_by_framework(years):
