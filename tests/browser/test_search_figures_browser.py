@@ -151,8 +151,9 @@ def test_a_country_pages_lines_map_passes_axe_and_is_screenshotted(page, records
 def test_a_keyboard_user_skips_the_maps_to_the_results(page, records):
     page.goto("/initiatives/")
     skip = page.locator(".search-figures .skip-link")
+    assert skip.bounding_box()["width"] <= 1  # hidden until focused (not over the results' count)
     skip.focus()
-    assert skip.is_visible()  # shown when focused
+    assert skip.is_visible() and skip.bounding_box()["width"] > 20  # shown when focused
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('.result') !== null")  # the first result's link
