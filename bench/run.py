@@ -71,6 +71,7 @@ def run_benchmark(
         counts = scale.existing_counts()
         searches = harness.run_searches(repeat, admin_repeat, budget)
         maps = figures.run_figures(repeat, budget)
+        lines = figures.run_lines(repeat, budget)
         details = harness.run_details(detail_samples)
         suggestions = harness.run_suggestions(repeat, budget)
         feeds = harness.run_feeds(repeat, budget)
@@ -97,6 +98,7 @@ def run_benchmark(
     )
     results["figures_overhead_ms"], results["figures"] = maps["figures_overhead_ms"], maps["cases"]
     results["workbench"] = workbench
+    results["lines_map_p95_ms"], results["lines_map"] = lines["lines_map_p95_ms"], lines
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -132,7 +134,13 @@ def rerun_exports(out):
         previous.get("under_load"),
     )
     results.update({key: previous[key] for key in RENAME_KEYS if key in previous})
-    results.update({key: previous[key] for key in ("figures_overhead_ms", "figures", "workbench") if key in previous})
+    results.update(
+        {
+            key: previous[key]
+            for key in ("figures_overhead_ms", "figures", "workbench", "lines_map_p95_ms", "lines_map")
+            if key in previous
+        }
+    )
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -174,9 +182,11 @@ def main(argv=None):
         )
     print(summary.table(results))
     if "figures" in results:
-        from .figures import table
+        from .figures import lines_table, table
 
         print("\n" + table({"cases": results["figures"], "figures_overhead_ms": results["figures_overhead_ms"]}))
+        if "lines_map" in results:
+            print(lines_table(results["lines_map"]))
     print(f"\nWrote {args.out}. For the README's table:\n{summary.markdown_header()}\n{summary.markdown_row(results)}")
 
 

@@ -112,9 +112,14 @@ class Locality(models.Model):
         return self.name
 
     def get_absolute_url(self):
+        return search_url("partnerships", **dict([self.search_filter()]))
+
+    def search_filter(self):
+        """``(parameter, value)`` of the partnerships search that lists this locality's: its prefecture in
+        Japan, else its country (a locality has no page of its own)."""
         if self.country.iso2 == JAPAN and self.prefecture.iso_code:
-            return search_url("partnerships", prefecture=self.prefecture.iso_code)
-        return search_url("partnerships", country=self.country.iso2)
+            return "prefecture", self.prefecture.iso_code
+        return "country", self.country.iso2
 
     @property
     def prefecture(self):

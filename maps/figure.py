@@ -157,3 +157,10 @@ def cached(name, inputs, build):
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
     return figure
+
+
+def forget():
+    """Empty the cache: how the benchmark times a figure drawn for the first time (after an edit, or for a
+    search nobody made before), the case a visitor waits longest for."""
+    with _lock:
+        _cache.clear()

@@ -21,6 +21,12 @@ def nice_ceiling(value):
     return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= value)
 
 
+def label_step(years):
+    """Years between two axis labels: 1, 2, 5, 10, 20, 25 or 50, the smallest giving at most ten labels, so
+    labels fall on round years (1960, 1970, … rather than 1962, 1971, …)."""
+    return next((step for step in (1, 2, 5, 10, 20, 25, 50) if years / step <= 10), 100)
+
+
 def year_histogram(counts, *, links, active=(None, None), title=None, caption=None, element_id="year-histogram"):
     """Bars for ``counts`` ({2019: 4, ...}), every year from the first to the last (empty years at zero).
 
@@ -61,7 +67,7 @@ def _histogram(counts, links, active, title, caption, element_id):
             )
         )  # fmt: skip
     bars = []
-    every = max(1, round(len(span_years) / 8))  # about eight year labels
+    every = label_step(len(span_years))
     for i, year in enumerate(span_years):
         count = counts.get(year, 0)
         x = LEFT + step * i
@@ -86,7 +92,7 @@ def _histogram(counts, links, active, title, caption, element_id):
             )
         else:
             bars.append(svg.element("g", svg.title(label) + bar, aria_hidden="true"))
-        if year % every == 0 or len(span_years) <= 10:
+        if year % every == 0:
             content.append(svg.element("text", str(year), x=f"{x + step / 2:.1f}", y=HEIGHT - 8, text_anchor="middle"))
     content.append(svg.element("g", "".join(bars)))
     content.append(

@@ -12,11 +12,13 @@ from django.db.models import Count
 from bilingual.content import localized
 from directory.models import Locality
 from maps import Place, Tie, partnership_lines, shapes
+from search.urls import search_url
 
 
 def ties(partnerships):
     """One ``Tie`` per pair of localities among ``partnerships`` (a queryset), with their number.
-    2 queries: the pairs, grouped in PostgreSQL, and their localities with parents and countries."""
+    2 queries: the pairs, grouped in PostgreSQL, and their localities with parents and countries. Each
+    locality's ``Place`` is built once, however many pairs it is in (thousands of pairs share a few hundred)."""
     pairs = list(
         partnerships.order_by()
         .values_list("japanese_locality", "foreign_locality")
@@ -24,35 +26,51 @@ def ties(partnerships):
     )
     ids = {pk for japan, abroad, _n in pairs for pk in (japan, abroad)}
     localities = Locality.objects.select_related("country", "parent__country").in_bulk(ids)
+    places = _Places()
     return [
-        Tie(japan=place(localities[japan]), abroad=place(localities[abroad]), count=n) for japan, abroad, n in pairs
+        Tie(japan=places.of(localities[japan]), abroad=places.of(localities[abroad]), count=n)
+        for japan, abroad, n in pairs
     ]
 
 
-def place(locality, *, with_country=True):
-    """The ``Place`` chain of a locality: itself, its parent, then (abroad) its country."""
-    if locality.parent_id:
-        parent = place(locality.parent, with_country=with_country)
-    elif with_country and locality.country.iso2 != "JP":
-        parent = country_place(locality.country)
-    else:
-        parent = None
-    return Place(
-        key=f"locality:{locality.pk}",
-        name=localized(locality),
-        lat=locality.latitude,
-        lon=locality.longitude,
-        url=locality.get_absolute_url(),
-        parent=parent,
-    )
+class _Places:
+    """``Place`` chains built once per locality, country and link (the links are a handful of searches)."""
 
+    def __init__(self):
+        self.places, self.urls = {}, {}
 
-def country_place(country):
-    shape = shapes.world()["countries"].get(country.iso2)
-    lat, lon = shape["centroid"] if shape else (None, None)
-    return Place(
-        key=f"country:{country.iso2}", name=localized(country), lat=lat, lon=lon, url=country.get_absolute_url()
-    )
+    def of(self, locality):
+        """The chain of a locality: itself, its parent, then (abroad) its country."""
+        key = f"locality:{locality.pk}"
+        if key not in self.places:
+            if locality.parent_id:
+                parent = self.of(locality.parent)
+            elif locality.country.iso2 != "JP":
+                parent = self.country(locality.country)
+            else:
+                parent = None
+            self.places[key] = Place(
+                key=key,
+                name=localized(locality),
+                lat=locality.latitude,
+                lon=locality.longitude,
+                url=self.url(*locality.search_filter()),
+                parent=parent,
+            )
+        return self.places[key]
+
+    def country(self, country):
+        key = f"country:{country.iso2}"
+        if key not in self.places:  # at the centre of the country's shape on the world map
+            shape = shapes.world()["countries"].get(country.iso2)
+            lat, lon = shape["centroid"] if shape else (None, None)
+            self.places[key] = Place(key=key, name=localized(country), lat=lat, lon=lon, url=country.get_absolute_url())
+        return self.places[key]
+
+    def url(self, parameter, value):
+        if (parameter, value) not in self.urls:
+            self.urls[parameter, value] = search_url("partnerships", **{parameter: value})
+        return self.urls[parameter, value]
 
 
 def lines_map(partnerships, *, title=None, element_id="lines-map"):

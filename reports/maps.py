@@ -24,7 +24,7 @@ def world_map(table, narrow=False):
     return world_choropleth(
         counts,
         links={iso2: search_url("initiatives", country=iso2) for iso2 in counts},
-        names={iso2: name for name, iso2, _n in table.rows},
+        names=table.names,
         title=_("Initiatives by partner country"),
         element_id="report-world-map",
     )

@@ -6,6 +6,8 @@ Every country, prefecture and bar links to the same search narrowed to it, so a 
 does what ticking the facet value or typing the years would do.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 
 from maps import japan_choropleth, world_choropleth, year_histogram
@@ -48,7 +50,7 @@ def _choropleth(draw, search, facet_name, title, list_url, element_id):
     labels = search.choices.get(facet_name, {})
     return draw(
         counts,
-        links={key: adding(search.data, list_url, facet_name, key) for key in counts},
+        links=adding(search.data, list_url, facet_name, counts),
         names={key: labels.get(key, key) for key in counts},
         title=str(title) or None,
         element_id=element_id,
@@ -59,24 +61,34 @@ def timeline(search, field, title, list_url):
     low, high = search.register.range_bounds(field)
     counts = search.year_counts().get(field, {})
     active = (search.ranges.get(low), search.ranges.get(high))
-    links = {year: narrowed(search.data, list_url, {low: year, high: year}) for year in counts}
+    links = narrowed(search.data, list_url, [name for name in (low, high) if name], counts)
     return year_histogram(counts, links=links, active=active, title=str(title) or None, element_id="year-histogram")
 
 
-def adding(querydict, list_url, name, value):
-    """The URL of the search with ``value`` added to facet ``name`` (kept once), from its first page."""
-    query = querydict.copy()
-    query.pop("page", None)
-    if value not in query.getlist(name):
-        query.appendlist(name, value)
-    return f"{list_url}?{query.urlencode()}"
+def adding(querydict, list_url, name, values):
+    """``{value: URL}``: the search with each value added to facet ``name`` (kept once), from its first page.
+    The rest of the query is written once: a world map links some two hundred countries."""
+    query = _first_page(querydict)
+    base, selected = query.urlencode(), set(query.getlist(name))
+    return {value: _url(list_url, base, () if value in selected else [(name, value)]) for value in values}
 
 
-def narrowed(querydict, list_url, replacements):
-    """The URL of the search with the parameters of ``replacements`` set to these values, from its first page."""
+def narrowed(querydict, list_url, names, values):
+    """``{value: URL}``: the search with each parameter of ``names`` set to the value (a year's bar sets
+    ``year_from`` and ``year_to``), from its first page."""
+    query = _first_page(querydict)
+    for name in names:
+        query.pop(name, None)
+    base = query.urlencode()
+    return {value: _url(list_url, base, [(name, value) for name in names]) for value in values}
+
+
+def _first_page(querydict):
     query = querydict.copy()
     query.pop("page", None)
-    for name, value in replacements.items():
-        if name:
-            query[name] = str(value)
-    return f"{list_url}?{query.urlencode()}"
+    return query
+
+
+def _url(list_url, base, extra):
+    added = urlencode(extra)
+    return f"{list_url}?{base}{'&' if base and added else ''}{added}"

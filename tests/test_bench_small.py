@@ -17,6 +17,7 @@ from demo import scale
 from directory.models import Country, PolicyArea
 from editorial.models import EditorialState
 from initiatives.models import Initiative, Participation
+from partnerships.models import SubnationalPartnership
 from people.models import Researcher
 from tests.site_process import database_url_of_tests
 
@@ -42,6 +43,7 @@ RESULT_KEYS = {
     "researchers",
     "partnerships",
     "figures_overhead_ms",
+    "lines_map_p95_ms",
 }
 
 
@@ -151,6 +153,12 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     # The maps and timeline read no query of their own; the partnerships' lines map reads two.
     extra = {row["case"]: row["with"]["queries"] - row["without"]["queries"] for row in results["figures"]}
     assert extra == {case: 2 if case.startswith("partnerships") else 0 for case in extra}
+    # The lines map over every published partnership, in its two queries, drawn first and again.
+    lines = results["lines_map"]
+    assert lines["partnerships"] == SubnationalPartnership.objects.published().count() > 0
+    assert lines["queries"] == 2 and lines["lines"] > 0
+    assert lines["first"]["n"] == lines["again"]["n"] == 1
+    assert results["lines_map_p95_ms"] == lines["first"]["p95_ms"] > 0
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

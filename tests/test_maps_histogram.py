@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.utils import translation
 
 from maps import year_histogram
@@ -64,6 +65,22 @@ def test_axis_labels_name_years_and_counts_and_each_bar_has_an_accessible_name()
     assert ">50</text>" in html and ">0</text>" in html  # the axis ends on a round number above the peak
     assert 'aria-label="2019: 40"' in html
     assert '<title id="year-histogram-title">Results by year</title>' in html
+
+
+@pytest.mark.parametrize(
+    "first, last, labels",
+    [
+        (2019, 2020, [2019, 2020]),
+        (2011, 2020, list(range(2011, 2021))),
+        (2005, 2020, [2006, 2008, 2010, 2012, 2014, 2016, 2018, 2020]),
+        (1955, 2025, [1960, 1970, 1980, 1990, 2000, 2010, 2020]),
+        (1880, 2025, list(range(1880, 2021, 20))),
+    ],
+)
+def test_axis_labels_fall_on_round_years_at_most_ten(first, last, labels):
+    counts = {first: 1, last: 2}
+    html = str(year_histogram(counts, links=links(counts)))
+    assert [int(year) for year in re.findall(r'text-anchor="middle">(\d{4})</text>', html)] == labels
 
 
 def test_the_table_lists_each_year_with_its_link():

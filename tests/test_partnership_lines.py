@@ -9,8 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from directory.models import Locality, LocalityLevel
+from directory.models import Country, Locality, LocalityLevel
 from editorial.models import EditorialState
+from partnerships.figures import ties as read_ties
+from partnerships.models import SubnationalPartnership
 
 from . import factories as f
 from .test_search_figures import figure
@@ -112,3 +114,52 @@ def test_each_country_page_draws_its_partnerships_as_lines(client, ties, django_
     japan = figure(client.get("/countries/jp/").content.decode(), "lines-map")
     assert lines_table(japan) == [("Osaka", "France", 1), ("Tokyo", "Portland", 2)]
     assert figure(client.get("/countries/de/").content.decode(), "lines-map") is None
+
+
+PARTNERS = ["US", "FR", "DE", "BR", "KE", "IN", "AU", "CA", "MX", "TH"]
+
+
+def test_where_lines_would_crowd_they_join_prefecture_and_country_by_width_and_the_rest_stay_in_the_table(
+    client, django_assert_max_num_queries
+):
+    """90 pairs of cities (9 prefectures × 10 countries) are more than the map draws (``maps.lines.CAP``, 80):
+    every partnership is drawn between its prefecture and its partner's country, the 80 heaviest lines on
+    the map, the 10 lightest in the table only."""
+    prefectures = list(Locality.objects.filter(iso_code__in=[f"JP-0{i}" for i in range(1, 10)]).order_by("iso_code"))
+    japan = f.country("JP")
+    cities = [
+        f.LocalityFactory(country=japan, parent=p, latitude=p.latitude, longitude=p.longitude) for p in prefectures
+    ]
+    abroad = [
+        f.LocalityFactory(country=f.country(iso2), latitude=i, longitude=10 * i) for i, iso2 in enumerate(PARTNERS)
+    ]
+    for city in cities:
+        for partner in abroad:
+            f.PartnershipFactory(japanese_locality=city, foreign_locality=partner)
+    for _ in range(4):  # four more cities of Hokkaido with the same partner: a line of five, the widest
+        city = f.LocalityFactory(country=japan, parent=prefectures[0])  # no coordinates: drawn at Hokkaido
+        f.PartnershipFactory(japanese_locality=city, foreign_locality=abroad[0])
+    # Queries: as test_the_lines_cost_two_queries, whatever the number of lines.
+    with django_assert_max_num_queries(8):
+        lines = figure(client.get("/partnerships/").content.decode(), "lines-map")
+    rows = lines_table(lines)
+    assert len(rows) == 90 and sum(n for _j, _a, n in rows) == 94
+    assert {a for _j, a, _n in rows} == {country.name for country in Country.objects.filter(iso2__in=PARTNERS)}
+    assert {j for j, _a, _n in rows} == {p.name for p in prefectures}
+    assert (prefectures[0].name, "United States", 5) in rows
+    assert lines.count('class="map-arc"') == 80
+    assert lines.count('class="map-row-undrawn"') == 10
+    assert "The map draws the 80 largest of 90 lines; the table lists them all." in lines
+    widths = set(re.findall(r'stroke-width="([\d.]+)" class="map-arc"', lines))
+    assert len(widths) == 2  # the line of five is wider than the lines of one
+
+
+def test_each_locality_is_one_place_however_many_pairs_it_is_in_and_links_to_its_search(ties):
+    found = read_ties(SubnationalPartnership.objects.published())
+    portland = [tie.abroad for tie in found if tie.abroad.name == "Portland"]
+    assert len(portland) == 2 and portland[0] is portland[1]  # Tokyo's and Hachioji's partner: built once
+    [hachioji] = [tie.japan for tie in found if tie.japan.name == "Hachioji"]
+    assert hachioji.url == "/partnerships/?prefecture=JP-13" and hachioji.parent.name == "Tokyo"
+    assert portland[0].url == "/partnerships/?country=US"
+    [lyon] = [tie.abroad for tie in found if tie.abroad.name == "Lyon"]
+    assert (lyon.parent.key, lyon.parent.url) == ("country:FR", "/countries/fr/")

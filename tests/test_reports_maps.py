@@ -8,11 +8,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from directory.models import Locality
+from directory.models import Country, Locality
 from editorial.models import EditorialState
 from tests.factories import InitiativeFactory, LocalityFactory, PartnershipFactory, UserFactory, country
 
-from .test_search_figures import area_links, figure
+from .test_search_figures import area_links, figure, table
 
 pytestmark = pytest.mark.django_db
 
@@ -82,5 +82,21 @@ def test_the_maps_numbers_download_as_csv_and_xlsx(client, analyst, records):
 
 def test_the_reports_maps_are_in_japanese_on_the_japanese_page(client, analyst, records, japanese_catalogue):
     page = client.get("/ja/reports/").content.decode()
-    assert "相手国別のイニシアティブ" in figure(page, "report-world-map")
+    world = figure(page, "report-world-map")
+    assert "相手国別のイニシアティブ" in world
+    names = dict(Country.objects.filter(iso2__in=["US", "FR", "KE"]).values_list("iso2", "name_ja"))
+    assert all(names.values())
+    assert {label: n for label, _url, n in table(world)} == {names["US"]: 3, names["FR"]: 1, names["KE"]: 1}
     assert "日本と海外の自治体間提携" in figure(page, "report-lines-map")
+
+
+def test_a_map_shows_one_table_its_own_and_the_other_reports_keep_theirs(client, analyst, records):
+    page = client.get("/reports/").content.decode()
+
+    def section(slug):
+        start = page.index(f'<section class="report" id="{slug}"')
+        return page[start : page.index("</section>", start)]
+
+    for slug in ("initiatives-world-map", "partnership-lines"):
+        assert section(slug).count("<table") == 1 and 'class="report__table"' not in section(slug)
+    assert 'class="report__table"' in section("initiatives-by-country")

@@ -46,24 +46,52 @@ def test_axe_finds_nothing_serious_and_the_csp_blocks_nothing(page, records, pat
     assert blocked == []
 
 
-def test_a_country_reached_with_tab_and_followed_with_enter_updates_the_search_in_place(page, records):
+def follow_with_enter(page, start, area, expected_url):
+    """Open ``start``, focus the map's ``area`` (a selector), press Enter and wait for ``expected_url``; checks
+    that the search was updated in place (one fragment request, no reload) and that focus stayed on the area."""
     fragments = []
     page.on("request", lambda r: fragments.append(r.url) if r.headers.get("x-search-fragment") == "1" else None)
-    page.goto("/initiatives/?status=active")
+    page.goto(start)
     page.evaluate("window.__samePage = true")
-    kenya = page.locator('#world-map a.map-link[data-key="KE"]')
-    kenya.focus()
-    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "KE"
+    page.locator(area).focus()
+    key = page.evaluate("document.activeElement.getAttribute('data-key')")
+    assert key and area.endswith(f'[data-key="{key}"]')
     page.keyboard.press("Enter")
-    page.wait_for_url("**/initiatives/?status=active&country=KE")
+    page.wait_for_url(expected_url)
     expect(page.locator("#search-status")).not_to_be_empty()
     assert page.evaluate("window.__samePage === true")  # no reload
     assert len(fragments) == 1
+    assert page.evaluate("document.activeElement.getAttribute('data-key')") == key  # focus stays on the area
+
+
+def test_a_country_reached_with_tab_and_followed_with_enter_updates_the_search_in_place(page, records):
+    follow_with_enter(
+        page,
+        "/initiatives/?status=active",
+        '#world-map a.map-link[data-key="KE"]',
+        "**/initiatives/?status=active&country=KE",
+    )
     assert page.locator('input[name="country"][value="KE"]').is_checked()
     # Kenya is a partner of nine ocean initiatives (i % 5 == 0), three of them completed (i % 3 == 0).
     assert page.locator("#result-count").inner_text().startswith("6 ")
     assert page.locator(".result").count() == 6
-    assert page.evaluate("document.activeElement.getAttribute('data-key')") == "KE"  # focus stays on Kenya
+
+
+def test_a_prefecture_followed_with_enter_narrows_the_partnerships_in_place_and_every_figure_follows(page, records):
+    follow_with_enter(
+        page, "/partnerships/?country=US", '#japan-map a.map-link[data-key="JP-27"]',
+        "**/partnerships/?country=US&prefecture=JP-27",
+    )  # fmt: skip
+    assert page.locator('input[name="prefecture"][value="JP-27"]').is_checked()
+    assert page.locator("#result-count").inner_text().startswith("1 ")
+    assert page.locator(".result").count() == 1
+    # Every figure follows: the world map counts Osaka's partner countries (France, Tokyo's, is gone), the
+    # Japan map keeps Tokyo as the facet does (what choosing it instead would give), the lines map draws Osaka's.
+    keys = "links => links.map(a => a.dataset.key).sort()"
+    assert page.locator("#world-map a.map-link").evaluate_all(keys) == ["BR", "US"]
+    assert page.locator("#japan-map a.map-link").evaluate_all(keys) == ["JP-13", "JP-27"]
+    page.click("#lines-map summary")
+    assert page.locator("#lines-map table tbody tr").all_inner_texts() == ["Osaka\tUnited States\t1"]
 
 
 def test_a_bar_narrows_the_search_to_its_year_and_the_range_is_highlighted(page, records):
@@ -127,8 +155,9 @@ def test_a_country_pages_lines_map_passes_axe_and_is_screenshotted(page, records
 def test_a_keyboard_user_skips_the_maps_to_the_results(page, records):
     page.goto("/initiatives/")
     skip = page.locator(".search-figures .skip-link")
+    assert skip.bounding_box()["width"] <= 1  # hidden until focused (not over the results' count)
     skip.focus()
-    assert skip.is_visible()  # shown when focused
+    assert skip.is_visible() and skip.bounding_box()["width"] > 20  # shown when focused
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('.result') !== null")  # the first result's link
