@@ -159,7 +159,8 @@ def run_searches(repeat, admin_repeat, budget=None):
 
 def run_renames():
     """Seconds to rename the country and the organization linked to the most initiatives (each in a transaction
-    rolled back): the triggers re-index every record naming them before the UPDATE returns."""
+    rolled back), the name's index kept by its triggers before the UPDATE returns (records hold the row's token,
+    so none is rewritten)."""
     from django.db import transaction
 
     results = {}
