@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -28,6 +29,7 @@ from directory.models import Country, Organization, PolicyArea
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
+from search import Search, registry
 
 from .admin import ADMIN_PARAMS, PAGE_SIZE
 from .memory import PeakRSS
@@ -171,10 +173,13 @@ def run_renames():
             continue
         with transaction.atomic():
             start = time.perf_counter()
-            model.objects.filter(pk=top.pk).update(name=f"{top.name} (renamed)")
+            model.objects.filter(pk=top.pk).update(name=f"{top.name} Renamedland")
             seconds = time.perf_counter() - start
+            # What the new name finds at once, in the same transaction: the published records of every register
+            # linked to it.
+            found = sum(Search(register, QueryDict("q=Renamedland")).total() for register in registry.values())
             transaction.set_rollback(True)
-        results[kind] = {"status": "ok", "name": top.name, "seconds": round(seconds, 3)}
+        results[kind] = {"status": "ok", "name": top.name, "seconds": round(seconds, 3), "found": found}
     return results
 
 

@@ -130,3 +130,6 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert results["admin_over_search_ratio"] > 0
     assert {r["status"] for r in results["suggestions"].values()} == {"ok"}, results["suggestions"]
     assert results["suggest_p95_ms"] > 0
+    # Both renames: the new name finds, at once, the published records linked to the renamed row.
+    assert {kind: r["status"] for kind, r in results["renames"].items()} == {"country": "ok", "organization": "ok"}
+    assert all(r["found"] > 0 for r in results["renames"].values()), results["renames"]
