@@ -39,6 +39,7 @@ MIN_PREFIX = 3  # a shorter last word would match too much as a prefix
 MARK_START, MARK_END = "\ue000", "\ue001"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
 _OPERATORS = re.compile(r'["()]|(?:^|\s)-|\bor\b', re.IGNORECASE)  # websearch_to_tsquery's syntax
+_EXCLUDED = re.compile(r'(?:^|\s)-("[^"]*"|[^\s"]+)')  # -word, -"a phrase"
 _PREFIX_WORD = re.compile(r"(?:^|\s)([A-Za-z0-9]+)$")  # the last word, neither quoted nor excluded
 # How much a Japanese word found in the record's own title counts, then in its other own text, then in a
 # linked name (as ts_rank weighs the title A, the summary B and linked names C), plus title similarity.
@@ -143,7 +144,11 @@ def english_match(text):
     whole = Q(search_vector=query) | Q(Linked(query))
     words = text.split()
     if len(words) < 2 or _OPERATORS.search(text):
-        return whole  # one word, or quotes, OR and exclusions: the query whole, on one side
+        # One word, or quotes, OR and exclusions: the query whole, on one side; an excluded word also excludes
+        # the records linked to a name holding it (-Vietnam: none partnered with Vietnam).
+        for excluded in _EXCLUDED.findall(text):
+            whole &= ~Q(Linked(_websearch(excluded)))
+        return whole
     queries = [search_query(word) if number == len(words) else _websearch(word) for number, word in enumerate(words, 1)]
     # At least one word in a linked name (the cheap test first: a record's links are few), then each word.
     each = Q(Linked(reduce(operator.or_, queries)))

@@ -201,3 +201,13 @@ def test_the_names_table_follows_every_name_added_renamed_and_deleted():
     assert names(token) == ["marine affairs 海洋"]
     area.delete()
     assert names(token) == []
+
+
+def test_an_excluded_word_also_excludes_the_records_linked_to_a_name_holding_it():
+    area = f.PolicyAreaFactory(slug="climate-change", name="Climate change")
+    f.InitiativeFactory(title="Rice study", policy_areas=[area], countries=[f.country("VN")])
+    f.InitiativeFactory(title="Coral study", policy_areas=[area], countries=[f.country("FJ")])
+    f.InitiativeFactory(title="Vietnam climate survey")
+    assert search("climate -Vietnam") == ["Coral study"]
+    assert search('climate -"Viet Nam"') == ["Coral study"]
+    assert sorted(search("climate -Fiji")) == ["Rice study", "Vietnam climate survey"]
