@@ -147,7 +147,10 @@ def table(results):
     lines.append("")
     for kind, result in results.get("renames", {}).items():
         if result.get("status") == "ok":
-            lines.append(f"rename the {kind} most linked ({result['name']}): {result['seconds']} s, index updated")
+            lines.append(
+                f"rename the {kind} most linked ({result['name']}): {result['seconds']} s, "
+                f"{result.get('found', 0):,} records found under the new name at once"
+            )
         else:
             lines.append(f"rename the {kind} most linked: {result.get('status')}")
     lines.append("")

@@ -116,16 +116,19 @@ class Initiative(EditorialModel):
     participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
     funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
-    # Full-text search, kept by database triggers (migrations 0002 and 0009) from the titles, summary,
-    # description and the names the initiative links to, so bulk_create, raw updates and renames keep it too.
+    # Full-text search, kept by database triggers (migrations 0002, 0009 and 0014) from the titles, summary and
+    # description, so bulk_create and raw updates keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
-    # The Japanese text (own and linked names, folded) and its one- and two-character pieces, for Japanese
+    # The Japanese text (its own, folded) and its one- and two-character pieces, for Japanese
     # queries of any length: kept by the same trigger as ``search_vector``.
     search_ja = models.TextField(null=True, blank=True, editable=False)
     search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
+    # A token per row the record links to (techdiplo_search 0006): its names are found through it, and a
+    # rename changes no record. Apart from ``search_vector``: small, so checking it per record is cheap.
+    search_links = SearchVectorField(null=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"])
 
     class Meta(EditorialModel.Meta):
         ordering = ["-start_date", "title"]
@@ -133,6 +136,7 @@ class Initiative(EditorialModel):
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="initiative_vector_gin"),
             GinIndex(fields=["search_grams"], name="initiative_grams_gin"),
+            GinIndex(fields=["search_links"], name="initiative_links_gin"),
             # Suggestions match Japanese titles anywhere from three characters (search.suggest).
             GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
             # Suggestions as you type match a title's words by their start (search.suggest): a trigram each.

@@ -80,16 +80,19 @@ class SubnationalPartnership(EditorialModel):
     description = models.TextField(blank=True)
     description_ja = models.TextField(_("description (Japanese)"), blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
-    # Full-text search, kept by database triggers (migrations 0003 and 0009) from both localities' names, their
-    # countries', the focus areas' and the description, so bulk_create, raw updates and renames keep it too.
+    # Full-text search, kept by database triggers (migrations 0003, 0009 and 0014) from both localities' names,
+    # the kind and the description, so bulk_create, raw updates and a locality's rename keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
-    # The Japanese text (own and linked names, folded) and its one- and two-character pieces, for Japanese
+    # The Japanese text (its own and its localities', folded) and its one- and two-character pieces, for Japanese
     # queries of any length: kept by the same trigger as ``search_vector``.
     search_ja = models.TextField(null=True, blank=True, editable=False)
     search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
+    # A token per row the record links to (techdiplo_search 0006): its names are found through it, and a
+    # rename changes no record. Apart from ``search_vector``: small, so checking it per record is cheap.
+    search_links = SearchVectorField(null=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"])
 
     class Meta(EditorialModel.Meta):
         ordering = ["japanese_locality__name", "foreign_locality__name"]
@@ -98,6 +101,7 @@ class SubnationalPartnership(EditorialModel):
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="partnership_vector_gin"),
             GinIndex(fields=["search_grams"], name="partnership_grams_gin"),
+            GinIndex(fields=["search_links"], name="partnership_links_gin"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -98,15 +98,17 @@ class Researcher(EditorialModel):
     consent_recorded_on = models.DateField(null=True, blank=True)
 
     objects = ResearcherQuerySet.as_manager()
-    # Full-text search, kept by database triggers (migrations 0002 and 0009) from the names, the bio and
-    # the names the researcher links to (affiliation, country, fields, exchange hosts), so raw updates and
-    # renames keep it too.
+    # Full-text search, kept by database triggers (migrations 0002, 0009 and 0011) from the names, the bio and
+    # the exchanges' programmes, so raw updates keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
-    # The Japanese text (own and linked names, folded) and its one- and two-character pieces, for Japanese
+    # The Japanese text (its own, folded) and its one- and two-character pieces, for Japanese
     # queries of any length: kept by the same trigger as ``search_vector``.
     search_ja = models.TextField(null=True, blank=True, editable=False)
     search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams"])
+    # A token per row the record links to (techdiplo_search 0006): its names are found through it, and a
+    # rename changes no record. Apart from ``search_vector``: small, so checking it per record is cheap.
+    search_links = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"])
 
     class Meta(EditorialModel.Meta):
         ordering = ["family_name", "given_name"]
@@ -114,6 +116,7 @@ class Researcher(EditorialModel):
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="researcher_vector_gin"),
             GinIndex(fields=["search_grams"], name="researcher_grams_gin"),
+            GinIndex(fields=["search_links"], name="researcher_links_gin"),
             # Suggestions match Japanese names anywhere from three characters (search.suggest).
             GinIndex(OpClass(Upper("name_ja"), name="gin_trgm_ops"), name="researcher_name_ja_trgm"),
             # Suggestions as you type match the names by their start (search.suggest): a trigram each.

@@ -99,7 +99,8 @@ class TextSearch:
     """What the text query searches.
 
     The stored ``search_vector``, ``search_ja`` and ``search_grams`` (kept by triggers, see the register's
-    migrations and ``search.text``) hold the record's text and the names it links to.
+    migrations and ``search.text``) hold the record's own text, ``search_links`` a token per row it links to
+    (whose names are in ``search_name``).
     ``japanese_fields``: the record's own Japanese text, its title first, which ranks a Japanese query's
     matches (a word in the title first, then in the rest of these, then only in a linked name).
     ``headline`` is the text a result's snippet is cut from.

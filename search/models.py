@@ -6,7 +6,8 @@ from django.db import models
 
 class Word(models.Model):
     """A word of a register's own vocabulary (``search.vocabulary``): its published records' title words and
-    the names its facets offer. "Did you mean …" looks a mistyped word up here by trigram similarity."""
+    the names its facets offer, rebuilt by ``manage.py search_words`` and added to by triggers as edits commit.
+    "Did you mean …" looks a mistyped word up here by trigram similarity."""
 
     register = models.CharField(max_length=50)
     word = models.CharField(max_length=200)

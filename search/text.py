@@ -1,22 +1,29 @@
 """Text search: PostgreSQL full text with ranking and snippets, and an index of Japanese pieces.
 
-Every register keeps three columns by triggers (see its migrations): ``search_vector`` (its own text and the
-names it links to, weighted: own title A, down to linked names and long text), ``search_ja`` (its Japanese
-text and linked names, folded) and ``search_grams`` (the one- and two-character pieces of ``search_ja``).
-Index and query go through the same SQL functions (techdiplo_search 0004): ``search_text_normal`` (NFKC,
-lower case, katakana as hiragana, British spellings the American way) and ``search_text_fold``.
+Every register keeps four columns by triggers (see its migrations): ``search_vector`` (its own text, weighted:
+own title A, down to long text), ``search_links`` (a token per row it links to: a country, an organization ...,
+at the weight its names carry), ``search_ja`` (its own Japanese text, folded) and ``search_grams`` (the one- and
+two-character pieces of ``search_ja``). The linked rows' names are in one small table, ``search_name``
+(techdiplo_search 0006), kept by a trigger on each named table: a query word found in a name finds the records
+holding its token, so a rename changes no record. Index and query go through the same SQL functions
+(techdiplo_search 0004): ``search_text_normal`` (NFKC, lower case, katakana as hiragana, British spellings the
+American way) and ``search_text_fold``.
 
 - English: the query is read with ``websearch_to_tsquery`` (quoted phrases, ``OR``, ``-exclusion``); its last
-  word also matches as a prefix (``cyber`` finds cybersecurity), so results appear while a word is typed.
+  word also matches as a prefix (``cyber`` finds cybersecurity), so results appear while a word is typed. Each
+  word may be in the record's own text or in a name it links to ("climate Vietnam"); a record found only by
+  its links ranks by their tokens' weight, below any found by its own title.
 - Japanese has no spaces, so a word inside a title is no token: each Japanese word of the query must be in
   ``search_ja``, found through the GIN index of ``search_grams`` (one character: itself; longer: its
-  two-character pieces), whatever the query's length. It is ranked by where the word is: the record's own
-  title first, then its own text, then a linked name, and by trigram similarity to the title.
+  two-character pieces), whatever the query's length, or in a linked name. It is ranked by where the word is:
+  the record's own title first, then its own text, then a linked name, and by trigram similarity to the title.
 """
 
+import operator
 import re
 import unicodedata
 from contextlib import contextmanager
+from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -31,10 +38,14 @@ MIN_PREFIX = 3  # a shorter last word would match too much as a prefix
 # Private-use characters mark a highlight: the snippet is escaped first, then they become <mark>.
 MARK_START, MARK_END = "\ue000", "\ue001"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
+_OPERATORS = re.compile(r'["()]|(?:^|\s)-|\bor\b', re.IGNORECASE)  # websearch_to_tsquery's syntax
+_EXCLUDED = re.compile(r'(?:^|\s)-("[^"]*"|[^\s"]+)')  # -word, -"a phrase"
 _PREFIX_WORD = re.compile(r"(?:^|\s)([A-Za-z0-9]+)$")  # the last word, neither quoted nor excluded
 # How much a Japanese word found in the record's own title counts, then in its other own text, then in a
 # linked name (as ts_rank weighs the title A, the summary B and linked names C), plus title similarity.
 JA_TITLE, JA_OWN, JA_LINKED = 1.0, 0.4, 0.2
+# A query matching more linked names than this ranks its records by their own text only (see search_name_any).
+LINKED_RANKED = 64
 
 
 def clean_text(value):
@@ -78,19 +89,44 @@ def japanese_words(text):
     return [word for word in text.split() if has_non_ascii(unicodedata.normalize("NFKC", word))]
 
 
+def _like_pattern(word_sql):
+    """SQL of ``%word%`` for LIKE: the word folded, LIKE's wildcards in it escaped."""
+    escaped = rf"replace(replace(replace(search_text_fold({word_sql}), '\', '\\'), '%%', '\%%'), '_', '\_')"
+    return f"'%%' || {escaped} || '%%'"
+
+
 class Contains(Func):
-    """``haystack`` holds ``word`` folded, as a plain substring (LIKE's wildcards in the word escaped)."""
+    """``haystack`` holds ``word`` folded, as a plain substring."""
 
     output_field = BooleanField()
 
     def as_sql(self, compiler, connection, **extra):
         haystack, word = (compiler.compile(expression) for expression in self.get_source_expressions())
-        escaped = rf"replace(replace(replace(search_text_fold({word[0]}), '\', '\\'), '%%', '\%%'), '_', '\_')"
-        return f"{haystack[0]} LIKE '%%' || {escaped} || '%%'", (*haystack[1], *word[1])
+        return f"{haystack[0]} LIKE {_like_pattern(word[0])}", (*haystack[1], *word[1])
+
+
+class Linked(Func):
+    """The record links to a row (``search_name``, techdiplo_search 0006) whose names match: its ``tsquery``
+    (English) or hold ``word`` (``japanese``, as a substring). The record's ``search_links`` holds the row's
+    token; ANY over one small query per token, each served by the GIN index on its own (one tsquery OR-ing them
+    all would be checked whole for every candidate the index finds)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, query, japanese=False):
+        super().__init__(F("search_links"), query)
+        self.japanese = japanese
+
+    def as_sql(self, compiler, connection, **extra):
+        vector, query = (compiler.compile(expression) for expression in self.get_source_expressions())
+        names = f"n.folded LIKE {_like_pattern(query[0])}" if self.japanese else f"n.words @@ {query[0]}"
+        tokens = f"SELECT search_name_query(n.token) FROM search_name AS n WHERE {names}"  # noqa: S608 (compiled)
+        return f"{vector[0]} @@ ANY(ARRAY({tokens}))", (*vector[1], *query[1])
 
 
 def japanese_match(word):
-    """One Japanese word of the query: its pieces in ``search_grams`` (the GIN index), then in ``search_ja``."""
+    """One Japanese word of the query: in the record's own Japanese text (its pieces in ``search_grams``, the GIN
+    index, then in ``search_ja``) or in the names it links to."""
     grams = Func(
         F("search_grams"),
         _sql("search_text_query_grams", Value(word)),
@@ -98,7 +134,36 @@ def japanese_match(word):
         arg_joiner=" @> ",
         output_field=BooleanField(),
     )
-    return Q(grams) & Q(Contains(F("search_ja"), Value(word)))
+    return Q(grams) & Q(Contains(F("search_ja"), Value(word))) | Q(Linked(Value(word), japanese=True))
+
+
+def english_match(text):
+    """``text`` in the record's own text or the names it links to, word by word ("climate Vietnam" finds a
+    record about climate partnered with Vietnam; "Kyoto University" one led by it)."""
+    query = search_query(text)
+    whole = Q(search_vector=query) | Q(Linked(query))
+    words = text.split()
+    if len(words) < 2 or _OPERATORS.search(text):
+        # One word, or quotes, OR and exclusions: the query whole, on one side; an excluded word also excludes
+        # the records linked to a name holding it (-Vietnam: none partnered with Vietnam).
+        for excluded in _EXCLUDED.findall(text):
+            whole &= ~Q(Linked(_websearch(excluded)))
+        return whole
+    queries = [search_query(word) if number == len(words) else _websearch(word) for number, word in enumerate(words, 1)]
+    # At least one word in a linked name (the cheap test first: a record's links are few), then each word.
+    each = Q(Linked(reduce(operator.or_, queries)))
+    for word_query in queries:
+        each &= Q(_no_lexeme(word_query)) | Q(search_vector=word_query) | Q(Linked(word_query))
+    return whole | each  # whole too: "Viet Nam" is one word once normalised (vietnam)
+
+
+def _websearch(text):
+    return SearchQuery(normal(text), search_type="websearch", config=SEARCH_CONFIG)
+
+
+def _no_lexeme(query):
+    """A stop word's query ("of"): constant, so PostgreSQL drops the word's condition when planning."""
+    return Func(query, template="(numnode(%(expressions)s) = 0)", output_field=BooleanField())
 
 
 def apply_text(queryset, spec, text):
@@ -107,20 +172,23 @@ def apply_text(queryset, spec, text):
         return queryset
     words = japanese_words(text)
     if not words:
-        return queryset.filter(search_vector=search_query(text))
-    # search_ja holds all the Japanese text search_vector holds, and more: the Japanese words alone decide.
+        return queryset.filter(english_match(text))
+    # search_ja and the linked names hold all the Japanese text search_vector holds: the Japanese words decide.
     condition = Q()
     for word in words:
         condition &= japanese_match(word)
     others = " ".join(word for word in text.split() if word not in words)
     if others:
-        condition &= Q(search_vector=search_query(others))
+        condition &= english_match(others)
     return queryset.filter(condition)
 
 
 def rank(queryset, spec, text):
-    """Annotate ``rank`` for sort=relevance: ts_rank, plus where the Japanese words are found."""
-    score = SearchRank(F("search_vector"), search_query(text))
+    """Annotate ``rank`` for sort=relevance: ts_rank of the record's own text and of the linked names matching
+    the query (by the weight their tokens carry), plus where the Japanese words are found."""
+    query = search_query(text)
+    linked = Func(query, Value(LINKED_RANKED), template="(SELECT search_name_any(%(expressions)s))")
+    score = SearchRank(F("search_vector"), query) + Coalesce(SearchRank(F("search_links"), linked), 0.0)
     words = japanese_words(text)
     if words:
         score = score + _japanese_rank(spec, words)
@@ -134,7 +202,8 @@ def _japanese_rank(spec, words):
         score = score + _where(Contains(fold(F(title)), Value(word)), JA_TITLE)
         for name in own:
             score = score + _where(Contains(fold(F(name)), Value(word)), JA_OWN)
-        score = score + _where(Contains(F("search_ja"), Value(word)), JA_LINKED)
+        linked = Q(Contains(F("search_ja"), Value(word))) | Q(Linked(Value(word), japanese=True))
+        score = score + _where(linked, JA_LINKED)
     similarity = _sql("similarity", fold(Coalesce(F(title), Value(""))), fold(Value(" ".join(words))))
     return score + Cast(similarity, FloatField()) * JA_TITLE
 

@@ -3,10 +3,12 @@
 The vocabulary (``search.models.Word``) holds, per register, the words of its published records' titles (the
 fields its ``Suggest`` declares) and of the names its facets offer (countries, organizations with their
 acronyms, prefectures, policy areas, ...), in English and Japanese, width-folded (NFKC) and lower-cased.
-:func:`rebuild` makes it from scratch (``manage.py search_words``, run by the demo and scale seeds); nothing
-in it is private, since only ``published()`` records are read. A record unpublished since the last rebuild
-can leave words behind, but a correction is only offered when the corrected search finds more published
-records than the query did, so such a word is never shown.
+:func:`rebuild` makes it from scratch (``manage.py search_words``, run by the demo and scale seeds); between
+rebuilds, triggers add the words an edit brings as it commits (a record published or retitled, a facet's name
+added or renamed: techdiplo_search 0007 and each register's ``0015_vocabulary_triggers``), cutting words as
+:func:`words_of` does. Nothing in it is private, since only published records' words are added. A record
+unpublished since the last rebuild can leave words behind, but a correction is only offered when the
+corrected search finds more published records than the query did, so such a word is never shown.
 
 A correction replaces each word of the query that is not in the vocabulary by the vocabulary's most similar
 word (pg_trgm ``similarity``, above its threshold: its ``%`` operator, served by the GIN trigram index), and
@@ -30,8 +32,9 @@ OPERATORS = {"or", "and", "not"}
 
 
 def normalize(text):
-    """Width-folded (full-width Latin and half-width kana become ordinary) and lower-cased."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Width-folded (full-width Latin and half-width kana become ordinary) and lower-cased as PostgreSQL's
+    lower() does (the triggers adding words as edits commit use it: techdiplo_search 0007)."""
+    return unicodedata.normalize("NFKC", text).lower()
 
 
 def is_word(token):

@@ -159,6 +159,9 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert lines["queries"] == 2 and lines["lines"] > 0
     assert lines["first"]["n"] == lines["again"]["n"] == 1
     assert results["lines_map_p95_ms"] == lines["first"]["p95_ms"] > 0
+    # Both renames: the new name finds, at once, the published records linked to the renamed row.
+    assert {kind: r["status"] for kind, r in results["renames"].items()} == {"country": "ok", "organization": "ok"}
+    assert all(r["found"] > 0 for r in results["renames"].values()), results["renames"]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

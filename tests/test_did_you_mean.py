@@ -3,9 +3,12 @@ from the register's own vocabulary, in the page's language, never from what is n
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from directory.models import Country
 from editorial.models import EditorialState
+from initiatives.models import Initiative
+from people.models import Researcher
 from search import vocabulary
 from search.models import Word
 
@@ -111,3 +114,52 @@ def test_the_one_search_box_corrects_from_every_register(client, records):
     japanese = client.get("/ja/search/", {"q": "ベトナン"})
     assert japanese.context["did_you_mean"]["text"] == "ベトナム"
     assert client.get("/search/", {"q": "mekong"}).context["did_you_mean"] is None
+
+
+def words(register):
+    return set(Word.objects.filter(register=register).values_list("word", flat=True))
+
+
+def test_the_vocabulary_follows_edits_as_they_commit_without_a_rebuild(client, records):
+    initiative = f.InitiativeFactory(title="Geothermal flux survey", title_ja="地熱の調査")
+    assert {"geothermal", "flux", "survey", "地熱の調査"} <= words("initiatives")
+    assert offered(client.get("/initiatives/", {"q": "geothermel"}))["text"] == "geothermal"
+    Initiative.objects.filter(pk=initiative.pk).update(title="Volcanic heat survey")  # no signal: a trigger
+    assert "volcanic" in words("initiatives")
+    Country.objects.filter(iso2="VN").update(name="Vietnamland", name_ja="ベトナム国")
+    for register in ("initiatives", "researchers", "partnerships"):
+        assert {"vietnamland", "ベトナム国"} <= words(register), register
+    f.OrganizationFactory(name="Okinawa Marine Institute", acronym="OMI")
+    assert {"okinawa", "marine", "institute", "omi"} <= words("researchers")
+    assert "okinawa" not in words("initiatives")  # not one of the initiatives' facets
+
+
+def test_drafts_and_researchers_without_consent_add_no_word_until_published(records):
+    draft = f.InitiativeFactory(title="Obsidianite plan", editorial_state=EditorialState.DRAFT)
+    hidden = f.ResearcherFactory(family_name="Xylophagous", consent_to_publish=False)
+    assert "obsidianite" not in words("initiatives")
+    assert "xylophagous" not in words("researchers")
+    Initiative.objects.filter(pk=draft.pk).update(editorial_state=EditorialState.PUBLISHED)
+    Researcher.objects.filter(pk=hidden.pk).update(consent_to_publish=True)
+    assert "obsidianite" in words("initiatives")
+    assert "xylophagous" in words("researchers")
+
+
+def test_a_published_partnership_adds_its_localities_names(records):
+    city = f.LocalityFactory(name="Kushiroville", name_ja="釧路町", country=f.country("JP"))
+    assert "kushiroville" not in words("partnerships")  # no published partnership names it yet
+    f.PartnershipFactory(japanese_locality=city, foreign_locality=f.LocalityFactory(name="Tromsoville"))
+    assert {"kushiroville", "釧路町", "tromsoville"} <= words("partnerships")
+    city.name = "Kushiro Bay"
+    city.save()
+    assert "bay" in words("partnerships")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mekong delta, 2019-2024: climate_risk!", "ＳＡＴＲＥＰＳ ｶﾀｶﾅ 東京 宇 a ab", "Ångström Straße co-operation", ""],
+)
+def test_the_triggers_cut_words_as_the_rebuild_does(text):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_vocabulary_words(%s)", [text])
+        assert {row[0] for row in cursor.fetchall()} == vocabulary.words_of(text)

@@ -142,3 +142,72 @@ def test_a_bulk_load_defers_the_text_index_and_indexes_each_record_once_at_the_e
         assert search("Fiji") == []  # nothing indexed while the load runs
     assert search("Fiji") == ["Loaded in bulk"]
     assert search("bulk") == ["Loaded in bulk"]
+
+
+def register_rows():
+    """Every register's rows as stored (their xmin changes when a row is rewritten)."""
+    rows = {}
+    with connection.cursor() as cursor:
+        for register in registry.values():
+            cursor.execute(f"SELECT id, xmin::text FROM {register.model._meta.db_table}")  # noqa: S608
+            rows[register.name] = sorted(cursor.fetchall())
+    return rows
+
+
+def test_a_rename_rewrites_no_record_and_every_register_finds_the_new_name_at_once(kyoto):
+    """Records hold a stable token per linked row (techdiplo_search 0006): a rename costs one row of the names'
+    table, however many records link to the renamed country or organization."""
+    nauru = f.country("NR")
+    f.InitiativeFactory(title="Island study", countries=[nauru], lead_organization=kyoto)
+    f.ResearcherFactory(family_name="Island", country=nauru, affiliation=kyoto)
+    f.ExchangeFactory(researcher=f.ResearcherFactory(family_name="Visitor"), host_organization=kyoto, country=nauru)
+    f.PartnershipFactory(foreign_locality=f.LocalityFactory(name="Yaren", country=nauru))
+    before = register_rows()
+    Country.objects.filter(pk=nauru.pk).update(name="Pleasant Island", alt_names="Naoero", name_ja="プレザント島")
+    Organization.objects.filter(pk=kyoto.pk).update(name="Kamo River University", acronym="KRU", name_ja="鴨川大学")
+    assert register_rows() == before  # no record rewritten
+    for query in ("Pleasant Island", "Naoero", "プレザント"):
+        assert search(query) == ["Island study"], query
+        assert search(query, "researchers") == ["Aiko Island", "Aiko Visitor"], query
+        assert len(search(query, "partnerships")) == 1, query
+    for query in ("Kamo River University", "KRU", "鴨川大学"):
+        assert search(query) == ["Island study"], query
+        assert search(query, "researchers") == ["Aiko Island", "Aiko Visitor"], query
+    for query in ("Nauru", "ナウル", "Kyoto University", "京都大学"):
+        assert search(query) == [], query
+        assert search(query, "researchers") == [], query
+
+
+def test_a_rename_never_makes_a_draft_or_a_researcher_without_consent_findable(kyoto):
+    f.InitiativeFactory(title="Draft study", lead_organization=kyoto, editorial_state="draft")
+    f.ResearcherFactory(family_name="Hidden", affiliation=kyoto, consent_to_publish=False)
+    f.InitiativeFactory(title="Public study", lead_organization=kyoto)
+    Organization.objects.filter(pk=kyoto.pk).update(name="Kamo River University")
+    assert search("Kamo River") == ["Public study"]
+    assert search("Kamo River", "researchers") == []
+
+
+def test_the_names_table_follows_every_name_added_renamed_and_deleted():
+    def names(token):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT folded FROM search_name WHERE token = %s", [token])
+            return [row[0] for row in cursor.fetchall()]
+
+    area = f.PolicyAreaFactory(slug="oceans", name="Oceans", name_ja="海洋")
+    token = f"directory_policyarea:{area.pk}"
+    assert names(token) == ["oceans 海洋"]
+    area.name = "Marine affairs"
+    area.save()
+    assert names(token) == ["marine affairs 海洋"]
+    area.delete()
+    assert names(token) == []
+
+
+def test_an_excluded_word_also_excludes_the_records_linked_to_a_name_holding_it():
+    area = f.PolicyAreaFactory(slug="climate-change", name="Climate change")
+    f.InitiativeFactory(title="Rice study", policy_areas=[area], countries=[f.country("VN")])
+    f.InitiativeFactory(title="Coral study", policy_areas=[area], countries=[f.country("FJ")])
+    f.InitiativeFactory(title="Vietnam climate survey")
+    assert search("climate -Vietnam") == ["Coral study"]
+    assert search('climate -"Viet Nam"') == ["Coral study"]
+    assert sorted(search("climate -Fiji")) == ["Rice study", "Vietnam climate survey"]

@@ -32,6 +32,9 @@ class Agreement(EditorialModel):
     search_vector = SearchVectorField(null=True, editable=False)
     search_ja = models.TextField(null=True, blank=True, editable=False)
     search_grams = ArrayField(models.TextField(), null=True, blank=True, editable=False)
+    # A token per row the record links to (techdiplo_search 0006): its names are found through it, and a
+    # rename changes no record. Apart from ``search_vector``: small, so checking it per record is cheap.
+    search_links = SearchVectorField(null=True, editable=False)
 
     objects = AgreementQuerySet.as_manager()
 
@@ -40,6 +43,7 @@ class Agreement(EditorialModel):
         indexes = [
             GinIndex(fields=["search_vector"], name="agreement_vector_gin"),
             GinIndex(fields=["search_grams"], name="agreement_grams_gin"),
+            GinIndex(fields=["search_links"], name="agreement_links_gin"),
         ]
 
     def __str__(self):
