@@ -11,7 +11,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.roles import EDITORS
+from accounts.roles import EDITORS, REVIEWERS
 from editorial.models import EditorialState
 from tests.factories import InitiativeFactory, PartnershipFactory, ResearcherFactory
 
@@ -83,9 +83,10 @@ def test_a_draft_cannot_claim_a_publication_date(factory):
 
 @pytest.mark.parametrize("factory", FACTORIES)
 def test_publish_selected_in_the_admin_dates_the_records_and_their_history(client, factory):
-    editor = get_user_model().objects.create_user("editor-test", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(editor)
+    # Only a reviewer publishes (the review step).
+    reviewer = get_user_model().objects.create_user("reviewer-test", is_staff=True)
+    reviewer.groups.add(*Group.objects.filter(name__in=[EDITORS, REVIEWERS]))
+    client.force_login(reviewer)
     drafts = factory.create_batch(2, editorial_state=EditorialState.DRAFT)
     already = factory(editorial_state=EditorialState.PUBLISHED, published_at=LONG_AGO)
     opts = type(already)._meta
