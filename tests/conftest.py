@@ -76,3 +76,10 @@ def demo_data(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def releases_dir(settings, tmp_path):
+    """Data releases written to and served from a folder of the test's own."""
+    settings.DATA_RELEASES_DIR = tmp_path / "releases"
+    return settings.DATA_RELEASES_DIR
