@@ -8,6 +8,7 @@ from django.urls import include, path
 from accounts.views import LoginView, LogoutView
 from portal.sitemaps import robots_txt, sitemaps
 from portal.views import healthz
+from releases import urls as release_urls
 from search import registry
 
 # The 500 handler answers 503 when the error is the database being down or read-only (see portal/unavailable.py).
@@ -22,6 +23,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("api/", include("api.urls")),
+    *release_urls.file_urlpatterns,
     path("accounts/logout/", LogoutView.as_view(), name="logout"),
     # The admin's own sign-out would send a disallowed `next` back to itself (405): this one ends on its sign-in.
     path("admin/logout/", LogoutView.as_view(next_page="admin:login")),
@@ -36,5 +38,6 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("reports/", include("reports.urls")),
+    *release_urls.page_urlpatterns,
     prefix_default_language=False,
 )
