@@ -56,6 +56,7 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
     from initiatives.models import Initiative
 
     from . import harness, summary
+    from .release import measure_release
 
     with override_settings(ROOT_URLCONF="bench.urls"):
         counts = scale.existing_counts()
@@ -67,7 +68,8 @@ def run_benchmark(repeat=20, admin_repeat=5, detail_samples=30, budget=None, exp
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
-    results = summary.summarise(counts, searches, details, changelists, exports, feeds)
+        release = measure_release()
+    results = summary.summarise(counts, searches, details, changelists, exports, feeds, release)
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 
@@ -84,7 +86,7 @@ def rerun_exports(out):
     exports = {fmt: export_in_subprocess(fmt, rows) for fmt in harness.EXPORT_FORMATS}
     counts = {key: previous[key] for key in ("initiatives", "researchers", "partnerships")}
     parts = (previous["cases"], previous["details"], previous["editor_changelists"])
-    results = summary.summarise(counts, *parts, exports, previous.get("feeds", {}))
+    results = summary.summarise(counts, *parts, exports, previous.get("feeds", {}), previous.get("release"))
     Path(out).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return results
 

@@ -19,7 +19,7 @@ def _worst(results, key):
     return max(values) if values else None
 
 
-def summarise(counts, searches, details, changelists, exports, feeds):
+def summarise(counts, searches, details, changelists, exports, feeds, release=None):
     search = [row["search"] for row in searches]
     ratios = [
         round(row["admin"]["p50_ms"] / row["search"]["p50_ms"], 1)
@@ -43,12 +43,15 @@ def summarise(counts, searches, details, changelists, exports, feeds):
         "xlsx_seconds": export_figure["xlsx"].get("seconds"),
         "xlsx_peak_mb": export_figure["xlsx"].get("peak_mb"),
         "json_seconds": export_figure["json"].get("seconds"),
+        # A release after the first: every table written and compared with the previous release.
+        "release_seconds": (release or {}).get("next", {}).get("seconds"),
         **counts,
         "cases": searches,
         "details": details,
         "feeds": feeds,
         "editor_changelists": changelists,
         "exports": exports,
+        "release": release or {},
     }
 
 
@@ -127,6 +130,14 @@ def table(results):
             )
         else:
             lines.append(f"export {fmt:<5} {result.get('status')}")
+    for which, result in results.get("release", {}).items():
+        if result.get("status") == "ok":
+            lines.append(
+                f"data release ({which}) {result['rows']:,} rows, {result['files']} files, {result['bytes']:,} bytes "
+                f"in {result['seconds']} s, peak memory growth {result['peak_mb']} MB"
+            )
+        else:
+            lines.append(f"data release ({which}) {result.get('status')}")
     return "\n".join(lines)
 
 
@@ -146,6 +157,7 @@ MARKDOWN_COLUMNS = [
     ("xlsx_seconds", "XLSX s", "{:g}"),
     ("xlsx_peak_mb", "XLSX MB", "{:g}"),
     ("json_seconds", "JSON s", "{:g}"),
+    ("release_seconds", "release s", "{:g}"),
 ]
 
 

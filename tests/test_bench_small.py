@@ -33,6 +33,7 @@ RESULT_KEYS = {
     "xlsx_seconds",
     "xlsx_peak_mb",
     "json_seconds",
+    "release_seconds",
     "initiatives",
     "researchers",
     "partnerships",
@@ -128,5 +129,7 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
     assert {r["status"] for r in results["feeds"].values()} == {"ok"}, results["feeds"]
+    assert {r["status"] for r in results["release"].values()} == {"ok"}, results["release"]
+    assert results["release"]["next"]["rows"] > sum(COUNTS.values())  # the registers, their links, references
     assert results["feed_p95_ms"] > 0
     assert results["admin_over_search_ratio"] > 0
