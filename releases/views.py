@@ -39,11 +39,13 @@ def _summary(folder):
 
 @require_safe
 def release_list(request):
-    releases = [_summary(storage.releases_root() / name) for name in storage.names()]
+    """The latest release in full; the earlier ones by name only, so the page reads one descriptor however many
+    releases there are."""
+    names = storage.names()
+    latest = _summary(storage.releases_root() / names[0]) if names else None
+    older = [{"name": name, "url": reverse("release_file", args=[name, storage.DESCRIPTOR])} for name in names[1:]]
     return render(
-        request,
-        "releases/release_list.html",
-        {"latest": releases[0] if releases else None, "older": releases[1:], "storage_name": storage.DESCRIPTOR},
+        request, "releases/release_list.html", {"latest": latest, "older": older, "storage_name": storage.DESCRIPTOR}
     )
 
 
