@@ -137,7 +137,8 @@ class Loader:
             parent_obj = self.localities[parent] if "-" in parent else None
             country = parent_obj.country if parent_obj else self.countries[parent]
             lookup = {"country": country, "parent": parent_obj, "name": name}
-            self.localities[key] = self.sync(Locality, lookup, {"name_ja": name_ja, "level": level})
+            values = {"name_ja": name_ja, "level": level, "geonames_id": places.GEONAMES.get(key)}
+            self.localities[key] = self.sync(Locality, lookup, values)
 
     def load_directory(self):
         self.orgs = Reference("organization")

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin, VocabularyAdmin
 from exports.resources import ColumnImportExportMixin
@@ -27,7 +28,10 @@ class LocalityAdmin(BaseAdmin):
     list_select_related = ["country", "parent"]
     search_fields = ["name", "name_ja", "iso_code", "country__name"]
     autocomplete_fields = ["country", "parent"]
-    fieldsets = [(None, {"fields": [("name", "name_ja"), "level", "country", "parent", "iso_code"]})]
+    fieldsets = [
+        (None, {"fields": [("name", "name_ja"), "level", "country", "parent", "iso_code"]}),
+        (_("Identifiers elsewhere"), {"fields": [("geonames_id", "wikidata_id")]}),
+    ]
 
     def get_queryset(self, request):
         # A city's name includes its prefecture's: the autocomplete lists them without a query each.
@@ -62,6 +66,7 @@ class OrganizationAdmin(ColumnImportExportMixin, HistoryAdmin):
     fieldsets = [
         (None, {"fields": [("name", "name_ja"), ("acronym", "slug")]}),
         ("Classification", {"fields": ["kind", "sector", "country", "website"]}),
+        (_("Identifiers elsewhere"), {"fields": [("ror_id", "wikidata_id")]}),
         ("Record", {"fields": [("created_at", "updated_at")]}),
     ]
 

@@ -36,6 +36,8 @@ LOCALITIES = Table(
         Column("level", "Prefecture, state or province; city; or town."),
         Column("iso_code", "ISO 3166-2 code of a first-level subdivision, e.g. JP-13 (empty otherwise)."),
         Column("parent_id", "The subdivision the locality belongs to (localities.id; empty for a top level)."),
+        Column("geonames_id", "The place's GeoNames id (https://sws.geonames.org/<id>/; empty when not recorded)."),
+        Column("wikidata_id", "The place's Wikidata item, e.g. Q1490 (empty when not recorded)."),
     ),
     foreign_keys=(("country_id", "countries", "id"), ("parent_id", "localities", "id")),
 )
@@ -56,6 +58,8 @@ ORGANIZATIONS = Table(
         Column("sector", "The sector it belongs to."),
         Column("country_id", "The country it is based in (countries.id)."),
         Column("website", "Its website."),
+        Column("ror_id", "Its Research Organization Registry id (https://ror.org/<id>; empty when not recorded)."),
+        Column("wikidata_id", "Its Wikidata item, e.g. Q7842 (empty when not recorded)."),
     ),
     foreign_keys=(("country_id", "countries", "id"),),
     unique=("slug",),
