@@ -22,11 +22,15 @@ class Command(BaseCommand):
             self.stdout.write(f"  {resource['path']:<38} {resource['rows']:>9,} rows {resource['bytes']:>12,} bytes")
         changes = descriptor["techdiplo:changes"]
         if changes["since"]:
-            self.stdout.write(f"Changes since {changes['since']}:")
-            for name, change in changes["resources"].items():
-                if change["added"] or change["removed"] or change["changed"]:
-                    self.stdout.write(
-                        f"  {name}: {change['added']} added, {change['removed']} removed, {change['changed']} changed"
-                    )
+            changed = {
+                name: change
+                for name, change in changes["resources"].items()
+                if change["added"] or change["removed"] or change["changed"]
+            }
+            self.stdout.write(f"Changes since {changes['since']}:" + ("" if changed else " none"))
+            for name, change in changed.items():
+                self.stdout.write(
+                    f"  {name}: {change['added']} added, {change['removed']} removed, {change['changed']} changed"
+                )
         elapsed = time.perf_counter() - started
         self.stdout.write(self.style.SUCCESS(f"Release {folder.name} written to {folder} in {elapsed:.1f} s"))
