@@ -4,7 +4,7 @@ policy areas, partner countries and organizations, frameworks and (published, co
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Researcher
-from releases.tables import LINK, REGISTER, Column, Table, key, pairs, vocabulary
+from releases.tables import EDITORIAL_DATES, LINK, REGISTER, Column, Table, key, pairs, vocabulary
 
 from .models import Framework, Initiative, Participation
 
@@ -35,8 +35,7 @@ INITIATIVES = Table(
         Column("funding_jpy", "Funding in Japanese yen (empty when not known)."),
         Column("sources", "Where its facts come from: URLs, one per line."),
         Column("last_reviewed", "When an editor last checked it against its sources."),
-        Column("published_at", "When the record was first published."),
-        Column("updated_at", "When the record was last changed."),
+        *EDITORIAL_DATES,
     ),
     foreign_keys=(("lead_organization_id", "organizations", "id"),),
     unique=("slug",),

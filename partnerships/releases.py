@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from releases.tables import LINK, REGISTER, Column, Table, key, pairs
+from releases.tables import EDITORIAL_DATES, LINK, REGISTER, Column, Table, key, pairs
 
 from .models import Activity, SubnationalPartnership
 
@@ -24,8 +24,7 @@ PARTNERSHIPS = Table(
         Column("description_ja", "Description in Japanese."),
         Column("sources", "Where its facts come from: URLs, one per line."),
         Column("last_reviewed", "When an editor last checked it against its sources."),
-        Column("published_at", "When the record was first published."),
-        Column("updated_at", "When the record was last changed."),
+        *EDITORIAL_DATES,
     ),
     foreign_keys=(("japanese_locality_id", "localities", "id"), ("foreign_locality_id", "localities", "id")),
     unique=("slug",),

@@ -3,7 +3,7 @@ consent records), their research fields and exchanges."""
 
 from django.utils.translation import gettext_lazy as _
 
-from releases.tables import LINK, REGISTER, Column, Table, key, pairs, vocabulary
+from releases.tables import EDITORIAL_DATES, LINK, REGISTER, Column, Table, key, pairs, vocabulary
 
 from .models import Exchange, Researcher, ResearchField
 
@@ -26,8 +26,7 @@ RESEARCHERS = Table(
         Column("orcid", "ORCID iD, e.g. 0000-0002-1825-0097 (empty when not recorded)."),
         Column("bio", "Short biography in English."),
         Column("bio_ja", "Short biography in Japanese."),
-        Column("published_at", "When the record was first published."),
-        Column("updated_at", "When the record was last changed."),
+        *EDITORIAL_DATES,
     ),
     foreign_keys=(("affiliation_id", "organizations", "id"), ("country_id", "countries", "id")),
     unique=("slug",),

@@ -110,6 +110,13 @@ def key(what):
     return Column("id", f"The {what}'s identifier, stable from one release to the next.")
 
 
+# The dates every register's records carry (editorial.models.EditorialModel).
+EDITORIAL_DATES = (
+    Column("published_at", "When the record was first published."),
+    Column("updated_at", "When the record was last changed."),
+)
+
+
 def vocabulary(name, what, model_rows, title, description, extra=()):
     """A reference table of a ``Vocabulary`` (slug, name, Japanese name)."""
     return Table(
