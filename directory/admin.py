@@ -1,5 +1,6 @@
 """Editors' admin for the reference entities every register points at."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,8 @@ class LocalityAdmin(BaseAdmin):
     list_select_related = ["country", "parent"]
     search_fields = ["name", "name_ja", "iso_code", "country__name"]
     autocomplete_fields = ["country", "parent"]
+    # The admin's narrow number box would cut GeoNames ids (seven digits and more) off: a text box's width.
+    formfield_overrides = {models.PositiveIntegerField: {"widget": forms.NumberInput(attrs={"class": "vTextField"})}}
     fieldsets = [
         (None, {"fields": [("name", "name_ja"), "level", "country", "parent", "iso_code"]}),
         (_("Identifiers elsewhere"), {"fields": [("geonames_id", "wikidata_id")]}),
