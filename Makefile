@@ -13,7 +13,7 @@ SCALE ?= 100000
 # default 128 MB would not: each search would then read part of the tables from the disk cache).
 BENCH_PG_OPTIONS ?= -c shared_buffers=1GB -c effective_cache_size=4GB -c work_mem=16MB
 
-.PHONY: run setup messages test lint format bench loadtest relevance maps lighthouse clean
+.PHONY: run setup messages test lint format data bench loadtest relevance maps lighthouse clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -58,6 +58,11 @@ run: setup messages
 		$(MANAGE) demo_editor && \
 		echo "Serving on http://$(HOST):$(PORT)/ (editors: http://$(HOST):$(PORT)/admin/)" && \
 		exec $(MANAGE) runserver $(HOST):$(PORT)'
+
+## Write a new dated data release (a Frictionless Data Package of every public table) from the data of `make run`
+## (.pgdata/) into DATA_RELEASES_DIR (default data-releases/), served at /data/.
+data: setup
+	@DJANGO_DEBUG=1 $(PG) --keep .pgdata sh -c '$(MANAGE) migrate --no-input && $(MANAGE) release_data'
 
 ## The whole suite, once, on a throwaway PostgreSQL server (PG_BIN=/usr/lib/postgresql/15/bin for Debian's).
 test: setup messages node_modules/.installed

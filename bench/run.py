@@ -66,6 +66,7 @@ def run_benchmark(
     from initiatives.models import Initiative
 
     from . import figures, harness, summary
+    from .release import measure_release
 
     with override_settings(ROOT_URLCONF="bench.urls"):
         counts = scale.existing_counts()
@@ -83,9 +84,10 @@ def run_benchmark(
         harness.bench_user("bench-exporter", perms=["accounts.export_data"])
         measure = export_in_subprocess if exports_in_subprocess else harness.measure_export
         exports = {fmt: measure(fmt, rows) for fmt in harness.EXPORT_FORMATS}
+        release = measure_release()
     loaded = run_under_load() if under_load else None
     results = summary.summarise(
-        counts, searches, details, changelists, exports, suggestions, feeds, api_records, loaded
+        counts, searches, details, changelists, exports, suggestions, feeds, api_records, loaded, release
     )
     results.update(
         dict(
@@ -132,6 +134,7 @@ def rerun_exports(out):
         previous.get("feeds", {}),
         previous.get("api_records", {}),
         previous.get("under_load"),
+        previous.get("release"),
     )
     results.update({key: previous[key] for key in RENAME_KEYS if key in previous})
     results.update(

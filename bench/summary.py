@@ -21,7 +21,16 @@ def _worst(results, key):
 
 
 def summarise(
-    counts, searches, details, changelists, exports, suggestions=None, feeds=None, api_records=None, under_load=None
+    counts,
+    searches,
+    details,
+    changelists,
+    exports,
+    suggestions=None,
+    feeds=None,
+    api_records=None,
+    under_load=None,
+    release=None,
 ):
     suggestions, feeds = suggestions or {}, feeds or {}
     search = [row["search"] for row in searches]
@@ -52,6 +61,8 @@ def summarise(
         "xlsx_peak_mb": export_figure["xlsx"].get("peak_mb"),
         "json_seconds": export_figure["json"].get("seconds"),
         "suggest_p95_ms": _worst(suggestions.values(), "p95_ms"),
+        # A release after the first: every table written and compared with the previous release.
+        "release_seconds": (release or {}).get("next", {}).get("seconds"),
         **counts,
         "cases": searches,
         "details": details,
@@ -61,6 +72,7 @@ def summarise(
         "exports": exports,
         "suggestions": suggestions,
         "under_load": under_load or {},
+        "release": release or {},
     }
 
 
@@ -166,6 +178,14 @@ def table(results):
             )
         else:
             lines.append(f"export {fmt:<5} {result.get('status')}")
+    for which, result in results.get("release", {}).items():
+        if result.get("status") == "ok":
+            lines.append(
+                f"data release ({which}) {result['rows']:,} rows, {result['files']} files, {result['bytes']:,} bytes "
+                f"in {result['seconds']} s, peak memory growth {result['peak_mb']} MB"
+            )
+        else:
+            lines.append(f"data release ({which}) {result.get('status')}")
     return "\n".join(lines)
 
 
@@ -202,6 +222,7 @@ MARKDOWN_COLUMNS = [
     ("xlsx_peak_mb", "XLSX MB", "{:g}"),
     ("json_seconds", "JSON s", "{:g}"),
     ("suggest_p95_ms", "suggest p95 ms", "{:g}"),
+    ("release_seconds", "release s", "{:g}"),
 ]
 
 

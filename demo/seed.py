@@ -139,6 +139,7 @@ class Loader:
             lookup = {"country": country, "parent": parent_obj, "name": name}
             latitude, longitude = places.COORDINATES.get(key, (None, None))
             values = {"name_ja": name_ja, "level": level, "latitude": latitude, "longitude": longitude}
+            values["geonames_id"] = places.GEONAMES.get(key)
             self.localities[key] = self.sync(Locality, lookup, values)
 
     def load_directory(self):

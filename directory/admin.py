@@ -1,5 +1,6 @@
 """Editors' admin for the reference entities every register points at."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,9 +27,12 @@ class LocalityAdmin(BaseAdmin):
     list_select_related = ["country", "parent"]
     search_fields = ["name", "name_ja", "iso_code", "country__name"]
     autocomplete_fields = ["country", "parent"]
+    # The admin's narrow number box would cut GeoNames ids (seven digits and more) off: a text box's width.
+    formfield_overrides = {models.PositiveIntegerField: {"widget": forms.NumberInput(attrs={"class": "vTextField"})}}
     fieldsets = [
         (None, {"fields": [("name", "name_ja"), "level", "country", "parent", "iso_code"]}),
         (_("Place on the maps"), {"fields": [("latitude", "longitude")]}),
+        (_("Identifiers elsewhere"), {"fields": [("geonames_id", "wikidata_id")]}),
     ]
 
     def get_queryset(self, request):
@@ -64,6 +68,7 @@ class OrganizationAdmin(ColumnImportExportMixin, HistoryAdmin):
     fieldsets = [
         (None, {"fields": [("name", "name_ja"), ("acronym", "slug")]}),
         ("Classification", {"fields": ["kind", "sector", "country", "website"]}),
+        (_("Identifiers elsewhere"), {"fields": [("ror_id", "wikidata_id")]}),
         ("Record", {"fields": [("created_at", "updated_at")]}),
     ]
 

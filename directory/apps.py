@@ -2,8 +2,16 @@ from django.apps import AppConfig
 
 
 class DirectoryConfig(AppConfig):
-    """The reference register every other points at: countries, localities, organizations, policy areas."""
+    """The reference register every other points at: countries, localities, organizations, policy areas.
+    Declares its data-release tables when ready."""
 
     name = "directory"
     verbose_name = "Directory"
     editorial_content = True  # editors edit its models (accounts/roles.py)
+
+    def ready(self):
+        from releases import tables
+
+        from .releases import TABLES
+
+        tables.register(*TABLES)

@@ -89,6 +89,8 @@ ORGANIZATIONS = ExportSpec(
         text("sector"),
         ref("country", Country, "iso2"),
         text("website"),
+        text("ror_id"),
+        text("wikidata_id"),
         url(),
         read_only("updated_at"),
     ],

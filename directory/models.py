@@ -13,6 +13,23 @@ from bilingual.content import is_japanese, localized
 from editorial.models import Vocabulary
 from search.urls import search_url
 
+from .validators import validate_ror_id, validate_wikidata_id
+
+# Where other registries' ids resolve (schema.org ``sameAs`` links on the detail pages).
+ROR_URL = "https://ror.org/{}"
+WIKIDATA_URL = "https://www.wikidata.org/wiki/{}"
+GEONAMES_URL = "https://sws.geonames.org/{}/"
+
+
+def wikidata_field():
+    return models.CharField(
+        _("Wikidata id"),
+        max_length=12,
+        blank=True,
+        validators=[validate_wikidata_id],
+        help_text=_("The Wikidata item, e.g. Q7842. Leave blank unless you checked it."),
+    )
+
 
 class Region(models.TextChoices):
     AFRICA = "africa", _("Africa")
@@ -87,6 +104,13 @@ class Locality(models.Model):
     longitude = models.FloatField(
         _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
+    geonames_id = models.PositiveIntegerField(
+        _("GeoNames id"),
+        null=True,
+        blank=True,
+        help_text=_("The place's number in GeoNames, e.g. 1850147 for Tokyo. Leave blank unless you checked it."),
+    )
+    wikidata_id = wikidata_field()
 
     class Meta:
         ordering = ["country__name", "name"]
@@ -104,6 +128,10 @@ class Locality(models.Model):
                 condition=models.Q(longitude__gte=-180, longitude__lte=180) | models.Q(longitude__isnull=True),
                 name="locality_longitude_range",
             ),
+            models.UniqueConstraint(fields=["geonames_id"], name="locality_geonames_id_unique"),
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~models.Q(wikidata_id=""), name="locality_wikidata_id_unique"
+            ),
         ]
 
     def __str__(self):
@@ -120,6 +148,14 @@ class Locality(models.Model):
         if self.country.iso2 == JAPAN and self.prefecture.iso_code:
             return "prefecture", self.prefecture.iso_code
         return "country", self.country.iso2
+
+    @property
+    def same_as(self):
+        """This place in GeoNames and Wikidata, as URLs (none when not recorded)."""
+        return [
+            *([GEONAMES_URL.format(self.geonames_id)] if self.geonames_id else []),
+            *([WIKIDATA_URL.format(self.wikidata_id)] if self.wikidata_id else []),
+        ]
 
     @property
     def prefecture(self):
@@ -155,6 +191,14 @@ class Organization(models.Model):
     sector = models.CharField(max_length=20, choices=Sector.choices, db_index=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="organizations")
     website = models.URLField(blank=True)
+    ror_id = models.CharField(
+        _("ROR id"),
+        max_length=9,
+        blank=True,
+        validators=[validate_ror_id],
+        help_text=_("The Research Organization Registry id, e.g. 057zh3y96. Leave blank unless you checked it."),
+    )
+    wikidata_id = wikidata_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -162,12 +206,26 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["ror_id"], condition=~models.Q(ror_id=""), name="organization_ror_unique"),
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~models.Q(wikidata_id=""), name="organization_wikidata_id_unique"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
         return reverse("organization", args=[self.slug])
+
+    @property
+    def same_as(self):
+        """This organization in ROR and Wikidata, as URLs (none when not recorded)."""
+        return [
+            *([ROR_URL.format(self.ror_id)] if self.ror_id else []),
+            *([WIKIDATA_URL.format(self.wikidata_id)] if self.wikidata_id else []),
+        ]
 
 
 class PolicyArea(Vocabulary):

@@ -2,17 +2,20 @@ from django.apps import AppConfig
 
 
 class InitiativesConfig(AppConfig):
-    """The initiatives register: declares its search, export columns, API fields and sitemap when ready."""
+    """The initiatives register: declares its search, export columns, API fields, sitemap and data-release
+    tables when ready."""
 
     name = "initiatives"
     verbose_name = "Initiatives"
     editorial_content = True  # editors edit its models (accounts/roles.py)
 
     def ready(self):
+        from releases import tables
         from search import registry
 
         from .api import FIELDS, related, serialize
         from .exports import INITIATIVES, PUBLIC_INITIATIVES
+        from .releases import TABLES as RELEASE_TABLES
         from .search import REGISTER
         from .sitemaps import InitiativeSitemap
 
@@ -26,3 +29,4 @@ class InitiativesConfig(AppConfig):
             related=related,
             sitemap=InitiativeSitemap,
         )
+        tables.register(*RELEASE_TABLES)

@@ -3,17 +3,19 @@ from django.apps import AppConfig
 
 class PartnershipsConfig(AppConfig):
     """The partnerships register (model ``SubnationalPartnership``): declares its search, export columns, API
-    fields and sitemap when ready."""
+    fields, sitemap and data-release tables when ready."""
 
     name = "partnerships"
     verbose_name = "Partnerships"
     editorial_content = True  # editors edit its models (accounts/roles.py)
 
     def ready(self):
+        from releases import tables
         from search import registry
 
         from .api import FIELDS, related, serialize
         from .exports import PARTNERSHIPS, PUBLIC_PARTNERSHIPS
+        from .releases import TABLES as RELEASE_TABLES
         from .search import REGISTER
         from .sitemaps import PartnershipSitemap
 
@@ -27,3 +29,4 @@ class PartnershipsConfig(AppConfig):
             related=related,
             sitemap=PartnershipSitemap,
         )
+        tables.register(*RELEASE_TABLES)

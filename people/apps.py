@@ -3,17 +3,19 @@ from django.apps import AppConfig
 
 class PeopleConfig(AppConfig):
     """The researchers register (app ``people``, model ``Researcher``, URLs and search under ``researchers``):
-    declares its search, export columns, API fields and sitemap when ready."""
+    declares its search, export columns, API fields, sitemap and data-release tables when ready."""
 
     name = "people"
     verbose_name = "People"
     editorial_content = True  # editors edit its models (accounts/roles.py)
 
     def ready(self):
+        from releases import tables
         from search import registry
 
         from .api import FIELDS, related, serialize
         from .exports import PUBLIC_RESEARCHERS, RESEARCHERS
+        from .releases import TABLES as RELEASE_TABLES
         from .search import REGISTER
         from .sitemaps import ResearcherSitemap
 
@@ -27,3 +29,4 @@ class PeopleConfig(AppConfig):
             related=related,
             sitemap=ResearcherSitemap,
         )
+        tables.register(*RELEASE_TABLES)

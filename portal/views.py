@@ -15,10 +15,14 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from api.linked_data import embed
+from directory import linked_data as directory_linked_data
 from directory.models import JAPAN, Country, Organization
+from initiatives import linked_data as initiative_linked_data
 from initiatives.models import Initiative, Participation, worked_with
 from partnerships.figures import lines_map
 from partnerships.models import SubnationalPartnership
+from people.linked_data import researcher as researcher_linked_data
 from people.models import Researcher
 from search import Search, figures, registry, vocabulary
 from search.text import clean_text
@@ -113,6 +117,7 @@ def organization_detail(request, slug):
     }
     context = {
         "organization": organization,
+        "linked_data": embed(directory_linked_data.organization(organization, request)),
         **sections,
         "researchers_search_url": search_url("researchers", org=organization.slug),
         "has_content": any(section.rows for section in sections.values()),
@@ -138,6 +143,7 @@ def country_detail(request, iso2):
     }
     context = {
         "country": country,
+        "linked_data": embed(directory_linked_data.country(country, request)),
         **sections,
         "searches": {
             # Japan is never a partner of itself (?country=JP finds nothing): its page leads to whole registers.
@@ -170,5 +176,11 @@ def researcher_detail(request, slug):
     )
     researchers = Researcher.objects.visible_to(request.user).for_detail().prefetch_related(initiatives)
     researcher = get_object_or_404(researchers, slug=slug)
-    context = {"object": researcher, "worked_with": list(worked_with(researcher)), "nav_section": "researchers"}
+    projects = [initiative_linked_data.reference(p.initiative, request) for p in researcher.public_participations]
+    context = {
+        "object": researcher,
+        "worked_with": list(worked_with(researcher)),
+        "nav_section": "researchers",
+        "linked_data": embed(researcher_linked_data(researcher, request, projects)),
+    }
     return render(request, "people/researcher_detail.html", context)

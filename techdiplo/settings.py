@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "editorial",
     "maps",
+    "releases",
     # Fair use: the rate limits' counters and the heavy requests' slots (README.md, "Fair use").
     "fairuse",
 ]
@@ -218,6 +219,10 @@ DATA_LICENSE = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
+
+# The bulk data releases (`manage.py release_data`, served at /data/): one folder per release. Every app server must
+# read the same folder (shared storage, e.g. an NFS mount), or each would list and serve its own releases.
+DATA_RELEASES_DIR = Path(env_str("DATA_RELEASES_DIR") or BASE_DIR / "data-releases")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "日本語")]

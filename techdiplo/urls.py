@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.views import LoginView, LogoutView
 from portal.sitemaps import robots_txt, sitemaps
 from portal.views import healthz
+from releases import urls as release_urls
 from search import registry
 from search.views import suggest
 
@@ -33,6 +34,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("api/", include("api.urls")),
+    *release_urls.file_urlpatterns,
     path("accounts/logout/", LogoutView.as_view(), name="logout"),
 ]
 
@@ -50,5 +52,6 @@ urlpatterns += i18n_patterns(
     path("admin/logout/", LogoutView.as_view(next_page="admin:login")),
     path("admin/", admin.site.urls),
     path("workbench/", include("workbench.urls")),
+    *release_urls.page_urlpatterns,
     prefix_default_language=False,
 )

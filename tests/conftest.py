@@ -84,3 +84,11 @@ def analyst(client):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory(groups=["Analysts"]))
+    return client
+
+
+@pytest.fixture
+def releases_dir(settings, tmp_path):
+    """Data releases written to and served from a folder of the test's own."""
+    settings.DATA_RELEASES_DIR = tmp_path / "releases"
+    return settings.DATA_RELEASES_DIR

@@ -39,6 +39,7 @@ RESULT_KEYS = {
     "xlsx_peak_mb",
     "json_seconds",
     "suggest_p95_ms",
+    "release_seconds",
     "initiatives",
     "researchers",
     "partnerships",
@@ -136,6 +137,8 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
     assert {r["status"] for r in results["feeds"].values()} == {"ok"}, results["feeds"]
+    assert {r["status"] for r in results["release"].values()} == {"ok"}, results["release"]
+    assert results["release"]["next"]["rows"] > sum(COUNTS.values())  # the registers, their links, references
     assert results["feed_p95_ms"] > 0
     page100 = {row["case"]: row["api_page100"] for row in results["cases"]}
     assert {r["status"] for r in page100.values()} == {"ok"}, page100

