@@ -37,13 +37,14 @@ def place(locality, request):
 
 def _place(locality, within):
     name, other = names(locality)
-    latitude, longitude = getattr(locality, "latitude", None), getattr(locality, "longitude", None)
     return node(
         "AdministrativeArea" if locality.level == LocalityLevel.PREFECTURE else "City",
         name=name,
         alternateName=other,
         identifier=locality.iso_code,
         sameAs=locality.same_as,
-        geo=node("GeoCoordinates", latitude=latitude, longitude=longitude) if latitude is not None else None,
+        geo=node("GeoCoordinates", latitude=locality.latitude, longitude=locality.longitude)
+        if locality.latitude is not None and locality.longitude is not None
+        else None,
         containedInPlace=within,
     )

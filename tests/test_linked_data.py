@@ -158,7 +158,15 @@ def test_organization_without_identifiers_has_no_same_as(client):
 def test_partnership_page_is_about_two_places_with_their_geonames_ids(client):
     japan, us = country("JP"), country("US")
     hyogo = LocalityFactory(name="Hyogo", name_ja="兵庫県", country=japan, level=LocalityLevel.PREFECTURE)
-    kobe = LocalityFactory(name="Kobe", name_ja="神戸市", country=japan, parent=hyogo, geonames_id=1859171)
+    kobe = LocalityFactory(
+        name="Kobe",
+        name_ja="神戸市",
+        country=japan,
+        parent=hyogo,
+        geonames_id=1859171,
+        latitude=34.6913,
+        longitude=135.183,
+    )
     seattle = LocalityFactory(name="Seattle", country=us, level=LocalityLevel.CITY, wikidata_id="Q5083")
     partnership = PartnershipFactory(japanese_locality=kobe, foreign_locality=seattle, established=1957)
 
@@ -168,6 +176,8 @@ def test_partnership_page_is_about_two_places_with_their_geonames_ids(client):
     assert kobe_node["name"] == "Kobe"
     assert kobe_node["alternateName"] == "神戸市"
     assert kobe_node["sameAs"] == ["https://sws.geonames.org/1859171/"]
+    assert kobe_node["geo"] == {"@type": "GeoCoordinates", "latitude": 34.6913, "longitude": 135.183}
+    assert "geo" not in seattle_node  # not placed: no coordinates invented
     assert kobe_node["containedInPlace"]["@type"] == "AdministrativeArea"
     assert kobe_node["containedInPlace"]["name"] == "Hyogo"
     assert kobe_node["containedInPlace"]["containedInPlace"]["identifier"] == "JP"
