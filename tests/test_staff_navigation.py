@@ -23,6 +23,8 @@ def test_analyst_sees_reports_and_the_spreadsheets_but_no_admin(client, prefix):
     _, html = page(client, f"{prefix}/")
     links = bar(html)
     assert f'href="{prefix}/reports/"' in links
+    assert f'href="{prefix}/workbench/"' in links
+    assert ("ワークベンチ" if prefix else ">Workbench<") in links
     for register in ("initiatives", "researchers", "partnerships"):
         assert f'href="{prefix}/{register}/export.xlsx"' in links
     assert "/admin/" not in links
@@ -34,9 +36,10 @@ def test_editor_sees_the_admin_but_no_tool_they_may_not_use(client, prefix):
     client.force_login(UserFactory(groups=["Editors"], is_staff=True))
     _, html = page(client, f"{prefix}/initiatives/")
     links = bar(html)
-    assert 'href="/admin/"' in links
+    assert f'href="{prefix}/admin/"' in links  # the admin in the page's language
     assert ("管理画面" if prefix else ">Admin<") in links
     assert "/reports/" not in links
+    assert "/workbench/" not in links
     assert "export.xlsx" not in links
 
 
