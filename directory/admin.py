@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import models
 
 from editorial.admin import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin, VocabularyAdmin
-from exports.resources import ColumnImportExportMixin
+from exports.import_admin import ColumnImportExportMixin
 
 from .models import Country, Locality, Organization, PolicyArea
 from .resources import OrganizationResource

@@ -255,6 +255,12 @@ CONTENT_SECURITY_POLICY = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+# The admin's import refuses bigger files before reading them (README, "Imports"; exports/uploads.py).
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5_000)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 200_000)
+IMPORT_MAX_XLSX_EXPANDED_BYTES = env_int("IMPORT_MAX_XLSX_EXPANDED_BYTES", 50 * 1024 * 1024)
+
 # JSON lines in production, plain text with debug (make run); README.md, "Logs".
 try:
     LOG_FORMAT = chosen_format(env_str("DJANGO_LOG_FORMAT"), DEBUG)
