@@ -118,6 +118,8 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -130,3 +132,7 @@ class PolicyArea(Vocabulary):
     history = HistoricalRecords()
 
     search_link = ("initiatives", "area")
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("policy area")
+        verbose_name_plural = _("policy areas")

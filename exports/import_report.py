@@ -50,6 +50,13 @@ def import_problems(resource, headers, result):
     return problems
 
 
+def derived_columns(resource):
+    """The resource's columns that no import writes (the preview shows them, computed, labelled "ignored")."""
+    return [
+        f.column_name for f in resource.get_user_visible_fields() if not f.attribute and f.column_name != VERSION_COLUMN
+    ]
+
+
 def ignored_columns(resource, headers):
     """The file's columns the import does not write: derived ones (a region, a URL) and unknown headers."""
     importable = {field.column_name for field in resource.get_import_fields() if field.attribute}

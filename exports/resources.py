@@ -24,7 +24,7 @@ from import_export.fields import Field
 from search import bitmaps
 
 from .cells import neutralise
-from .import_report import ignored_columns, import_problems
+from .import_report import derived_columns, ignored_columns, import_problems
 from .widgets import DayWidget, TextWidget, WholeNumberWidget
 
 
@@ -118,6 +118,7 @@ class ColumnResource(resources.ModelResource):
     def after_import(self, dataset, result, **kwargs):
         headers = [str(header) for header in dataset.headers or []]
         result.ignored_columns = ignored_columns(self, headers)
+        result.derived_columns = derived_columns(self)
         result.problems = import_problems(self, headers, result)
         super().after_import(dataset, result, **kwargs)
         if not kwargs.get("dry_run"):  # a preview is rolled back with its rows

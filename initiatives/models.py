@@ -26,6 +26,10 @@ class Framework(Vocabulary):
 
     search_link = ("initiatives", "framework")
 
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
+
 
 class InitiativeKind(models.TextChoices):
     RESEARCH_COLLABORATION = "research_collaboration", _("Research collaboration")

@@ -20,6 +20,10 @@ class ResearchField(Vocabulary):
 
     search_link = ("researchers", "field")
 
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("research field")
+        verbose_name_plural = _("research fields")
+
 
 class CareerStage(models.TextChoices):
     STUDENT = "student", _("Student")

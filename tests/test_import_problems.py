@@ -70,6 +70,8 @@ def test_problems_are_in_japanese_in_the_japanese_admin(client, editor, referenc
     page = response.content.decode()
     messages = {column: message for _, column, _, _, message in problems(response)}
     assert messages["funding_jpy"] == "「abc」は整数ではありません（数字のみ。例: 1200000）。"
+    assert messages["policy_areas"] == "登録されていない政策分野: no-such-area。"
+    assert messages["countries"] == "登録されていない国: XX。"
     assert "件の問題" in page
     assert "行" in page and "列" in page
 
