@@ -4,10 +4,12 @@ Nothing here imports the registers; they point at these.
 """
 
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from editorial.duplicates import trigram_index
 from editorial.models import Vocabulary
 from search.urls import search_url
 
@@ -57,9 +59,16 @@ class Locality(models.Model):
     )
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
 
+    # Likely duplicates (the admin's curation page) are the nearest names in either script, by trigrams.
+    duplicate_keys = (Upper("name"), Upper("name_ja"))
+
     class Meta:
         ordering = ["country__name", "name"]
         verbose_name_plural = _("localities")
+        indexes = [
+            trigram_index(Upper("name"), "locality_name_trgm_gist"),
+            trigram_index(Upper("name_ja"), "locality_name_ja_trgm_gist"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["iso_code"], condition=~models.Q(iso_code=""), name="locality_iso_code_unique"
@@ -116,10 +125,16 @@ class Organization(models.Model):
 
     history = HistoricalRecords()
 
+    duplicate_keys = (Upper("name"), Upper("name_ja"))
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        indexes = [
+            trigram_index(Upper("name"), "organization_name_trgm_gist"),
+            trigram_index(Upper("name_ja"), "organization_name_ja_trgm_gist"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

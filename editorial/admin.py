@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.actions import publish, return_to_draft, submit_for_review
+from editorial.curation import quiet_since, review_cutoff
 from editorial.forms import EditorialActionForm, EditorialForm, admin_form
 from editorial.models import EditorialState
 from editorial.review import can_publish, change_reason, changes_since_publication
@@ -134,6 +135,36 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CurationFilter(admin.SimpleListFilter):
+    """What needs an editor's attention (the curation page links to each): its rules are the querysets'."""
+
+    title = _("curation")
+    parameter_name = "curation"
+
+    def lookups(self, request, model_admin):
+        choices = [
+            ("review_due", _("Review due (or never reviewed)")),
+            ("untranslated", _("Published, Japanese text missing")),
+        ]
+        if any(field.name == "sources" for field in model_admin.model._meta.fields):
+            choices.append(("unsourced", _("No source")))
+        if hasattr(model_admin.model.objects, "quiet"):
+            choices.append(("quiet", _("Active, no activity for years")))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "review_due":
+            return queryset.review_due(review_cutoff())
+        if value == "untranslated":
+            return queryset.untranslated()
+        if value == "unsourced":
+            return queryset.unsourced()
+        if value == "quiet" and hasattr(queryset, "quiet"):
+            return queryset.quiet(quiet_since())
+        return queryset
+
+
 class RegisterSearchMixin:
     """The search box of a register's changelist, fast on a big table.
 
@@ -169,7 +200,7 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
     readonly_fields = ["created_at", "updated_at", "changes_since_publication"]
     # Beside each register's title columns: what a changelist must show at a glance (and fit 1366 px).
     editorial_columns = ["editorial_state", "last_reviewed", "updated"]
-    editorial_filters = [ReviewFilter, "editorial_state"]
+    editorial_filters = [ReviewFilter, CurationFilter, "editorial_state"]
     editorial_fieldset = (
         _("Publication"),
         {

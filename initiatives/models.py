@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, PolicyArea
+from editorial.duplicates import trigram_index
 from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocabulary
 from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
@@ -125,12 +126,18 @@ class Initiative(EditorialModel):
     objects = InitiativeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
+    japanese_fields = ("title_ja", "summary_ja")
+    duplicate_keys = (Upper("title"), Upper("title_ja"))
+
     class Meta(EditorialModel.Meta):
         ordering = ["-start_date", "title"]
         indexes = [
             # The text search's match and, for Japanese, the substring match on the title (pg_trgm).
             GinIndex(fields=["search_vector"], name="initiative_vector_gin"),
             GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
+            # Likely duplicates: the nearest titles (trigram KNN; GIN cannot order by distance).
+            trigram_index(Upper("title"), "initiative_title_trgm_gist"),
+            trigram_index(Upper("title_ja"), "initiative_title_ja_trgm_gist"),
             # The published initiatives' ids with what the facets read, and the default order (newest first).
             models.Index(
                 fields=["id"],

@@ -3,7 +3,7 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -34,6 +34,11 @@ class PartnershipStatus(models.TextChoices):
 
 class PartnershipQuerySet(EditorialQuerySet):
     """Reusable querysets of partnerships. Detail-page methods first; search methods below them."""
+
+    def quiet(self, since):
+        """Active partnerships with no activity recorded on or after ``since`` (a date), nor ever."""
+        recent = Activity.objects.filter(partnership=OuterRef("pk"), date__gte=since)
+        return self.filter(status=PartnershipStatus.ACTIVE).filter(~Exists(recent))
 
     def with_localities(self):
         """Both localities joined with their country and parent: what ``str()`` and their links read."""
@@ -83,6 +88,8 @@ class SubnationalPartnership(EditorialModel):
 
     objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    japanese_fields = ("description_ja",)
 
     class Meta(EditorialModel.Meta):
         ordering = ["japanese_locality__name", "foreign_locality__name"]

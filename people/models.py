@@ -3,13 +3,14 @@
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Prefetch, Q
-from django.db.models.functions import Upper
+from django.db.models import F, Prefetch, Q, Value
+from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization
+from editorial.duplicates import trigram_index
 from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocabulary
 
 from .validators import validate_orcid
@@ -66,6 +67,9 @@ class ResearcherQuerySet(EditorialQuerySet):
         return self.select_related("affiliation", "country").prefetch_related("fields")
 
 
+FULL_NAME = Upper(Concat("family_name", Value(" "), "given_name"))
+
+
 class Researcher(EditorialModel):
     slug = models.SlugField(max_length=120, unique=True)
     family_name = models.CharField(max_length=100, db_index=True)
@@ -108,12 +112,18 @@ class Researcher(EditorialModel):
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
+    japanese_fields = ("name_ja",)
+    duplicate_keys = (FULL_NAME, Upper("name_ja"))
+
     class Meta(EditorialModel.Meta):
         ordering = ["family_name", "given_name"]
         indexes = [
             # The text search's match and, for Japanese, the substring match on the name (pg_trgm).
             GinIndex(fields=["search_vector"], name="researcher_vector_gin"),
             GinIndex(OpClass(Upper("name_ja"), name="gin_trgm_ops"), name="researcher_name_ja_trgm"),
+            # Likely duplicates: the nearest names (trigram KNN; GIN cannot order by distance).
+            trigram_index(FULL_NAME, "researcher_full_name_trgm_gist"),
+            trigram_index(Upper("name_ja"), "researcher_name_ja_trgm_gist"),
             # The public researchers' ids with what the facets read, and the default order (by name).
             models.Index(
                 fields=["id"],

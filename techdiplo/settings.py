@@ -255,6 +255,14 @@ CONTENT_SECURITY_POLICY = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+# The admin's curation page (README, "Curation"): when a review is due, when an active partnership is quiet,
+# and how likely duplicates are looked for (the newest records of each kind, each against the whole table).
+CURATION_REVIEW_AFTER_MONTHS = env_int("CURATION_REVIEW_AFTER_MONTHS", 12)
+CURATION_QUIET_YEARS = env_int("CURATION_QUIET_YEARS", 3)
+CURATION_DUPLICATES_RECENT = env_int("CURATION_DUPLICATES_RECENT", 200)
+CURATION_DUPLICATES_SHOWN = env_int("CURATION_DUPLICATES_SHOWN", 25)
+CURATION_DUPLICATE_SIMILARITY = float(env_str("CURATION_DUPLICATE_SIMILARITY", "0.6"))
+
 # The admin's import refuses bigger files before reading them (README, "Imports"; exports/uploads.py).
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5_000)

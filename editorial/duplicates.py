@@ -1,0 +1,65 @@
+"""Likely duplicates: records whose names are very similar (pg_trgm), in Latin and Japanese script alike.
+
+A register or reference model declares its ``duplicate_keys``: expressions of its names, each with a
+trigram GiST index built from the same expression (``trigram_index``), so the nearest other record is one
+index probe (``ORDER BY key <-> the record's key LIMIT 1``, PostgreSQL's KNN search; in PostgreSQL 15).
+Comparing every record with every other is quadratic; a probe per record is not, but 100,000 probes are
+still too slow for a page, so the search looks at the ``recent`` newest records (where duplicates come in:
+an import, a second editor's entry), each against the whole table. Queries: one per key.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.indexes import GistIndex, OpClass
+from django.contrib.postgres.search import TrigramDistance
+from django.db.models import OuterRef, Subquery
+
+
+def trigram_index(key, name):
+    """The GiST index that serves ``key``'s nearest-neighbour search (``gist_trgm_ops``, from pg_trgm)."""
+    return GistIndex(OpClass(key, name="gist_trgm_ops"), name=name)
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: object  # the older record (lower id): the one kept by default
+    second: object
+    similarity: float
+
+
+def likely_duplicates(model, recent, threshold, limit):
+    """Up to ``limit`` pairs, most similar first, among the ``recent`` newest records of ``model``.
+
+    Queries: one per duplicate key (the probes run inside it), and one for the records of the pairs.
+    """
+    scores = {}
+    newest = model._base_manager.order_by("-pk").values("pk")[:recent]
+    for key in model.duplicate_keys:
+        others = model._base_manager.exclude(pk=OuterRef("pk")).exclude(**blank(key))
+        distance = TrigramDistance(key, OuterRef("_key"))
+        nearest = others.annotate(_distance=distance).order_by("_distance")[:1]
+        rows = (
+            model._base_manager.filter(pk__in=newest)
+            .exclude(**blank(key))
+            .annotate(_key=key)
+            .annotate(twin=Subquery(nearest.values("pk")), twin_distance=Subquery(nearest.values("_distance")))
+            .filter(twin_distance__lte=1 - threshold)
+            .values_list("pk", "twin", "twin_distance")
+        )
+        for pk, twin, twin_distance in rows:
+            pair = (min(pk, twin), max(pk, twin))
+            scores[pair] = max(scores.get(pair, 0), 1 - twin_distance)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    records = model._base_manager.in_bulk({pk for pair, _ in ranked for pk in pair})
+    return [
+        Pair(records[first], records[second], round(score, 2))
+        for (first, second), score in ranked
+        if first in records and second in records
+    ]
+
+
+def blank(key):
+    """A lookup that excludes records whose key is empty (no Japanese name: nothing to compare)."""
+    source = key.get_source_expressions()[0]
+    name = getattr(source, "name", None)
+    return {name: ""} if name else {}
