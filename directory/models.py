@@ -61,6 +61,7 @@ class Locality(models.Model):
 
     # Likely duplicates (the admin's curation page) are the nearest names in either script, by trigrams.
     duplicate_keys = (Upper("name"), Upper("name_ja"))
+    duplicate_related = ("parent",)  # what __str__ reads
 
     class Meta:
         ordering = ["country__name", "name"]

@@ -35,9 +35,7 @@ def likely_duplicates(model, recent, threshold, limit):
     scores = {}
     newest = model._base_manager.order_by("-pk").values("pk")[:recent]
     for key in model.duplicate_keys:
-        others = model._base_manager.exclude(pk=OuterRef("pk")).exclude(**blank(key))
-        distance = TrigramDistance(key, OuterRef("_key"))
-        nearest = others.annotate(_distance=distance).order_by("_distance")[:1]
+        nearest = nearest_query(model, key, OuterRef("_key"), exclude_pk=OuterRef("pk"))
         rows = (
             model._base_manager.filter(pk__in=newest)
             .exclude(**blank(key))
@@ -50,12 +48,22 @@ def likely_duplicates(model, recent, threshold, limit):
             pair = (min(pk, twin), max(pk, twin))
             scores[pair] = max(scores.get(pair, 0), 1 - twin_distance)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    records = model._base_manager.in_bulk({pk for pair, _ in ranked for pk in pair})
+    # What the records' names read (a city's name carries its prefecture's), so listing the pairs runs no query.
+    related = getattr(model, "duplicate_related", ())
+    records = model._base_manager.select_related(*related).in_bulk({pk for pair, _ in ranked for pk in pair})
     return [
         Pair(records[first], records[second], round(score, 2))
         for (first, second), score in ranked
         if first in records and second in records
     ]
+
+
+def nearest_query(model, key, name, exclude_pk=None):
+    """The record whose ``key`` is nearest to ``name`` (an expression or a string): one GiST index probe."""
+    others = model._base_manager.exclude(**blank(key))
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    return others.annotate(_distance=TrigramDistance(key, name)).order_by("_distance")[:1]
 
 
 def blank(key):

@@ -22,6 +22,7 @@ from directory.models import Locality, Organization
 from editorial.curation import quiet_since, review_cutoff
 from editorial.duplicates import likely_duplicates
 from editorial.merge import MergeRefused, merge
+from editorial.review import can_publish
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
 from people.models import Researcher
@@ -125,6 +126,9 @@ def merge_duplicates(request):
         raise PermissionDenied
     keep, drop = (record(model, request.POST.get(key)) for key in ("keep", "drop"))
     try:
+        # The links of a published record are public: as any change to it, a reviewer makes it.
+        if getattr(keep, "is_published", False) and not can_publish(request.user, model):
+            raise MergeRefused(gettext("Only a reviewer can merge into a published record."))
         moved = merge(keep, drop)
     except MergeRefused as refusal:
         messages.error(request, str(refusal))

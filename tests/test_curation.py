@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from directory.models import Organization
+from directory.models import Locality, Organization
 from editorial.curation import months_before
 from editorial.models import EditorialState
 from initiatives.models import Initiative
@@ -13,11 +13,13 @@ from people.models import Researcher
 from tests.factories import (
     ActivityFactory,
     InitiativeFactory,
+    LocalityFactory,
     OrganizationFactory,
     ParticipationFactory,
     PartnershipFactory,
     ResearcherFactory,
     UserFactory,
+    country,
 )
 
 pytestmark = pytest.mark.django_db
@@ -107,13 +109,21 @@ def test_the_page_is_for_staff_only(client):
 
 
 def test_the_page_runs_a_bounded_number_of_queries(client, editor, django_assert_max_num_queries):
-    for n in range(30):
+    prefecture = LocalityFactory(name="Miyagi", level="prefecture", country=country("JP"))
+    for n in range(12):
         InitiativeFactory(title=f"Coastal resilience programme number {n}", title_ja=f"沿岸強靱化 {n}")
-    with django_assert_max_num_queries(40):
-        # session and user (2); the counts: 4 rules × 3 registers less the ones that do not apply (8);
-        # the duplicates: one query per key and one for the pairs' records, for 4 kinds (12).
+        ResearcherFactory(family_name="Yamamoto", given_name=f"Haruka{n}", name_ja=f"山本 {n}")
+        OrganizationFactory(name=f"Tohoku University campus {n}")
+        LocalityFactory(name=f"Sendai ward {n}", level="city", country=country("JP"), parent=prefecture)
+    with django_assert_max_num_queries(25):
+        # the session, the user and their permissions (4); the counts: one per register and rule that
+        # applies (9: initiatives 3, researchers 2, partnerships 4); the duplicates, for each of 4 kinds: one
+        # query per key (2) and one for the pairs' records with what their names read (12).
         response = client.get(CURATION_URL)
     assert response.status_code == 200
+    assert all(section.pairs for section in response.context["duplicates"])
+    rendered = response.content.decode()
+    assert "Sendai ward 1, Miyagi" in rendered
 
 
 def pairs(response, kind):
@@ -180,7 +190,7 @@ def test_a_merge_never_makes_public_what_was_not(client, editor):
 
 def test_a_merge_that_would_repeat_a_link_is_refused_and_changes_nothing(client, editor):
     editor.user_permissions.add(*delete_permissions("people", "researcher"))
-    kept, duplicate = ResearcherFactory(), ResearcherFactory()
+    kept, duplicate = ResearcherFactory(editorial_state=EditorialState.DRAFT), ResearcherFactory()
     initiative = InitiativeFactory(title="Both take part")
     ParticipationFactory(researcher=kept, initiative=initiative)
     ParticipationFactory(researcher=duplicate, initiative=initiative)
@@ -218,6 +228,21 @@ def delete_permissions(app, model):
     return Permission.objects.filter(content_type__app_label=app, codename__in=[f"delete_{model}", f"change_{model}"])
 
 
+def test_only_a_reviewer_merges_into_a_published_record(client, editor):
+    editor.user_permissions.add(*delete_permissions("initiatives", "initiative"))
+    kept = InitiativeFactory(title="G7 energy dialogue", editorial_state=EditorialState.PUBLISHED)
+    duplicate = InitiativeFactory(title="G7 energy dialog", editorial_state=EditorialState.DRAFT)
+    response = merge(client, "initiatives.initiative", kept, duplicate)
+    assert [str(m) for m in response.wsgi_request._messages] == ["Only a reviewer can merge into a published record."]
+    assert Initiative.objects.filter(pk=duplicate.pk).exists()
+    reviewer = UserFactory(groups=["Reviewers"], is_staff=True)
+    reviewer.user_permissions.add(*delete_permissions("initiatives", "initiative"))
+    client.force_login(reviewer)
+    assert merge(client, "initiatives.initiative", kept, duplicate).status_code == 302
+    assert not Initiative.objects.filter(pk=duplicate.pk).exists()
+    assert Initiative.objects.get(pk=kept.pk).editorial_state == EditorialState.PUBLISHED
+
+
 def test_initiatives_keep_their_state_when_merged(client, editor):
     editor.user_permissions.add(*delete_permissions("initiatives", "initiative"))
     kept = InitiativeFactory(title="G7 energy dialogue", editorial_state=EditorialState.IN_REVIEW)
@@ -225,3 +250,18 @@ def test_initiatives_keep_their_state_when_merged(client, editor):
     assert merge(client, "initiatives.initiative", kept, duplicate).status_code == 302
     assert Initiative.objects.get(pk=kept.pk).editorial_state == EditorialState.IN_REVIEW
     assert not Initiative.objects.filter(pk=duplicate.pk).exists()
+
+
+@pytest.mark.parametrize("model", [Organization, Locality, Researcher, Initiative])
+def test_the_nearest_name_search_can_use_its_trigram_index(model, django_assert_num_queries):
+    from django.db import connection
+
+    from editorial.duplicates import nearest_query
+
+    for key in model.duplicate_keys:
+        sql, params = nearest_query(model, key, "Tohoku").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: make the planner show the index it can use
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "trgm_gist" in plan, plan
