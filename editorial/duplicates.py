@@ -5,14 +5,15 @@ trigram GiST index built from the same expression (``trigram_index``), so the ne
 index probe (``ORDER BY key <-> the record's key LIMIT 1``, PostgreSQL's KNN search; in PostgreSQL 15).
 Comparing every record with every other is quadratic; a probe per record is not, but 100,000 probes are
 still too slow for a page, so the search looks at the ``recent`` newest records (where duplicates come in:
-an import, a second editor's entry), each against the whole table. Queries: one per key.
+an import, a second editor's entry), each against the whole table. Queries: one per key; one probe a record.
 """
 
 from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GistIndex, OpClass
 from django.contrib.postgres.search import TrigramDistance
-from django.db.models import OuterRef, Subquery
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 
 
 def trigram_index(key, name):
@@ -36,17 +37,25 @@ def likely_duplicates(model, recent, threshold, limit):
     newest = model._base_manager.order_by("-pk").values("pk")[:recent]
     for key in model.duplicate_keys:
         nearest = nearest_query(model, key, OuterRef("_key"), exclude_pk=OuterRef("pk"))
+        # The twin's id and distance from one index probe: one subquery returns both, as "id distance".
+        twin = nearest.annotate(
+            _twin=Concat(Cast("pk", CharField()), Value(" "), Cast("_distance", CharField()), output_field=CharField())
+        ).values("_twin")
         rows = (
             model._base_manager.filter(pk__in=newest)
             .exclude(**blank(key))
             .annotate(_key=key)
-            .annotate(twin=Subquery(nearest.values("pk")), twin_distance=Subquery(nearest.values("_distance")))
-            .filter(twin_distance__lte=1 - threshold)
-            .values_list("pk", "twin", "twin_distance")
+            .annotate(twin=Subquery(twin))
+            .values_list("pk", "twin")
         )
-        for pk, twin, twin_distance in rows:
-            pair = (min(pk, twin), max(pk, twin))
-            scores[pair] = max(scores.get(pair, 0), 1 - twin_distance)
+        for pk, found in rows:
+            if not found:
+                continue
+            twin_pk, distance = found.split(" ")
+            similarity = 1 - float(distance)
+            if similarity >= threshold:
+                pair = (min(pk, int(twin_pk)), max(pk, int(twin_pk)))
+                scores[pair] = max(scores.get(pair, 0), similarity)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
     # What the records' names read (a city's name carries its prefecture's), so listing the pairs runs no query.
     related = getattr(model, "duplicate_related", ())
