@@ -7,6 +7,7 @@ from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, PolicyArea
@@ -131,6 +132,8 @@ class Initiative(EditorialModel):
 
     class Meta(EditorialModel.Meta):
         ordering = ["-start_date", "title"]
+        verbose_name = pgettext_lazy("register", "initiative")
+        verbose_name_plural = pgettext_lazy("register", "initiatives")
         indexes = [
             # The text search's match and, for Japanese, the substring match on the title (pg_trgm).
             GinIndex(fields=["search_vector"], name="initiative_vector_gin"),

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from bilingual.content import localized
@@ -94,6 +95,7 @@ class SubnationalPartnership(EditorialModel):
     class Meta(EditorialModel.Meta):
         ordering = ["japanese_locality__name", "foreign_locality__name"]
         verbose_name = _("subnational partnership")
+        verbose_name_plural = pgettext_lazy("register", "subnational partnerships")
         indexes = [GinIndex(fields=["search_vector"], name="partnership_vector_gin")]  # the text search's match
         constraints = [
             models.CheckConstraint(

@@ -7,6 +7,7 @@ from django.db.models import F, Prefetch, Q, Value
 from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization
@@ -117,6 +118,8 @@ class Researcher(EditorialModel):
 
     class Meta(EditorialModel.Meta):
         ordering = ["family_name", "given_name"]
+        verbose_name = pgettext_lazy("register", "researcher")
+        verbose_name_plural = pgettext_lazy("register", "researchers")
         indexes = [
             # The text search's match and, for Japanese, the substring match on the name (pg_trgm).
             GinIndex(fields=["search_vector"], name="researcher_vector_gin"),
