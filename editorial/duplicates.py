@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GistIndex, OpClass
 from django.contrib.postgres.search import TrigramDistance
+from django.db import OperationalError, connection, transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
+from psycopg.errors import QueryCanceled
 
 
 def trigram_index(key, name):
@@ -28,11 +30,41 @@ class Pair:
     similarity: float
 
 
-def likely_duplicates(model, recent, threshold, limit):
+class TooSlow(Exception):
+    """A search ran past its time limit and was cancelled by PostgreSQL."""
+
+
+def likely_duplicates(model, recent, threshold, limit, timeout_ms=None):
     """Up to ``limit`` pairs, most similar first, among the ``recent`` newest records of ``model``.
 
-    Queries: one per duplicate key (the probes run inside it), and one for the records of the pairs.
+    With ``timeout_ms``, each search is cancelled past that time (``TooSlow``), so a page that shows them
+    answers in bounded time whatever the tables hold. Queries: one per duplicate key (the probes run
+    inside it), and one for the records of the pairs.
     """
+    try:
+        with transaction.atomic():
+            previous = statement_timeout(f"{int(timeout_ms)}ms") if timeout_ms else None
+            pairs = _likely_duplicates(model, recent, threshold, limit)
+            if previous is not None:
+                # Back as it was: inside an outer transaction the setting would outlive this block.
+                statement_timeout(previous)
+            return pairs
+    except OperationalError as error:
+        if isinstance(error.__cause__, QueryCanceled):
+            raise TooSlow from error
+        raise
+
+
+def statement_timeout(value):
+    """Set this transaction's statement timeout; returns the one it replaces."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('statement_timeout'), set_config('statement_timeout', %s, true)", [value]
+        )
+        return cursor.fetchone()[0]
+
+
+def _likely_duplicates(model, recent, threshold, limit):
     scores = {}
     newest = model._base_manager.order_by("-pk").values("pk")[:recent]
     for key in model.duplicate_keys:

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from directory.models import Locality, Organization
 from editorial.curation import quiet_since, review_cutoff
-from editorial.duplicates import likely_duplicates
+from editorial.duplicates import TooSlow, likely_duplicates
 from editorial.merge import MergeRefused, merge
 from editorial.review import can_publish
 from initiatives.models import Initiative
@@ -72,23 +72,28 @@ class DuplicateSection:
     label: str  # "app_label.model_name", what the merge form posts
     kind: str
     change_url: str  # the admin's change page's URL name
-    pairs: list
+    pairs: list | None  # None: the search took too long and was cancelled
     can_merge: bool
 
 
 def duplicate_sections(user):
-    """Likely duplicates of each kind the user may see. Queries: three per kind (editorial.duplicates)."""
+    """Likely duplicates of each kind the user may see. Queries: three per kind (editorial.duplicates), each
+    cancelled past ``CURATION_DUPLICATES_TIMEOUT_MS``, so the page answers in bounded time."""
     sections = []
     for model in DUPLICATES:
         app, name = model._meta.app_label, model._meta.model_name
         if not user.has_perm(f"{app}.view_{name}"):
             continue
-        pairs = likely_duplicates(
-            model,
-            recent=settings.CURATION_DUPLICATES_RECENT,
-            threshold=settings.CURATION_DUPLICATE_SIMILARITY,
-            limit=settings.CURATION_DUPLICATES_SHOWN,
-        )
+        try:
+            pairs = likely_duplicates(
+                model,
+                recent=settings.CURATION_DUPLICATES_RECENT,
+                threshold=settings.CURATION_DUPLICATE_SIMILARITY,
+                limit=settings.CURATION_DUPLICATES_SHOWN,
+                timeout_ms=settings.CURATION_DUPLICATES_TIMEOUT_MS,
+            )
+        except TooSlow:
+            pairs = None  # the page says so, rather than keep the editor waiting
         can_merge = user.has_perm(f"{app}.change_{name}") and user.has_perm(f"{app}.delete_{name}")
         sections.append(
             DuplicateSection(
@@ -110,6 +115,7 @@ def curation(request):
         "duplicates": duplicate_sections(request.user),
         "recent": settings.CURATION_DUPLICATES_RECENT,
         "similarity": settings.CURATION_DUPLICATE_SIMILARITY,
+        "timeout_ms": settings.CURATION_DUPLICATES_TIMEOUT_MS,
     }
     return TemplateResponse(request, "admin/curation.html", context)
 

@@ -115,10 +115,11 @@ def test_the_page_runs_a_bounded_number_of_queries(client, editor, django_assert
         ResearcherFactory(family_name="Yamamoto", given_name=f"Haruka{n}", name_ja=f"山本 {n}")
         OrganizationFactory(name=f"Tohoku University campus {n}")
         LocalityFactory(name=f"Sendai ward {n}", level="city", country=country("JP"), parent=prefecture)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(41):
         # the session, the user and their permissions (4); the counts: one per register and rule that
-        # applies (9: initiatives 3, researchers 2, partnerships 4); the duplicates, for each of 4 kinds: one
-        # query per key (2) and one for the pairs' records with what their names read (12).
+        # applies (9: initiatives 3, researchers 2, partnerships 4); the duplicates, for each of 4 kinds (28):
+        # a savepoint, its time limit set, one query per key (2), one for the pairs' records with what their
+        # names read, the time limit put back, the savepoint released.
         response = client.get(CURATION_URL)
     assert response.status_code == 200
     assert all(section.pairs for section in response.context["duplicates"])
@@ -265,3 +266,36 @@ def test_the_nearest_name_search_can_use_its_trigram_index(model, django_assert_
             cursor.execute("EXPLAIN " + sql, params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert "trgm_gist" in plan, plan
+
+
+def test_a_duplicate_search_past_its_time_limit_is_stopped_and_the_page_says_so(client, editor, settings, monkeypatch):
+    from django.db import connection
+
+    from editorial import duplicates
+
+    search = duplicates._likely_duplicates
+
+    def slow_search(*args):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(0.2)")  # a search on tables far bigger than the test's
+        return search(*args)
+
+    monkeypatch.setattr(duplicates, "_likely_duplicates", slow_search)
+    settings.CURATION_DUPLICATES_TIMEOUT_MS = 20
+    response = client.get(CURATION_URL)
+    assert response.status_code == 200
+    assert all(section.pairs is None for section in response.context["duplicates"])
+    assert "Not checked: the search took longer than 20 ms and was stopped." in response.content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"  # not left behind for the request's other queries
+
+
+def test_a_search_within_its_time_limit_leaves_the_timeout_as_it_was(client, editor):
+    from django.db import connection
+
+    OrganizationFactory(name="Tohoku University")
+    assert client.get(CURATION_URL).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
