@@ -23,6 +23,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history import utils
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.actions import publish, return_to_draft, submit_for_review
@@ -97,7 +98,26 @@ class HistoryAdmin(LargeTableMixin, SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if not str(version_id).isdigit():
             raise Http404(gettext("No such version."))
-        return super().history_form_view(request, self._valid_id(object_id), version_id, extra_context)
+        object_id = self._valid_id(object_id)
+        # The form shows (and a revert saves) the version's links too: the record it is built on has none.
+        version = self.model.history.filter(**{self.model._meta.pk.attname: object_id}, history_id=version_id).first()
+        request.history_links = version_links(version) if version is not None else {}
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        links = getattr(request, "history_links", None)
+        if not links:
+            return form_class
+
+        class VersionForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name, ids in links.items():
+                    if name in self.fields:
+                        self.initial[name] = ids
+
+        return VersionForm
 
     def _valid_id(self, object_id):
         """``object_id`` when it can be a primary key; otherwise 404, as Django's own admin views answer."""
@@ -106,6 +126,15 @@ class HistoryAdmin(LargeTableMixin, SimpleHistoryAdmin):
         except ValidationError:
             raise Http404(gettext("No such record.")) from None
         return object_id
+
+
+def version_links(version):
+    """``{field name: [linked ids]}`` of a historical record's many-to-many fields kept in the history."""
+    links = {}
+    for field in getattr(version, "_history_m2m_fields", ()):
+        target = utils.get_m2m_reverse_field_name(field)
+        links[field.name] = [getattr(row, f"{target}_id") for row in getattr(version, field.name).all()]
+    return links
 
 
 class VocabularyAdmin(HistoryAdmin):

@@ -108,15 +108,23 @@ class Initiative(EditorialModel):
     status = models.CharField(max_length=12, choices=InitiativeStatus.choices, db_index=True)
     start_date = models.DateField(null=True, blank=True, db_index=True)
     end_date = models.DateField(null=True, blank=True)
-    policy_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="initiatives")
+    policy_areas = models.ManyToManyField(
+        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="initiatives"
+    )
     countries = models.ManyToManyField(
-        Country, blank=True, related_name="initiatives", help_text=_("Partner countries.")
+        Country,
+        verbose_name=_("partner countries"),
+        blank=True,
+        related_name="initiatives",
+        help_text=_("Partner countries."),
     )
     lead_organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="led_initiatives"
     )
-    partner_organizations = models.ManyToManyField(Organization, blank=True, related_name="partner_initiatives")
-    frameworks = models.ManyToManyField(Framework, blank=True, related_name="initiatives")
+    partner_organizations = models.ManyToManyField(
+        Organization, verbose_name=_("partner organizations"), blank=True, related_name="partner_initiatives"
+    )
+    frameworks = models.ManyToManyField(Framework, verbose_name=_("frameworks"), blank=True, related_name="initiatives")
     participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
     funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
@@ -125,7 +133,11 @@ class Initiative(EditorialModel):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    # The links are in the history too (who, when, why), so diffs and revert cover them.
+    history = HistoricalRecords(
+        excluded_fields=["search_vector"],
+        m2m_fields=["policy_areas", "countries", "frameworks", "partner_organizations"],
+    )
 
     japanese_fields = ("title_ja", "summary_ja")
     duplicate_keys = (Upper("title"), Upper("title_ja"))

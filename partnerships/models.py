@@ -75,7 +75,9 @@ class SubnationalPartnership(EditorialModel):
         help_text=_("The partner abroad."),
     )
     kind = models.CharField(max_length=30, choices=PartnershipKind.choices, db_index=True)
-    focus_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="partnerships")
+    focus_areas = models.ManyToManyField(
+        PolicyArea, verbose_name=_("focus areas"), blank=True, related_name="partnerships"
+    )
     established = models.PositiveSmallIntegerField(
         "year established", null=True, blank=True, db_index=True, validators=[validate_not_future_year]
     )
@@ -88,7 +90,7 @@ class SubnationalPartnership(EditorialModel):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=["focus_areas"])  # links in history too
 
     japanese_fields = ("description_ja",)
 

@@ -88,7 +88,9 @@ class Researcher(EditorialModel):
         help_text=_("Country where the researcher is based."),
     )
     career_stage = models.CharField(max_length=20, choices=CareerStage.choices, db_index=True)
-    fields = models.ManyToManyField(ResearchField, blank=True, related_name="researchers")
+    fields = models.ManyToManyField(
+        ResearchField, verbose_name=_("research fields"), blank=True, related_name="researchers"
+    )
     english_level = models.CharField(
         "English level (CEFR)",
         max_length=10,
@@ -111,7 +113,7 @@ class Researcher(EditorialModel):
     # Full-text search, kept by database triggers (migrations 0002 and 0006) from the names, the
     # affiliation's name and the bio, so raw updates and renames of the organization keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=["fields"])  # links in history too
 
     japanese_fields = ("name_ja",)
     duplicate_keys = (FULL_NAME, Upper("name_ja"))
