@@ -266,6 +266,9 @@ def run_editor_changelists(repeat, budget=None):
         opts = model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         results[f"{opts.app_label}.{opts.model_name}"] = measure(client, url, repeat, budget=budget)
+    # The curation page (issue 16: within 2 s at 100,000 initiatives) and the admin index with its counts.
+    results["curation"] = measure(client, reverse("curation"), repeat, budget=budget)
+    results["admin index"] = measure(client, reverse("admin:index"), repeat, budget=budget)
     return results
 
 

@@ -156,6 +156,12 @@ def table(results):
         "editors' admin changelists (facets off), slowest: "
         + (", ".join(f"{r['url']} p50 {r['p50_ms']} ms" for r in slowest) or "none measured")
     )
+    for page in ("curation", "admin index"):
+        result = results["editor_changelists"].get(page)
+        if result and result.get("status") == "ok":
+            lines.append(
+                f"{page:<20} p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, {result['queries']} queries"
+            )
     lines.append("")
     for kind, result in results.get("renames", {}).items():
         if result.get("status") == "ok":

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import MISSING_JAPANESE_NAME, BaseAdmin, HistoryAdmin, VocabularyAdmin
-from exports.resources import ColumnImportExportMixin
+from exports.import_admin import ColumnImportExportMixin
 
 from .models import JAPAN, Country, Locality, Organization, PolicyArea
 from .resources import OrganizationResource

@@ -5,11 +5,13 @@ Nothing here imports the registers; they point at these.
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bilingual.content import is_japanese, localized
+from editorial.duplicates import trigram_index
 from editorial.models import Vocabulary
 from search.urls import search_url
 
@@ -112,9 +114,17 @@ class Locality(models.Model):
     )
     wikidata_id = wikidata_field()
 
+    # Likely duplicates (the admin's curation page) are the nearest names in either script, by trigrams.
+    duplicate_keys = (Upper("name"), Upper("name_ja"))
+    duplicate_related = ("parent",)  # what __str__ reads
+
     class Meta:
         ordering = ["country__name", "name"]
         verbose_name_plural = _("localities")
+        indexes = [
+            trigram_index(Upper("name"), "locality_name_trgm_gist"),
+            trigram_index(Upper("name_ja"), "locality_name_ja_trgm_gist"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["iso_code"], condition=~models.Q(iso_code=""), name="locality_iso_code_unique"
@@ -204,8 +214,16 @@ class Organization(models.Model):
 
     history = HistoricalRecords()
 
+    duplicate_keys = (Upper("name"), Upper("name_ja"))
+
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        indexes = [
+            trigram_index(Upper("name"), "organization_name_trgm_gist"),
+            trigram_index(Upper("name_ja"), "organization_name_ja_trgm_gist"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["ror_id"], condition=~models.Q(ror_id=""), name="organization_ror_unique"),
             models.UniqueConstraint(
@@ -232,3 +250,7 @@ class PolicyArea(Vocabulary):
     history = HistoricalRecords()
 
     search_link = ("initiatives", "area")
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("policy area")
+        verbose_name_plural = _("policy areas")

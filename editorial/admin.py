@@ -23,9 +23,11 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history import utils
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.actions import publish, return_to_draft, submit_for_review
+from editorial.curation import quiet_since, review_cutoff
 from editorial.forms import EditorialActionForm, EditorialForm, admin_form
 from editorial.models import EditorialState
 from editorial.review import can_publish, change_reason, changes_since_publication
@@ -96,7 +98,26 @@ class HistoryAdmin(LargeTableMixin, SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if not str(version_id).isdigit():
             raise Http404(gettext("No such version."))
-        return super().history_form_view(request, self._valid_id(object_id), version_id, extra_context)
+        object_id = self._valid_id(object_id)
+        # The form shows (and a revert saves) the version's links too: the record it is built on has none.
+        version = self.model.history.filter(**{self.model._meta.pk.attname: object_id}, history_id=version_id).first()
+        request.history_links = version_links(version) if version is not None else {}
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        links = getattr(request, "history_links", None)
+        if not links:
+            return form_class
+
+        class VersionForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name, ids in links.items():
+                    if name in self.fields:
+                        self.initial[name] = ids
+
+        return VersionForm
 
     def _valid_id(self, object_id):
         """``object_id`` when it can be a primary key; otherwise 404, as Django's own admin views answer."""
@@ -105,6 +126,15 @@ class HistoryAdmin(LargeTableMixin, SimpleHistoryAdmin):
         except ValidationError:
             raise Http404(gettext("No such record.")) from None
         return object_id
+
+
+def version_links(version):
+    """``{field name: [linked ids]}`` of a historical record's many-to-many fields kept in the history."""
+    links = {}
+    for field in getattr(version, "_history_m2m_fields", ()):
+        target = utils.get_m2m_reverse_field_name(field)
+        links[field.name] = [getattr(row, f"{target}_id") for row in getattr(version, field.name).all()]
+    return links
 
 
 class VocabularyAdmin(HistoryAdmin):
@@ -131,6 +161,36 @@ class ReviewFilter(admin.SimpleListFilter):
             return queryset.in_review()
         if self.value() == "returned":
             return queryset.drafts().exclude(review_comment="")
+        return queryset
+
+
+class CurationFilter(admin.SimpleListFilter):
+    """What needs an editor's attention (the curation page links to each): its rules are the querysets'."""
+
+    title = _("curation")
+    parameter_name = "curation"
+
+    def lookups(self, request, model_admin):
+        choices = [
+            ("review_due", _("Review due (or never reviewed)")),
+            ("untranslated", _("Published, Japanese text missing")),
+        ]
+        if any(field.name == "sources" for field in model_admin.model._meta.fields):
+            choices.append(("unsourced", _("No source")))
+        if hasattr(model_admin.model.objects, "quiet"):
+            choices.append(("quiet", _("Active, no activity for years")))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "review_due":
+            return queryset.review_due(review_cutoff())
+        if value == "untranslated":
+            return queryset.untranslated()
+        if value == "unsourced":
+            return queryset.unsourced()
+        if value == "quiet" and hasattr(queryset, "quiet"):
+            return queryset.quiet(quiet_since())
         return queryset
 
 
@@ -169,7 +229,7 @@ class EditorialAdmin(RegisterSearchMixin, HistoryAdmin):
     readonly_fields = ["created_at", "updated_at", "published_at", "changes_since_publication"]
     # Beside each register's title columns: what a changelist must show at a glance (and fit 1366 px).
     editorial_columns = ["editorial_state", "last_reviewed", "updated"]
-    editorial_filters = [ReviewFilter, "editorial_state"]
+    editorial_filters = [ReviewFilter, CurationFilter, "editorial_state"]
     editorial_fieldset = (
         _("Publication"),
         {

@@ -41,6 +41,25 @@ class EditorialQuerySet(models.QuerySet):
         """Waiting for a reviewer."""
         return self.filter(editorial_state=EditorialState.IN_REVIEW)
 
+    # Curation (the admin's curation page, portal/curation.py): what needs an editor's attention.
+
+    def review_due(self, cutoff):
+        """Never reviewed, or last reviewed before ``cutoff`` (a date)."""
+        return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=cutoff))
+
+    def unsourced(self):
+        """Records that cite no source (registers without a ``sources`` field have none to miss)."""
+        if not any(field.name == "sources" for field in self.model._meta.fields):
+            return self.none()
+        return self.filter(sources="")
+
+    def untranslated(self):
+        """Published records with an empty Japanese text among the register's ``japanese_fields``."""
+        missing = Q()
+        for name in self.model.japanese_fields:
+            missing |= Q(**{name: ""})
+        return self.published().filter(missing) if missing else self.none()
+
     def visible_to(self, user):
         """Everything for staff (so "view on site" works for drafts), published records for everyone else."""
         if user is not None and user.is_active and user.is_staff:
@@ -100,6 +119,9 @@ class EditorialModel(models.Model):
     )
 
     objects = EditorialQuerySet.as_manager()
+
+    # The Japanese texts a published record should have (its title and summary); see ``untranslated()``.
+    japanese_fields = ()
 
     class Meta:
         abstract = True

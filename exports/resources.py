@@ -13,19 +13,19 @@ it. A row without ``updated_at`` (or with an empty one) is applied as before.
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext, ngettext
 from import_export import resources, widgets
-from import_export.admin import ExportActionMixin, ImportMixin
 from import_export.fields import Field
-from import_export.formats.base_formats import CSV, XLSX
 
 from search import bitmaps
 
 from .cells import neutralise
-from .widgets import TextWidget
+from .import_report import derived_columns, ignored_columns, import_problems
+from .widgets import DayWidget, TextWidget, WholeNumberWidget
 
 
 def widget_for(model, column):
@@ -36,9 +36,9 @@ def widget_for(model, column):
         return widgets.Widget()
     model_field = model._meta.get_field(column.attribute)
     if isinstance(model_field, models.DateField):
-        return widgets.DateWidget(format="%Y-%m-%d")
+        return DayWidget()
     if isinstance(model_field, models.IntegerField):
-        return widgets.IntegerWidget()
+        return WholeNumberWidget()
     return TextWidget()
 
 
@@ -76,6 +76,32 @@ class ColumnResource(resources.ModelResource):
         super().before_import(dataset, **kwargs)
         bitmaps.defer_until_commit()  # one refresh of the search's facet bitmaps in after_import, not one a row
         self.conflicts = []  # (line, record, stored updated_at, the row's)
+        self.check_id_columns(dataset.headers or [])
+
+    def check_id_columns(self, headers):
+        """The file must have the columns rows are matched on (the library's own check says it in English only)."""
+        for name in self.get_import_id_fields():
+            column = self.fields[name].column_name
+            if column not in headers:
+                raise ValueError(
+                    gettext("The file has no “%(column)s” column: every row is matched on it.") % {"column": column}
+                )
+
+    def import_instance(self, instance, row, **kwargs):
+        """Every field's error, not only the first: many-to-many cells are checked here too (saved after the row)."""
+        errors = {}
+        for field in self.get_import_fields():
+            if not field.attribute or field.column_name not in row:
+                continue
+            try:
+                if isinstance(field.widget, widgets.ManyToManyWidget):
+                    field.clean(row)
+                else:
+                    self.import_field(field, instance, row, **kwargs)
+            except ValueError as error:
+                errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
 
     def before_import_row(self, row, **kwargs):
         super().before_import_row(row, **kwargs)
@@ -90,6 +116,10 @@ class ColumnResource(resources.ModelResource):
         return super().skip_row(instance, original, row, import_validation_errors)
 
     def after_import(self, dataset, result, **kwargs):
+        headers = [str(header) for header in dataset.headers or []]
+        result.ignored_columns = ignored_columns(self, headers)
+        result.derived_columns = derived_columns(self)
+        result.problems = import_problems(self, headers, result)
         super().after_import(dataset, result, **kwargs)
         if not kwargs.get("dry_run"):  # a preview is rolled back with its rows
             bitmaps.refresh(self._meta.model, [row.object_id for row in result.rows if row.object_id is not None])
@@ -160,29 +190,3 @@ def resource_for(spec):
     attrs = {column.name: ColumnField(column, widget_for(spec.model, column)) for column in spec.columns}
     attrs.update({"Meta": meta, "spec": spec, "__module__": __name__})
     return type(f"{spec.model.__name__}Resource", (ColumnResource,), attrs)
-
-
-class ColumnImportExportMixin(ImportMixin, ExportActionMixin):
-    """Admin import (with preview) and export (of a changelist selection too) in the export columns.
-
-    Importing needs the model's add and change permissions; exporting, its view permission.
-    """
-
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
-    to_encoding = "utf-8-sig"  # a byte-order mark, so Excel shows Japanese right
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
-
-    def get_valid_export_item_pks(self, request):
-        # The library's default lists every pk of the table (and is deprecated); only the posted ones matter.
-        posted = [pk for pk in request.POST.getlist("export_items") if pk.isdigit()]
-        return list(self.get_queryset(request).filter(pk__in=posted).values_list("pk", flat=True))
-
-    def get_export_resource_kwargs(self, request, **kwargs):
-        base_url = request.build_absolute_uri("/")[:-1]
-        return {**super().get_export_resource_kwargs(request, **kwargs), "base_url": base_url}

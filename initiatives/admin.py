@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from editorial.admin import EditorialAdmin, HistoryAdmin, VocabularyAdmin
-from exports.resources import ColumnImportExportMixin
+from exports.import_admin import ColumnImportExportMixin
 
 from .models import Framework, Initiative, Participation
 from .resources import InitiativeResource

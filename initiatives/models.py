@@ -9,9 +9,11 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization, PolicyArea
+from editorial.duplicates import trigram_index
 from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocabulary
 from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
@@ -27,6 +29,10 @@ class Framework(Vocabulary):
     history = HistoricalRecords()
 
     search_link = ("initiatives", "framework")
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
 
 
 class InitiativeKind(models.TextChoices):
@@ -104,15 +110,23 @@ class Initiative(EditorialModel):
     status = models.CharField(max_length=12, choices=InitiativeStatus.choices, db_index=True)
     start_date = models.DateField(null=True, blank=True, db_index=True)
     end_date = models.DateField(null=True, blank=True)
-    policy_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="initiatives")
+    policy_areas = models.ManyToManyField(
+        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="initiatives"
+    )
     countries = models.ManyToManyField(
-        Country, blank=True, related_name="initiatives", help_text=_("Partner countries.")
+        Country,
+        verbose_name=_("partner countries"),
+        blank=True,
+        related_name="initiatives",
+        help_text=_("Partner countries."),
     )
     lead_organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="led_initiatives"
     )
-    partner_organizations = models.ManyToManyField(Organization, blank=True, related_name="partner_initiatives")
-    frameworks = models.ManyToManyField(Framework, blank=True, related_name="initiatives")
+    partner_organizations = models.ManyToManyField(
+        Organization, verbose_name=_("partner organizations"), blank=True, related_name="partner_initiatives"
+    )
+    frameworks = models.ManyToManyField(Framework, verbose_name=_("frameworks"), blank=True, related_name="initiatives")
     participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
     funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
     sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
@@ -128,10 +142,19 @@ class Initiative(EditorialModel):
     search_links = SearchVectorField(null=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"])
+    # The links are in the history too (who, when, why), so diffs and revert cover them.
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"],
+        m2m_fields=["policy_areas", "countries", "frameworks", "partner_organizations"],
+    )
+
+    japanese_fields = ("title_ja", "summary_ja")
+    duplicate_keys = (Upper("title"), Upper("title_ja"))
 
     class Meta(EditorialModel.Meta):
         ordering = ["-start_date", "title"]
+        verbose_name = pgettext_lazy("register", "initiative")
+        verbose_name_plural = pgettext_lazy("register", "initiatives")
         indexes = [
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="initiative_vector_gin"),
@@ -141,6 +164,9 @@ class Initiative(EditorialModel):
             GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
             # Suggestions as you type match a title's words by their start (search.suggest): a trigram each.
             GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="initiative_title_trgm"),
+            # Likely duplicates: the nearest titles (trigram KNN; GIN cannot order by distance).
+            trigram_index(Upper("title"), "initiative_title_trgm_gist"),
+            trigram_index(Upper("title_ja"), "initiative_title_ja_trgm_gist"),
             # The published initiatives' ids with what the facets read, and the default order (newest first).
             models.Index(
                 fields=["id"],

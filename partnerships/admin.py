@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.text import slugify
 
 from editorial.admin import EditorialAdmin, HistoryAdmin
-from exports.resources import ColumnImportExportMixin
+from exports.import_admin import ColumnImportExportMixin
 
 from .models import Activity, SubnationalPartnership
 from .resources import SubnationalPartnershipResource

@@ -4,9 +4,10 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from bilingual.content import localized
@@ -37,6 +38,11 @@ class PartnershipStatus(models.TextChoices):
 
 class PartnershipQuerySet(EditorialQuerySet):
     """Reusable querysets of partnerships. Detail-page methods first; search methods below them."""
+
+    def quiet(self, since):
+        """Active partnerships with no activity recorded on or after ``since`` (a date), nor ever."""
+        recent = Activity.objects.filter(partnership=OuterRef("pk"), date__gte=since)
+        return self.filter(status=PartnershipStatus.ACTIVE).filter(~Exists(recent))
 
     def with_localities(self):
         """Both localities joined with their country and parent: what ``str()`` and their links read."""
@@ -72,7 +78,9 @@ class SubnationalPartnership(EditorialModel):
         help_text=_("The partner abroad."),
     )
     kind = models.CharField(max_length=30, choices=PartnershipKind.choices, db_index=True)
-    focus_areas = models.ManyToManyField(PolicyArea, blank=True, related_name="partnerships")
+    focus_areas = models.ManyToManyField(
+        PolicyArea, verbose_name=_("focus areas"), blank=True, related_name="partnerships"
+    )
     established = models.PositiveSmallIntegerField(
         "year established", null=True, blank=True, db_index=True, validators=[validate_not_future_year]
     )
@@ -92,11 +100,16 @@ class SubnationalPartnership(EditorialModel):
     search_links = SearchVectorField(null=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"], m2m_fields=["focus_areas"]
+    )  # links in history too
+
+    japanese_fields = ("description_ja",)
 
     class Meta(EditorialModel.Meta):
         ordering = ["japanese_locality__name", "foreign_locality__name"]
         verbose_name = _("subnational partnership")
+        verbose_name_plural = pgettext_lazy("register", "subnational partnerships")
         indexes = [
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="partnership_vector_gin"),

@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
 from editorial.admin import EditorialAdmin, HistoryAdmin, VocabularyAdmin
-from exports.resources import ColumnImportExportMixin
+from exports.import_admin import ColumnImportExportMixin
 
 from .models import Exchange, Researcher, ResearchField
 from .resources import ResearcherResource

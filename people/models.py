@@ -4,13 +4,15 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Prefetch, Q
-from django.db.models.functions import Upper
+from django.db.models import F, Prefetch, Q, Value
+from django.db.models.functions import Concat, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from directory.models import Country, Organization
+from editorial.duplicates import trigram_index
 from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocabulary
 
 from .validators import validate_orcid
@@ -20,6 +22,10 @@ class ResearchField(Vocabulary):
     history = HistoricalRecords()
 
     search_link = ("researchers", "field")
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("research field")
+        verbose_name_plural = _("research fields")
 
 
 class CareerStage(models.TextChoices):
@@ -61,6 +67,9 @@ class ResearcherQuerySet(EditorialQuerySet):
         return self.select_related("affiliation", "country").prefetch_related("fields")
 
 
+FULL_NAME = Upper(Concat("family_name", Value(" "), "given_name"))
+
+
 class Researcher(EditorialModel):
     slug = models.SlugField(max_length=120, unique=True)
     family_name = models.CharField(max_length=100, db_index=True)
@@ -78,7 +87,9 @@ class Researcher(EditorialModel):
         help_text=_("Country where the researcher is based."),
     )
     career_stage = models.CharField(max_length=20, choices=CareerStage.choices, db_index=True)
-    fields = models.ManyToManyField(ResearchField, blank=True, related_name="researchers")
+    fields = models.ManyToManyField(
+        ResearchField, verbose_name=_("research fields"), blank=True, related_name="researchers"
+    )
     english_level = models.CharField(
         "English level (CEFR)",
         max_length=10,
@@ -108,10 +119,17 @@ class Researcher(EditorialModel):
     # A token per row the record links to (techdiplo_search 0006): its names are found through it, and a
     # rename changes no record. Apart from ``search_vector``: small, so checking it per record is cheap.
     search_links = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"], m2m_fields=["fields"]
+    )  # links in history too
+
+    japanese_fields = ("name_ja",)
+    duplicate_keys = (FULL_NAME, Upper("name_ja"))
 
     class Meta(EditorialModel.Meta):
         ordering = ["family_name", "given_name"]
+        verbose_name = pgettext_lazy("register", "researcher")
+        verbose_name_plural = pgettext_lazy("register", "researchers")
         indexes = [
             # The text search's match, and the Japanese pieces' (any query length).
             GinIndex(fields=["search_vector"], name="researcher_vector_gin"),
@@ -122,6 +140,9 @@ class Researcher(EditorialModel):
             # Suggestions as you type match the names by their start (search.suggest): a trigram each.
             GinIndex(OpClass(Upper("family_name"), name="gin_trgm_ops"), name="researcher_family_trgm"),
             GinIndex(OpClass(Upper("given_name"), name="gin_trgm_ops"), name="researcher_given_trgm"),
+            # Likely duplicates: the nearest names (trigram KNN; GIN cannot order by distance).
+            trigram_index(FULL_NAME, "researcher_full_name_trgm_gist"),
+            trigram_index(Upper("name_ja"), "researcher_name_ja_trgm_gist"),
             # The public researchers' ids with what the facets read, and the default order (by name).
             models.Index(
                 fields=["id"],

@@ -310,6 +310,22 @@ RATE_LIMITS = {
 HEAVY_REQUEST_SLOTS = env_int("HEAVY_REQUEST_SLOTS", 2)
 HEAVY_REQUESTS_PER_PROCESS = max(1, env_int("GUNICORN_THREADS", 4) - 1)
 
+# The admin's curation page (README, "Curation"): when a review is due, when an active partnership is quiet,
+# and how likely duplicates are looked for (the newest records of each kind, each against the whole table).
+CURATION_REVIEW_AFTER_MONTHS = env_int("CURATION_REVIEW_AFTER_MONTHS", 12)
+CURATION_QUIET_YEARS = env_int("CURATION_QUIET_YEARS", 3)
+CURATION_DUPLICATES_RECENT = env_int("CURATION_DUPLICATES_RECENT", 100)
+CURATION_DUPLICATES_SHOWN = env_int("CURATION_DUPLICATES_SHOWN", 25)
+CURATION_DUPLICATE_SIMILARITY = float(env_str("CURATION_DUPLICATE_SIMILARITY", "0.6"))
+# The duplicate searches share this time; past it they are cancelled (the page says so), so it answers within 2 s.
+CURATION_DUPLICATES_BUDGET_MS = env_int("CURATION_DUPLICATES_BUDGET_MS", 1500)
+
+# The admin's import refuses bigger files before reading them (README, "Imports"; exports/uploads.py).
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5_000)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 200_000)
+IMPORT_MAX_XLSX_EXPANDED_BYTES = env_int("IMPORT_MAX_XLSX_EXPANDED_BYTES", 50 * 1024 * 1024)
+
 # JSON lines in production, plain text with debug (make run); README.md, "Logs".
 try:
     LOG_FORMAT = chosen_format(env_str("DJANGO_LOG_FORMAT"), DEBUG)

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.views import LoginView, LogoutView
+from portal.curation import curation, merge_duplicates
 from portal.sitemaps import robots_txt, sitemaps
 from portal.views import healthz
 from releases import urls as release_urls
@@ -50,6 +51,8 @@ urlpatterns += i18n_patterns(
     # The editors' admin in both languages too: /admin/ in English, /ja/admin/ in Japanese.
     # The admin's own sign-out would send a disallowed `next` back to itself (405): this one ends on its sign-in.
     path("admin/logout/", LogoutView.as_view(next_page="admin:login")),
+    path("admin/curation/", admin.site.admin_view(curation), name="curation"),
+    path("admin/curation/merge/", admin.site.admin_view(merge_duplicates), name="curation_merge"),
     path("admin/", admin.site.urls),
     path("workbench/", include("workbench.urls")),
     *release_urls.page_urlpatterns,

@@ -134,6 +134,7 @@ def test_bench_harness_writes_every_headline_figure(seeded, tmp_path):
     assert set(search_statuses.values()) == {"ok"}, search_statuses
     assert all(row["admin"]["status"] == "ok" for row in results["cases"])
     assert results["editor_changelists"]
+    assert results["editor_changelists"]["curation"]["queries"] > 0  # the curation page was measured
     assert all(r["status"] == "ok" for r in results["editor_changelists"].values()), results["editor_changelists"]
     assert results["search_queries_max"] > 0
     assert {r["status"] for r in results["feeds"].values()} == {"ok"}, results["feeds"]

@@ -157,14 +157,16 @@ def read_catalogue(path):
         for line in block.splitlines():
             if line.startswith("#"):
                 continue
-            match = re.match(r"^(msgid_plural|msgid|msgstr(?:\[\d+\])?) (\".*\")$", line)
+            match = re.match(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (\".*\")$", line)
             if match:
                 current = match.group(1)
                 fields[current] = ""
                 line = match.group(2)
             fields[current] += line[1:-1]
         if fields.get("msgid"):
-            entries.append((fields["msgid"], [v for k, v in fields.items() if k.startswith("msgstr")], flags))
+            # gettext's own key for an entry with a context: the context, EOT, the msgid.
+            key = f"{fields['msgctxt']}\x04{fields['msgid']}" if "msgctxt" in fields else fields["msgid"]
+            entries.append((key, [v for k, v in fields.items() if k.startswith("msgstr")], flags))
     return entries
 
 

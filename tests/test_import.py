@@ -145,9 +145,9 @@ def test_bad_row_rolls_back_the_good_rows_of_a_real_import(reference):
 def test_unknown_slug_in_a_list_is_a_row_error_that_names_it(reference):
     text = csv_text("x,X,,policy_dialogue,active,2019-01-01,,energy; nowhere,,mofa,,")
     result = InitiativeResource().import_data(dataset(text), dry_run=False)
-    [(number, [error])] = result.row_errors()
-    assert number == 1
-    assert "nowhere" in str(error.error)
+    [row] = result.invalid_rows
+    assert row.number == 1
+    assert "nowhere" in str(row.error_dict["policy_areas"])
     assert not Initiative.objects.exists()
 
 

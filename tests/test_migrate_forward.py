@@ -13,6 +13,7 @@ from django.apps import apps
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import QueryDict
+from django.test import override_settings
 
 from search import Search, registry
 
@@ -103,7 +104,8 @@ def test_a_database_of_before_migrates_forward_with_its_records_vectors_and_bitm
     migrate(BEFORE)
     try:
         assert "initiatives_initiative_facets_insert" in triggers_on_initiatives()  # the register's own of then
-        with columns_added_since():
+        # Today's models also keep their links' history, in tables the old schema lacks: not needed here.
+        with columns_added_since(), override_settings(SIMPLE_HISTORY_ENABLED=False):
             build_initiatives()
             build_researchers()
             build_partnerships()

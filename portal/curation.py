@@ -1,0 +1,168 @@
+"""The editors' curation page (/admin/curation/) and its counts on the admin's index.
+
+What needs attention, each a link to the changelist filtered to it (``editorial.admin.CurationFilter``):
+records due for review, without a source, published without their Japanese text, active partnerships
+gone quiet; and likely duplicates (``editorial.duplicates``), each pair with a merge (``editorial.merge``).
+The site composes the registers, so this is where they are named.
+"""
+
+import contextlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from directory.models import Locality, Organization
+from editorial.curation import quiet_since, review_cutoff
+from editorial.duplicates import TooSlow, likely_duplicates
+from editorial.merge import MergeRefused, merge
+from editorial.review import can_publish
+from initiatives.models import Initiative
+from partnerships.models import SubnationalPartnership
+from people.models import Researcher
+
+REGISTERS = [Initiative, Researcher, SubnationalPartnership]
+DUPLICATES = [Organization, Researcher, Locality, Initiative]
+
+# (filter value, label, the queryset of what needs attention); a register without the rule's field has none.
+RULES = [
+    ("review_due", _("not reviewed for %(months)s months, or never"), lambda qs: qs.review_due(review_cutoff())),
+    ("unsourced", _("with no source"), lambda qs: qs.unsourced()),
+    ("untranslated", _("published without their Japanese title or summary"), lambda qs: qs.untranslated()),
+    ("quiet", _("active, with no activity for %(years)s years"), lambda qs: qs.quiet(quiet_since())),
+]
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str  # the register's name, plural
+    label: str
+    count: int
+    url: str
+
+
+def attention_lines(user):
+    """One line per register and rule that applies to it, with its count. Queries: one COUNT a line."""
+    lines = []
+    for model in REGISTERS:
+        if not user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+            continue
+        for value, label, select in RULES:
+            if value == "unsourced" and not any(f.name == "sources" for f in model._meta.fields):
+                continue
+            if value == "quiet" and not hasattr(model.objects, "quiet"):
+                continue
+            text = str(label) % {
+                "months": settings.CURATION_REVIEW_AFTER_MONTHS,
+                "years": settings.CURATION_QUIET_YEARS,
+            }
+            url = f"{changelist(model)}?curation={value}"
+            lines.append(Line(model._meta.verbose_name_plural, text, select(model.objects.all()).count(), url))
+    return lines
+
+
+@dataclass(frozen=True)
+class DuplicateSection:
+    label: str  # "app_label.model_name", what the merge form posts
+    kind: str
+    change_url: str  # the admin's change page's URL name
+    pairs: list | None  # None: the search took too long and was cancelled
+    can_merge: bool
+
+
+def duplicate_sections(user):
+    """Likely duplicates of each kind the user may see. Queries: about seven per kind (editorial.duplicates).
+
+    The searches share ``CURATION_DUPLICATES_BUDGET_MS``: each statement may take what is left of it,
+    split between the kind's names, and is cancelled past that, so the page answers in bounded time; a
+    fast kind leaves more to the next. A kind reached with too little left says it was not checked.
+    """
+    sections = []
+    deadline = time.monotonic() + settings.CURATION_DUPLICATES_BUDGET_MS / 1000
+    for model in DUPLICATES:
+        app, name = model._meta.app_label, model._meta.model_name
+        if not user.has_perm(f"{app}.view_{name}"):
+            continue
+        timeout_ms = int((deadline - time.monotonic()) * 1000 / len(model.duplicate_keys))
+        pairs = None  # not checked: the page says so, rather than keep the editor waiting
+        if timeout_ms >= MIN_SEARCH_MS:
+            with contextlib.suppress(TooSlow):
+                pairs = likely_duplicates(
+                    model,
+                    recent=settings.CURATION_DUPLICATES_RECENT,
+                    threshold=settings.CURATION_DUPLICATE_SIMILARITY,
+                    limit=settings.CURATION_DUPLICATES_SHOWN,
+                    timeout_ms=timeout_ms,
+                )
+        can_merge = user.has_perm(f"{app}.change_{name}") and user.has_perm(f"{app}.delete_{name}")
+        sections.append(
+            DuplicateSection(
+                f"{app}.{name}", model._meta.verbose_name_plural, f"admin:{app}_{name}_change", pairs, can_merge
+            )
+        )
+    return sections
+
+
+# Below this, a search is not started: it could not finish.
+MIN_SEARCH_MS = 20
+
+
+def changelist(model):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+
+def curation(request):
+    context = {
+        **admin.site.each_context(request),
+        "title": gettext("Curation: what needs attention"),
+        "lines": attention_lines(request.user),
+        "duplicates": duplicate_sections(request.user),
+        "recent": settings.CURATION_DUPLICATES_RECENT,
+        "similarity": settings.CURATION_DUPLICATE_SIMILARITY,
+        "budget_ms": settings.CURATION_DUPLICATES_BUDGET_MS,
+    }
+    return TemplateResponse(request, "admin/curation.html", context)
+
+
+@require_POST
+def merge_duplicates(request):
+    """Merge the posted ``drop`` record into ``keep`` (both of ``model``), then back to the curation page."""
+    models = {f"{m._meta.app_label}.{m._meta.model_name}": m for m in DUPLICATES}
+    model = models.get(request.POST.get("model", ""))
+    if model is None:
+        raise Http404(gettext("No such kind of record."))
+    app, name = model._meta.app_label, model._meta.model_name
+    if not (request.user.has_perm(f"{app}.change_{name}") and request.user.has_perm(f"{app}.delete_{name}")):
+        raise PermissionDenied
+    keep, drop = (record(model, request.POST.get(key)) for key in ("keep", "drop"))
+    try:
+        # The links of a published record are public: as any change to it, a reviewer makes it.
+        if getattr(keep, "is_published", False) and not can_publish(request.user, model):
+            raise MergeRefused(gettext("Only a reviewer can merge into a published record."))
+        moved = merge(keep, drop)
+    except MergeRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            gettext("Merged “%(drop)s” into “%(keep)s”: %(moved)s links moved; the history of both says so.")
+            % {"drop": drop, "keep": keep, "moved": moved},
+        )
+    return HttpResponseRedirect(reverse("curation"))
+
+
+def record(model, pk):
+    if not str(pk or "").isdigit():
+        raise Http404(gettext("No such record."))
+    try:
+        return model._base_manager.get(pk=pk)
+    except model.DoesNotExist:
+        raise Http404(gettext("No such record.")) from None
