@@ -57,9 +57,10 @@ def test_a_page_has_its_size_links_and_the_v0_fields(client, data):
 
 def test_v0_answers_are_unchanged(client, data):
     old = client.get("/api/initiatives/?status=active").json()
-    assert set(old) == {"count", "page", "num_pages", "results", "facets"}
+    # The answer as it was, plus the timeline's years (issue 13): a key added, none changed.
+    assert set(old) == {"count", "page", "num_pages", "results", "facets", "years"}
     new = client.get("/api/v1/initiatives/?status=active").json()
-    assert old["facets"] == new["facets"] and old["count"] == new["count"]
+    assert old["facets"] == new["facets"] and old["count"] == new["count"] and old["years"] == new["years"]
     assert [{k: v for k, v in r.items() if k != "api_url"} for r in new["results"]] == old["results"]
 
 
