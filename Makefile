@@ -55,6 +55,7 @@ run: setup messages
 	@DJANGO_DEBUG=1 $(PG) --keep .pgdata sh -c '\
 		$(MANAGE) migrate --no-input && \
 		$(MANAGE) seed_demo && \
+		$(MANAGE) release_data --if-none && \
 		$(MANAGE) demo_editor && \
 		echo "Serving on http://$(HOST):$(PORT)/ (editors: http://$(HOST):$(PORT)/admin/)" && \
 		exec $(MANAGE) runserver $(HOST):$(PORT)'

@@ -128,6 +128,16 @@ def test_command_writes_a_release_and_says_what_it_wrote(releases_dir):
     assert f"Changes since {storage.names()[1]}" in out.getvalue()
 
 
+def test_if_none_writes_the_first_release_only(releases_dir):
+    InitiativeFactory()
+    call_command("release_data", "--if-none", stdout=StringIO())
+    first = storage.names()
+    out = StringIO()
+    call_command("release_data", "--if-none", stdout=out)
+    assert len(first) == 1 and storage.names() == first
+    assert f"A data release exists already ({first[0]})" in out.getvalue()
+
+
 def test_data_page_lists_releases_and_serves_the_latest(client, releases_dir):
     initiative = InitiativeFactory()
     write_release(now=datetime.fromisoformat("2026-11-30T09:00:00+00:00"))

@@ -13,8 +13,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dir", help="Write into this folder instead of settings.DATA_RELEASES_DIR.")
+        parser.add_argument(
+            "--if-none",
+            action="store_true",
+            help="Only when there is no release yet (make run: the demo's /data/ has one to show).",
+        )
 
     def handle(self, *args, **options):
+        if options["if_none"] and storage.names(options["dir"]):
+            self.stdout.write(f"A data release exists already ({storage.names(options['dir'])[0]}): none written.")
+            return
         started = time.perf_counter()
         folder = write_release(options["dir"])
         descriptor = storage.descriptor(folder)
