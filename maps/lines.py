@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from . import scale, shapes, svg
@@ -160,6 +161,22 @@ def width_classes(counts):
     return [(span, WIDTHS[round(i * last / (len(spans) - 1))]) for i, span in enumerate(spans)]
 
 
+# The land under the lines is the same on every page: one static file (written by `make maps` from the same
+# shapes, checked by the tests), fetched once and cached by the browser, instead of some 90 KB of country paths in
+# every page that draws lines.
+LAND_FILE = "maps/world-land.svg"
+
+
+def land_svg():
+    """The standalone SVG of the world's land and sphere under the lines (``LAND_FILE``)."""
+    data = shapes.world()
+    sphere = svg.empty("path", d=data["sphere"], fill="#f4f8fb", stroke="#c9d3dd")
+    land = "".join(svg.empty("path", d=c["d"]) for _, c in sorted(data["countries"].items()))
+    land += "".join(svg.empty("path", d=d) for d in data["other"])
+    land = svg.element("g", land, fill="#e3e6ea", stroke="#ffffff", stroke_width="0.5")
+    return svg.element("svg", sphere + land, xmlns=svg.SVG_NS, viewBox=" ".join(map(str, data["viewbox"]))) + "\n"
+
+
 def partnership_lines(ties, *, title=None, caption=None, element_id="lines-map", cap=CAP):
     """A world map with one arc per pair of places (``Tie``s), the table of every pair, and the ties not placed."""
     title = title or _("Partnerships between Japan and abroad")
@@ -184,10 +201,8 @@ def _lines(drawn, overflow, missing, title, caption, element_id):
     def width(count):
         return next(w for (low, high), w in widths if low <= count <= high)
 
-    background = svg.empty("path", d=data["sphere"], class_="map-sphere", fill="#f4f8fb", stroke="#c9d3dd")
-    land = "".join(svg.empty("path", d=c["d"]) for _, c in sorted(data["countries"].items()))
-    land += "".join(svg.empty("path", d=d) for d in data["other"])
-    background += svg.element("g", land, fill="#e3e6ea", stroke="#ffffff", stroke_width="0.5", aria_hidden="true")
+    x, y, w, h = data["viewbox"]
+    background = svg.empty("image", href=static(LAND_FILE), x=x, y=y, width=w, height=h, aria_hidden="true")
     arcs, ends = [], {}
     label_format, count_format = _("%(from)s – %(to)s: %(count)s"), numbers()
     for line in reversed(drawn):  # the heaviest last, on top

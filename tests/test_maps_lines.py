@@ -1,11 +1,14 @@
 """Partnership lines: great circles, aggregation, the cap, "not placed", size (maps.lines)."""
 
 import math
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.templatetags.static import static
 
 from maps import Place, Tie, partnership_lines, shapes
-from maps.lines import aggregate, arc_path, distance_km, great_circle
+from maps.lines import LAND_FILE, aggregate, arc_path, distance_km, great_circle, land_svg
 
 from . import maps_samples as samples
 from .maps_checks import assert_no_inline_style, gzip_size, svg_of
@@ -141,3 +144,12 @@ def test_the_worst_case_lines_map_stays_under_60_kb_compressed():
     figure = partnership_lines(samples.ties(n=10_000, language="ja"))
     assert math.isclose(sum(row.count for row in figure.rows), 10_000)
     assert gzip_size(svg_of(figure)) < 60_000
+
+
+def test_the_land_under_the_lines_is_one_static_file_made_from_the_same_shapes():
+    """Every page's lines map draws its land from one cached file, not from its own copy of the country paths."""
+    assert (Path(settings.BASE_DIR) / "maps" / "static" / LAND_FILE).read_text(encoding="utf-8") == land_svg()
+    markup = svg_of(partnership_lines([Tie(TOKYO, CALIFORNIA)]))
+    assert f'<image href="{static(LAND_FILE)}"' in markup
+    assert shapes.world()["countries"]["JP"]["d"] not in markup
+    assert shapes.world()["countries"]["JP"]["d"] in land_svg()

@@ -57,3 +57,8 @@ def main(argv):
     for name, text in files.items():
         (DATA / f"{name}.json").write_text(text, encoding="utf-8")
         print(f"maps/data/{name}.json: {len(text.encode()):,} bytes")
+    from maps.lines import LAND_FILE, land_svg  # the shapes just written, as the lines maps' static background
+
+    land = ROOT / "maps" / "static" / LAND_FILE
+    land.write_text(land_svg(), encoding="utf-8")
+    print(f"maps/static/{LAND_FILE}: {land.stat().st_size:,} bytes")
