@@ -9,6 +9,8 @@ from django.utils import timezone
 from editorial.models import EditorialState
 from initiatives.models import Initiative
 from people.models import Researcher
+from search import registry
+from search.changes import last_modified
 
 from . import factories as f
 from .search_data import build_initiatives, build_partnerships, build_researchers
@@ -282,3 +284,14 @@ def test_nothing_private_in_any_v1_answer(client, data):
         body = client.get(url).content.decode()
         assert "@example" not in body and "Secretive" not in body and "Hidden" not in body
         assert draft.slug not in body and "Draft initiative" not in body and '"email"' not in body
+
+
+def test_last_modified_is_one_query_of_each_tables_newest_date(django_assert_num_queries):
+    f.InitiativeFactory()
+    researcher = f.ResearcherFactory()
+    Researcher.objects.filter(pk=researcher.pk).update(updated_at=timezone.now() + datetime.timedelta(days=1))
+    newest = [Initiative.objects.latest("updated_at").updated_at, Researcher.objects.latest("updated_at").updated_at]
+    newest += [model.history.latest("history_date").history_date for model in (Initiative, Researcher)]
+    # One row of maxima, not a row per record (an aggregate inside values() groups by the primary key).
+    with django_assert_num_queries(1):
+        assert last_modified(registry.values()) == max(newest)
