@@ -21,10 +21,11 @@ def world_map(table, narrow=False):
     if narrow:
         return None  # one drawing: the map scales to a phone's width
     counts = {iso2: n for _name, iso2, n in table.rows}
+    names = {iso2: name for name, iso2, _n in table.rows}  # Name cells: already in the page's language
     return world_choropleth(
         counts,
         links={iso2: search_url("initiatives", country=iso2) for iso2 in counts},
-        names=table.names,
+        names=names,
         title=_("Initiatives by partner country"),
         element_id="report-world-map",
     )

@@ -5,13 +5,12 @@ cells are plain values, so the same table renders on the page and downloads as C
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Case, Count, F, Q, Sum, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext
 
-from bilingual.content import is_japanese
 from directory.models import LocalityLevel, Region
 from initiatives.models import Initiative
 from partnerships.models import SubnationalPartnership
@@ -39,7 +38,6 @@ class YearRange:
 class Table:
     columns: list
     rows: list
-    names: dict = field(default_factory=dict)  # a row's key (ISO code) -> its name in the page's language
 
 
 def year_span(years):
@@ -100,9 +98,7 @@ def initiatives_by_country(years, limit=20):
         .order_by("-n", "name")[:limit]
     )
     rows = [[Name(r["name"], r["name_ja"]), r["iso2"], r["n"]] for r in records]
-    japanese = is_japanese()
-    names = {r["iso2"]: (r["name_ja"] if japanese else "") or r["name"] for r in records}
-    return Table([gettext("Country"), gettext("ISO code"), gettext("Initiatives")], rows, names)
+    return Table([gettext("Country"), gettext("ISO code"), gettext("Initiatives")], rows)
 
 
 def funding_by_framework(years):
