@@ -65,6 +65,7 @@ class Country(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("country")
         verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(condition=models.Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_upper"),
@@ -122,6 +123,7 @@ class Locality(models.Model):
 
     class Meta:
         ordering = ["country__name", "name"]
+        verbose_name = _("locality")
         verbose_name_plural = _("localities")
         indexes = [
             trigram_index(Upper("name"), "locality_name_trgm_gist"),

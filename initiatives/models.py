@@ -234,6 +234,8 @@ class Participation(models.Model):
 
     class Meta:
         ordering = ["initiative", "role", "researcher"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(fields=["researcher", "initiative"], name="participation_unique"),
         ]

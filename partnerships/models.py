@@ -177,6 +177,7 @@ class Activity(models.Model):
 
     class Meta:
         ordering = ["-date"]
+        verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
     def __str__(self):

@@ -213,6 +213,8 @@ class Exchange(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
