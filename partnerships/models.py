@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -124,7 +125,9 @@ class SubnationalPartnership(EditorialModel):
             models.CheckConstraint(
                 condition=Q(established__isnull=True) | Q(established__gte=EARLIEST_YEAR),
                 name="partnership_established_plausible",
-                violation_error_message=f"The year established cannot be before {EARLIEST_YEAR}.",
+                violation_error_message=format_lazy(
+                    _("The year established cannot be before {year}."), year=EARLIEST_YEAR
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(japanese_locality=F("foreign_locality")),

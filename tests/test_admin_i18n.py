@@ -3,13 +3,20 @@ or inline heading is left in English, on every registered changelist, change for
 
 import pytest
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from lxml import html
 
+from editorial.validators import validate_not_future_year, validate_url_lines
 from exports.import_admin import ColumnImportExportMixin
+from partnerships.models import SubnationalPartnership
 
 pytestmark = pytest.mark.django_db
+
+PLAUSIBLE_YEAR = next(
+    c for c in SubnationalPartnership._meta.constraints if c.name == "partnership_established_plausible"
+)
 
 # The same in both languages on purpose: identifiers known by these names in Japanese too.
 SAME_IN_BOTH = {"ORCID iD", "ORCID iD:", "URL", "URL:", "ID", "ID:"}
@@ -93,3 +100,17 @@ def test_japanese_admin_names_the_app_columns_and_filters(admin_client, demo_dat
     initiatives = labels(admin_client, address)
     assert initiatives[:3] == ["タイトル", "状況", "開始日"]
     assert {"状況", "種類", "セクター", "開始日"} <= set(initiatives)
+
+
+@pytest.mark.parametrize(
+    ("check", "japanese"),
+    [
+        (lambda: validate_not_future_year(3000), "3000年は未来の年です。"),
+        (lambda: validate_url_lines("ftp://example.org"), "http(s) の URL として正しくありません"),
+        (lambda: PLAUSIBLE_YEAR.validate(SubnationalPartnership, SubnationalPartnership(established=1700)), "1800年"),
+    ],
+)
+def test_the_forms_own_error_messages_are_japanese_too(japanese_catalogue, check, japanese):
+    with translation.override("ja"), pytest.raises(ValidationError) as error:
+        check()
+    assert japanese in " ".join(error.value.messages)
