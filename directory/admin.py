@@ -67,9 +67,9 @@ class OrganizationAdmin(ColumnImportExportMixin, HistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": [("name", "name_ja"), ("acronym", "slug")]}),
-        ("Classification", {"fields": ["kind", "sector", "country", "website"]}),
+        (_("Classification"), {"fields": ["kind", "sector", "country", "website"]}),
         (_("Identifiers elsewhere"), {"fields": [("ror_id", "wikidata_id")]}),
-        ("Record", {"fields": [("created_at", "updated_at")]}),
+        (_("Record"), {"fields": [("created_at", "updated_at")]}),
     ]
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DirectoryConfig(AppConfig):
@@ -6,7 +7,7 @@ class DirectoryConfig(AppConfig):
     Declares its data-release tables when ready."""
 
     name = "directory"
-    verbose_name = "Directory"
+    verbose_name = _("Directory")
     editorial_content = True  # editors edit its models (accounts/roles.py)
 
     def ready(self):

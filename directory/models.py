@@ -53,7 +53,7 @@ NAMES_WITH_THE = frozenset(
 
 class Country(models.Model):
     iso2 = models.CharField(_("ISO 3166-1 alpha-2"), max_length=2, unique=True)
-    name = models.CharField(max_length=100)
+    name = models.CharField(_("name"), max_length=100)
     name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
     region = models.CharField(_("world region"), max_length=10, choices=Region.choices, db_index=True)
     alt_names = models.CharField(
@@ -65,6 +65,7 @@ class Country(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("country")
         verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(condition=models.Q(iso2__regex=r"^[A-Z]{2}$"), name="country_iso2_upper"),
@@ -91,14 +92,16 @@ class LocalityLevel(models.TextChoices):
 
 
 class Locality(models.Model):
-    name = models.CharField(max_length=150)
+    name = models.CharField(_("name"), max_length=150)
     name_ja = models.CharField(_("name (Japanese)"), max_length=150, blank=True)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="localities")
-    level = models.CharField(max_length=10, choices=LocalityLevel.choices, db_index=True)
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="localities")
+    level = models.CharField(_("level"), max_length=10, choices=LocalityLevel.choices, db_index=True)
     iso_code = models.CharField(
-        "ISO 3166-2 code", max_length=10, blank=True, help_text=_("For first-level subdivisions, e.g. JP-13.")
+        _("ISO 3166-2 code"), max_length=10, blank=True, help_text=_("For first-level subdivisions, e.g. JP-13.")
     )
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
     # Where the partnership maps draw it; a locality without takes its parent's (maps.lines), else is "not placed".
     latitude = models.FloatField(
         _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
@@ -120,6 +123,7 @@ class Locality(models.Model):
 
     class Meta:
         ordering = ["country__name", "name"]
+        verbose_name = _("locality")
         verbose_name_plural = _("localities")
         indexes = [
             trigram_index(Upper("name"), "locality_name_trgm_gist"),
@@ -193,14 +197,16 @@ class Sector(models.TextChoices):
 
 
 class Organization(models.Model):
-    slug = models.SlugField(max_length=120, unique=True)
-    name = models.CharField(max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
-    acronym = models.CharField(max_length=30, blank=True)
-    kind = models.CharField(max_length=20, choices=OrganizationKind.choices, db_index=True)
-    sector = models.CharField(max_length=20, choices=Sector.choices, db_index=True)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="organizations")
-    website = models.URLField(blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices, db_index=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, db_index=True)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="organizations"
+    )
+    website = models.URLField(_("website"), blank=True)
     ror_id = models.CharField(
         _("ROR id"),
         max_length=9,
@@ -209,8 +215,8 @@ class Organization(models.Model):
         help_text=_("The Research Organization Registry id, e.g. 057zh3y96. Leave blank unless you checked it."),
     )
     wikidata_id = wikidata_field()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
 

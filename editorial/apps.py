@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
@@ -6,4 +7,4 @@ class EditorialConfig(AppConfig):
     ``published_at`` on first publication, which every register's table calls from a row trigger."""
 
     name = "editorial"
-    verbose_name = "Editorial state"
+    verbose_name = _("Editorial state")

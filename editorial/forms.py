@@ -19,7 +19,7 @@ REASON_FIELD = "change_reason"
 
 class EditorialForm(forms.ModelForm):
     # The record's updated_at as it was when the page was opened (admin_form sets it).
-    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.CharField(label=_("opened version"), widget=forms.HiddenInput, required=False)
     # Saved as the new version's change reason in the history (EditorialAdmin.save_model), never on the record.
     change_reason = forms.CharField(
         label=_("reason for this change"),

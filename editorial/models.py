@@ -71,8 +71,8 @@ class Vocabulary(models.Model):
     """A short list of terms named in both languages (policy areas, research fields, frameworks): a slug for
     URLs, a name, a Japanese name. A term's page is the search of its ``search_link`` (register, facet)."""
 
-    slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
     name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
 
     search_link = None  # ("initiatives", "area")
@@ -105,8 +105,8 @@ class EditorialModel(models.Model):
     )
     # When an editor last checked the record against its sources (the changelists' "review date").
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
     # Set once, on first publication, by a row trigger (editorial/migrations/0001_published_at.py), so that
     # bulk_update(), QuerySet.update() and raw SQL set it too; unpublishing and publishing again keep it.
     published_at = models.DateTimeField(

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
 
 
 def split_lines(value):
@@ -21,7 +22,7 @@ def validate_url_lines(value):
             bad.append(line)
     if bad:
         raise ValidationError(
-            "Not a valid http(s) URL: %(urls)s. Put one URL per line.",
+            _("Not a valid http(s) URL: %(urls)s. Put one URL per line."),
             code="invalid_url",
             params={"urls": ", ".join(bad[:5])},
         )
@@ -29,4 +30,4 @@ def validate_url_lines(value):
 
 def validate_not_future_year(value):
     if value is not None and value > datetime.date.today().year:
-        raise ValidationError("%(year)s is in the future.", code="future_year", params={"year": value})
+        raise ValidationError(_("%(year)s is in the future."), code="future_year", params={"year": value})

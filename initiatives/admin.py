@@ -1,6 +1,8 @@
 """Editors' admin for initiatives, their frameworks and who takes part."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from editorial.admin import EditorialAdmin, HistoryAdmin, VocabularyAdmin
 from exports.import_admin import ColumnImportExportMixin
@@ -56,10 +58,16 @@ class InitiativeAdmin(ColumnImportExportMixin, EditorialAdmin):
     # MIN/MAX read the whole table on every page; the start date filter costs no query.
     inlines = [ParticipantInline]
     fieldsets = [
-        ("Title", {"fields": [("title", "title_ja"), "slug", ("summary", "summary_ja"), "description"]}),
-        ("Classification", {"fields": [("kind", "status"), ("start_date", "end_date"), "policy_areas", "frameworks"]}),
-        ("Who", {"fields": ["lead_organization", "partner_organizations", "countries"]}),
-        ("Funding and sources", {"fields": ["funding_jpy", "sources", "last_reviewed"]}),
+        (
+            pgettext_lazy("admin section", "Title"),
+            {"fields": [("title", "title_ja"), "slug", ("summary", "summary_ja"), "description"]},
+        ),
+        (
+            _("Classification"),
+            {"fields": [("kind", "status"), ("start_date", "end_date"), "policy_areas", "frameworks"]},
+        ),
+        (_("Who"), {"fields": ["lead_organization", "partner_organizations", "countries"]}),
+        (_("Funding and sources"), {"fields": ["funding_jpy", "sources", "last_reviewed"]}),
         EditorialAdmin.editorial_fieldset,
     ]
 

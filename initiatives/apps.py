@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InitiativesConfig(AppConfig):
@@ -6,7 +7,7 @@ class InitiativesConfig(AppConfig):
     tables when ready."""
 
     name = "initiatives"
-    verbose_name = "Initiatives"
+    verbose_name = _("Initiatives")
     editorial_content = True  # editors edit its models (accounts/roles.py)
 
     def ready(self):

@@ -22,9 +22,9 @@ from search import bitmaps, registry
 
 class Framework(Vocabulary):
     # Longer names than the other vocabularies' (programme titles).
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
     name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords()
 
@@ -100,16 +100,16 @@ class InitiativeQuerySet(EditorialQuerySet):
 
 
 class Initiative(EditorialModel):
-    slug = models.SlugField(max_length=120, unique=True)
-    title = models.CharField(max_length=300, db_index=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300, db_index=True)
     title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
-    summary = models.TextField(blank=True, help_text=_("One or two sentences, shown in search results."))
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences, shown in search results."))
     summary_ja = models.TextField(_("summary (Japanese)"), blank=True)
-    description = models.TextField(blank=True)
-    kind = models.CharField(max_length=30, choices=InitiativeKind.choices, db_index=True)
-    status = models.CharField(max_length=12, choices=InitiativeStatus.choices, db_index=True)
-    start_date = models.DateField(null=True, blank=True, db_index=True)
-    end_date = models.DateField(null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=InitiativeKind.choices, db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=InitiativeStatus.choices, db_index=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
     policy_areas = models.ManyToManyField(
         PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="initiatives"
     )
@@ -121,15 +121,24 @@ class Initiative(EditorialModel):
         help_text=_("Partner countries."),
     )
     lead_organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="led_initiatives"
+        Organization,
+        verbose_name=_("lead organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_initiatives",
     )
     partner_organizations = models.ManyToManyField(
         Organization, verbose_name=_("partner organizations"), blank=True, related_name="partner_initiatives"
     )
     frameworks = models.ManyToManyField(Framework, verbose_name=_("frameworks"), blank=True, related_name="initiatives")
-    participants = models.ManyToManyField(Researcher, through="Participation", blank=True, related_name="initiatives")
+    participants = models.ManyToManyField(
+        Researcher, verbose_name=_("participants"), through="Participation", blank=True, related_name="initiatives"
+    )
     funding_jpy = models.PositiveBigIntegerField(_("funding (JPY)"), null=True, blank=True)
-    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
+    sources = models.TextField(
+        _("sources"), blank=True, validators=[validate_url_lines], help_text=_("One URL per line.")
+    )
     # Full-text search, kept by database triggers (migrations 0002, 0009 and 0014) from the titles, summary and
     # description, so bulk_create and raw updates keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -211,14 +220,22 @@ class ParticipationRole(models.TextChoices):
 
 
 class Participation(models.Model):
-    researcher = models.ForeignKey(Researcher, on_delete=models.PROTECT, related_name="participations")
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="participations")
-    role = models.CharField(max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.MEMBER)
+    researcher = models.ForeignKey(
+        Researcher, verbose_name=_("researcher"), on_delete=models.PROTECT, related_name="participations"
+    )
+    initiative = models.ForeignKey(
+        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.MEMBER
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["initiative", "role", "researcher"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(fields=["researcher", "initiative"], name="participation_unique"),
         ]

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import EditorialAdmin, HistoryAdmin
 from exports.import_admin import ColumnImportExportMixin
@@ -38,9 +39,9 @@ class SubnationalPartnershipAdmin(ColumnImportExportMixin, EditorialAdmin):
     autocomplete_fields = ["japanese_locality", "foreign_locality", "focus_areas"]
     inlines = [ActivityInline]
     fieldsets = [
-        ("Partners", {"fields": [("japanese_locality", "foreign_locality"), "slug"]}),
-        ("Classification", {"fields": [("kind", "status"), "established", "focus_areas"]}),
-        ("Description and sources", {"fields": [("description", "description_ja"), "sources", "last_reviewed"]}),
+        (_("Partners"), {"fields": [("japanese_locality", "foreign_locality"), "slug"]}),
+        (_("Classification"), {"fields": [("kind", "status"), "established", "focus_areas"]}),
+        (_("Description and sources"), {"fields": [("description", "description_ja"), "sources", "last_reviewed"]}),
         EditorialAdmin.editorial_fieldset,
     ]
 
@@ -53,7 +54,7 @@ class SubnationalPartnershipAdmin(ColumnImportExportMixin, EditorialAdmin):
         # not names), so a blank slug is made from the sides' names on save.
         form = super().get_form(request, obj, change, **kwargs)
         form.base_fields["slug"].required = False
-        form.base_fields["slug"].help_text = "Left blank, it is made from the two localities' names."
+        form.base_fields["slug"].help_text = _("Left blank, it is made from the two localities' names.")
         return form
 
     def save_model(self, request, obj, form, change):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PartnershipsConfig(AppConfig):
@@ -6,7 +7,7 @@ class PartnershipsConfig(AppConfig):
     fields, sitemap and data-release tables when ready."""
 
     name = "partnerships"
-    verbose_name = "Partnerships"
+    verbose_name = _("Partnerships")
     editorial_content = True  # editors edit its models (accounts/roles.py)
 
     def ready(self):

@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -64,30 +65,34 @@ class PartnershipQuerySet(EditorialQuerySet):
 
 
 class SubnationalPartnership(EditorialModel):
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     japanese_locality = models.ForeignKey(
         Locality,
+        verbose_name=_("Japanese locality"),
         on_delete=models.PROTECT,
         related_name="japanese_partnerships",
         help_text=_("The Japanese prefecture or city."),
     )
     foreign_locality = models.ForeignKey(
         Locality,
+        verbose_name=_("foreign locality"),
         on_delete=models.PROTECT,
         related_name="foreign_partnerships",
         help_text=_("The partner abroad."),
     )
-    kind = models.CharField(max_length=30, choices=PartnershipKind.choices, db_index=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=PartnershipKind.choices, db_index=True)
     focus_areas = models.ManyToManyField(
         PolicyArea, verbose_name=_("focus areas"), blank=True, related_name="partnerships"
     )
     established = models.PositiveSmallIntegerField(
-        "year established", null=True, blank=True, db_index=True, validators=[validate_not_future_year]
+        _("year established"), null=True, blank=True, db_index=True, validators=[validate_not_future_year]
     )
-    status = models.CharField(max_length=10, choices=PartnershipStatus.choices, db_index=True)
-    description = models.TextField(blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=PartnershipStatus.choices, db_index=True)
+    description = models.TextField(_("description"), blank=True)
     description_ja = models.TextField(_("description (Japanese)"), blank=True)
-    sources = models.TextField(blank=True, validators=[validate_url_lines], help_text=_("One URL per line."))
+    sources = models.TextField(
+        _("sources"), blank=True, validators=[validate_url_lines], help_text=_("One URL per line.")
+    )
     # Full-text search, kept by database triggers (migrations 0003, 0009 and 0014) from both localities' names,
     # the kind and the description, so bulk_create, raw updates and a locality's rename keep it too.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -120,7 +125,9 @@ class SubnationalPartnership(EditorialModel):
             models.CheckConstraint(
                 condition=Q(established__isnull=True) | Q(established__gte=EARLIEST_YEAR),
                 name="partnership_established_plausible",
-                violation_error_message=f"The year established cannot be before {EARLIEST_YEAR}.",
+                violation_error_message=format_lazy(
+                    _("The year established cannot be before {year}."), year=EARLIEST_YEAR
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(japanese_locality=F("foreign_locality")),
@@ -161,16 +168,19 @@ class ActivityKind(models.TextChoices):
 
 
 class Activity(models.Model):
-    partnership = models.ForeignKey(SubnationalPartnership, on_delete=models.CASCADE, related_name="activities")
-    date = models.DateField(db_index=True)
-    title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=ActivityKind.choices, db_index=True)
+    partnership = models.ForeignKey(
+        SubnationalPartnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="activities"
+    )
+    date = models.DateField(_("date"), db_index=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices, db_index=True)
     participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date"]
+        verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
     def __str__(self):

@@ -7,6 +7,7 @@ this app must not import initiatives (dependencies point one way).
 
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import EditorialAdmin, HistoryAdmin, VocabularyAdmin
 from exports.import_admin import ColumnImportExportMixin
@@ -21,11 +22,11 @@ class ResearchFieldAdmin(VocabularyAdmin):
 
 
 class HasExchangeFilter(admin.SimpleListFilter):
-    title = "exchange abroad"
+    title = _("exchange abroad")
     parameter_name = "exchange"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Has an exchange"), ("no", "No exchange")]
+        return [("yes", _("Has an exchange")), ("no", _("No exchange"))]
 
     def queryset(self, request, queryset):
         # EXISTS rather than a join: no duplicate rows, and facet counts can use it as a subquery.
@@ -73,14 +74,14 @@ class ResearcherAdmin(ColumnImportExportMixin, EditorialAdmin):
     prepopulated_fields = {"slug": ["given_name", "family_name"]}
     inlines = [ExchangeInline]
     fieldsets = [
-        ("Name", {"fields": [("family_name", "given_name", "name_ja"), "slug"]}),
-        ("Affiliation and career", {"fields": ["affiliation", "country", "career_stage", "fields"]}),
-        ("Languages and identifiers", {"fields": ["english_level", "orcid", ("bio", "bio_ja"), "last_reviewed"]}),
+        (_("Name"), {"fields": [("family_name", "given_name", "name_ja"), "slug"]}),
+        (_("Affiliation and career"), {"fields": ["affiliation", "country", "career_stage", "fields"]}),
+        (_("Languages and identifiers"), {"fields": ["english_level", "orcid", ("bio", "bio_ja"), "last_reviewed"]}),
         (
-            "Private: contact and consent",
+            _("Private: contact and consent"),
             {
                 "fields": ["email", ("consent_to_publish", "consent_recorded_on")],
-                "description": "The e-mail never leaves the admin. Without consent the profile stays private.",
+                "description": _("The e-mail never leaves the admin. Without consent the profile stays private."),
             },
         ),
         EditorialAdmin.editorial_fieldset,
@@ -103,6 +104,6 @@ class ExchangeAdmin(HistoryAdmin):
     date_hierarchy = "start_date"
     fieldsets = [
         (None, {"fields": ["researcher", "direction", "programme"]}),
-        ("Where", {"fields": ["host_organization", "country"]}),
-        ("When", {"fields": [("start_date", "end_date")]}),
+        (_("Where"), {"fields": ["host_organization", "country"]}),
+        (_("When"), {"fields": [("start_date", "end_date")]}),
     ]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
@@ -6,7 +7,7 @@ class PeopleConfig(AppConfig):
     declares its search, export columns, API fields, sitemap and data-release tables when ready."""
 
     name = "people"
-    verbose_name = "People"
+    verbose_name = _("People")
     editorial_content = True  # editors edit its models (accounts/roles.py)
 
     def ready(self):

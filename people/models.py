@@ -71,27 +71,33 @@ FULL_NAME = Upper(Concat("family_name", Value(" "), "given_name"))
 
 
 class Researcher(EditorialModel):
-    slug = models.SlugField(max_length=120, unique=True)
-    family_name = models.CharField(max_length=100, db_index=True)
-    given_name = models.CharField(max_length=100)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    family_name = models.CharField(_("family name"), max_length=100, db_index=True)
+    given_name = models.CharField(_("given name"), max_length=100)
     name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
     affiliation = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="researchers"
+        Organization,
+        verbose_name=_("affiliation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="researchers",
     )
     country = models.ForeignKey(
         Country,
+        verbose_name=_("country"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="researchers",
         help_text=_("Country where the researcher is based."),
     )
-    career_stage = models.CharField(max_length=20, choices=CareerStage.choices, db_index=True)
+    career_stage = models.CharField(_("career stage"), max_length=20, choices=CareerStage.choices, db_index=True)
     fields = models.ManyToManyField(
         ResearchField, verbose_name=_("research fields"), blank=True, related_name="researchers"
     )
     english_level = models.CharField(
-        "English level (CEFR)",
+        _("English level (CEFR)"),
         max_length=10,
         choices=EnglishLevel.choices,
         default=EnglishLevel.UNKNOWN,
@@ -99,14 +105,16 @@ class Researcher(EditorialModel):
     )
     orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
     email = models.EmailField(
-        blank=True, help_text=_("Private: never shown on public pages, in the API or in anonymous exports.")
+        _("email"), blank=True, help_text=_("Private: never shown on public pages, in the API or in anonymous exports.")
     )
-    bio = models.TextField(blank=True)
+    bio = models.TextField(_("bio"), blank=True)
     bio_ja = models.TextField(_("bio (Japanese)"), blank=True)
     consent_to_publish = models.BooleanField(
-        default=False, help_text=_("The researcher agreed to a public profile. Without it the record stays private.")
+        _("consent to publish"),
+        default=False,
+        help_text=_("The researcher agreed to a public profile. Without it the record stays private."),
     )
-    consent_recorded_on = models.DateField(null=True, blank=True)
+    consent_recorded_on = models.DateField(_("consent recorded on"), null=True, blank=True)
 
     objects = ResearcherQuerySet.as_manager()
     # Full-text search, kept by database triggers (migrations 0002, 0009 and 0011) from the names, the bio and
@@ -181,21 +189,32 @@ class ExchangeQuerySet(models.QuerySet):
 
 
 class Exchange(models.Model):
-    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="exchanges")
-    host_organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_exchanges"
+    researcher = models.ForeignKey(
+        Researcher, verbose_name=_("researcher"), on_delete=models.CASCADE, related_name="exchanges"
     )
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="exchanges")
-    programme = models.CharField(max_length=200, blank=True, help_text=_("e.g. JSPS Postdoctoral Fellowship"))
-    direction = models.CharField(max_length=10, choices=ExchangeDirection.choices, db_index=True)
-    start_date = models.DateField(db_index=True)
-    end_date = models.DateField(null=True, blank=True)
+    host_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("host organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_exchanges",
+    )
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="exchanges")
+    programme = models.CharField(
+        _("programme"), max_length=200, blank=True, help_text=_("e.g. JSPS Postdoctoral Fellowship")
+    )
+    direction = models.CharField(_("direction"), max_length=10, choices=ExchangeDirection.choices, db_index=True)
+    start_date = models.DateField(_("start date"), db_index=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
 
     objects = ExchangeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date"]
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),

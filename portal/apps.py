@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
@@ -6,4 +7,4 @@ class PortalConfig(AppConfig):
     sitemaps, robots.txt, the health check and the error pages."""
 
     name = "portal"
-    verbose_name = "Site"
+    verbose_name = _("Site")
