@@ -50,7 +50,7 @@ def likely_duplicates(model, threshold, limit):
     many there are in all. Queries: two (the pairs with their total; their records, with what their names
     read, so listing the pairs runs no query)."""
     rows = list(
-        DuplicatePair.objects.filter(kind=kind(model), similarity__gte=threshold)
+        DuplicatePair.objects.filter(kind=kind(model), similarity__gte=threshold, dismissed=False)
         .annotate(total=Window(Count("*")))
         .order_by(F("similarity").desc(), "first_id", "second_id")
         .values_list("first_id", "second_id", "similarity", "total")[:limit]
@@ -65,6 +65,12 @@ def likely_duplicates(model, threshold, limit):
         if first in records and second in records
     ]
     return pairs, rows[0][3]
+
+
+def dismiss(model, first_id, second_id):
+    """Mark the pair "not a duplicate"; returns whether there was such a pair. One query."""
+    low, high = sorted((int(first_id), int(second_id)))
+    return bool(DuplicatePair.objects.filter(kind=kind(model), first_id=low, second_id=high).update(dismissed=True))
 
 
 def key_sql(model, key):

@@ -153,6 +153,9 @@ class DuplicatePair(models.Model):
     first_id = models.BigIntegerField()  # the lower id: the older record
     second_id = models.BigIntegerField()
     similarity = models.FloatField()  # trigram similarity (0-1) of the closest of their names
+    # An editor said "not a duplicate": no longer listed, kept while both names stay as they are (a rename of
+    # either drops the pair, and the names are judged again).
+    dismissed = models.BooleanField(default=False, db_default=False)  # the triggers insert without it
 
     class Meta:
         constraints = [

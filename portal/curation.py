@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from directory.models import Locality, Organization
 from editorial.curation import quiet_since, review_cutoff
-from editorial.duplicates import kind, likely_duplicates
+from editorial.duplicates import dismiss, kind, likely_duplicates
 from editorial.merge import MergeRefused, merge
 from editorial.review import can_publish
 from initiatives.models import Initiative
@@ -75,6 +75,7 @@ class DuplicateSection:
     pairs: list
     total: int  # pairs of this kind in all; the most similar are shown
     can_merge: bool
+    can_dismiss: bool
 
 
 def duplicate_sections(user):
@@ -92,7 +93,13 @@ def duplicate_sections(user):
         can_merge = user.has_perm(f"{app}.change_{name}") and user.has_perm(f"{app}.delete_{name}")
         sections.append(
             DuplicateSection(
-                kind(model), model._meta.verbose_name_plural, f"admin:{app}_{name}_change", pairs, total, can_merge
+                kind(model),
+                model._meta.verbose_name_plural,
+                f"admin:{app}_{name}_change",
+                pairs,
+                total,
+                can_merge,
+                can_dismiss=user.has_perm(f"{app}.change_{name}"),
             )
         )
     return sections
@@ -114,16 +121,21 @@ def curation(request):
     return TemplateResponse(request, "admin/curation.html", context)
 
 
-@require_POST
-def merge_duplicates(request):
-    """Merge the posted ``drop`` record into ``keep`` (both of ``model``), then back to the curation page."""
-    models = {kind(m): m for m in DUPLICATES}
-    model = models.get(request.POST.get("model", ""))
+def posted_model(request, *actions):
+    """The kind of record the form posts, if the user may do ``actions`` ("change", "delete") to it."""
+    model = {kind(m): m for m in DUPLICATES}.get(request.POST.get("model", ""))
     if model is None:
         raise Http404(gettext("No such kind of record."))
     app, name = model._meta.app_label, model._meta.model_name
-    if not (request.user.has_perm(f"{app}.change_{name}") and request.user.has_perm(f"{app}.delete_{name}")):
+    if not all(request.user.has_perm(f"{app}.{action}_{name}") for action in actions):
         raise PermissionDenied
+    return model
+
+
+@require_POST
+def merge_duplicates(request):
+    """Merge the posted ``drop`` record into ``keep`` (both of ``model``), then back to the curation page."""
+    model = posted_model(request, "change", "delete")
     keep, drop = (record(model, request.POST.get(key)) for key in ("keep", "drop"))
     try:
         # The links of a published record are public: as any change to it, a reviewer makes it.
@@ -138,6 +150,21 @@ def merge_duplicates(request):
             gettext("Merged “%(drop)s” into “%(keep)s”: %(moved)s links moved; the history of both says so.")
             % {"drop": drop, "keep": keep, "moved": moved},
         )
+    return HttpResponseRedirect(reverse("curation"))
+
+
+@require_POST
+def dismiss_duplicates(request):
+    """Mark the posted pair of ``model`` "not a duplicate", then back to the curation page."""
+    model = posted_model(request, "change")
+    first, second = (record(model, request.POST.get(key)) for key in ("first", "second"))
+    if not dismiss(model, first.pk, second.pk):
+        raise Http404(gettext("No such pair."))
+    messages.success(
+        request,
+        gettext("“%(first)s” and “%(second)s” are no longer listed as likely duplicates.")
+        % {"first": first, "second": second},
+    )
     return HttpResponseRedirect(reverse("curation"))
 
 

@@ -132,3 +132,39 @@ def test_the_rebuild_finds_what_the_triggers_found():
     duplicates.rebuild(Initiative)
     assert pair_ids(Initiative) == by_triggers
     assert (made[0].pk, made[1].pk) in by_triggers
+
+
+def dismiss(client, model, first, second):
+    return client.post("/admin/curation/dismiss/", {"model": model, "first": first.pk, "second": second.pk})
+
+
+def test_not_a_duplicate_hides_the_pair_until_either_is_renamed(client, editor):
+    hyogo = OrganizationFactory(name="Hyogo Prefectural Government")
+    nagano = OrganizationFactory(name="Nagano Prefectural Government")
+    assert listed(client.get(CURATION_URL), "organizations") == {(hyogo.pk, nagano.pk)}
+    response = dismiss(client, "directory.organization", nagano, hyogo)  # either order
+    assert response.status_code == 302
+    assert listed(client.get(CURATION_URL), "organizations") == set()
+    duplicates.rebuild(Organization)  # a bulk load's rebuild keeps the editor's word
+    assert listed(client.get(CURATION_URL), "organizations") == set()
+    Organization.objects.filter(pk=nagano.pk).update(name="Hyogo Prefectural Govt")  # a new name: judged again
+    assert listed(client.get(CURATION_URL), "organizations") == {(hyogo.pk, nagano.pk)}
+
+
+def test_not_a_duplicate_needs_the_change_permission_and_an_existing_pair(client):
+    from django.contrib.auth.models import Permission
+
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(*Permission.objects.filter(codename="view_organization"))
+    client.force_login(viewer)
+    first = OrganizationFactory(name="Tohoku University")
+    second = OrganizationFactory(name="Tohoku Universty")
+    other = OrganizationFactory(name=unrelated(1))
+    [section] = [s for s in client.get(CURATION_URL).context["duplicates"] if s.kind == "organizations"]
+    assert not section.can_dismiss
+    assert dismiss(client, "directory.organization", first, second).status_code == 403
+    assert listed(client.get(CURATION_URL), "organizations") == {(first.pk, second.pk)}
+    viewer.user_permissions.add(*Permission.objects.filter(codename="change_organization"))
+    assert dismiss(client, "directory.organization", first, other).status_code == 404
+    assert client.post("/admin/curation/dismiss/", {"model": "auth.user", "first": 1, "second": 2}).status_code == 404
+    assert client.get("/admin/curation/dismiss/").status_code == 405
