@@ -165,8 +165,12 @@ class DuplicatePair(models.Model):
         indexes = [
             # A record's pairs, from either side (a rename or delete drops them).
             models.Index(fields=["kind", "second_id"], name="duplicate_pair_second"),
-            # The curation page: the most similar pairs of a kind first.
-            models.Index(fields=["kind", "-similarity", "first_id", "second_id"], name="duplicate_pair_ranked"),
+            # The curation page: the listed pairs of a kind, most similar first, and their number (index only).
+            models.Index(
+                fields=["kind", "-similarity", "first_id", "second_id"],
+                condition=models.Q(dismissed=False),
+                name="duplicate_pair_listed",
+            ),
         ]
 
     def __str__(self):
