@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from directory.models import Country, Locality, LocalityLevel, Organization, PolicyArea
+from editorial import duplicates
 from editorial.models import EditorialState
 from initiatives.models import Framework, Initiative, InitiativeStatus, Participation
 from partnerships.models import Activity, ActivityKind, SubnationalPartnership
@@ -117,12 +118,19 @@ class ScaleSeeder:
         # The facet bitmaps and the text index are built once at the end, not refreshed by every bulk insert's
         # triggers (the text index would be computed again for each of a record's links).
         registers = list(registry.values())
-        with bitmaps.deferred(*registers), text_search.deferred(*registers), transaction.atomic():
+        # The likely duplicates too: paired set-based once, not with a probe per inserted row.
+        with (
+            duplicates.deferred(then_rebuild=False),
+            bitmaps.deferred(*registers),
+            text_search.deferred(*registers),
+            transaction.atomic(),
+        ):
             self.step("reference data", self.load_reference)
             self.step("organizations, frameworks, fields", self.create_vocabulary_records, initiatives)
             self.step(f"{researchers:,} researchers", self.create_researchers, researchers)
             self.step(f"{initiatives:,} initiatives", self.create_initiatives, initiatives)
             self.step(f"{partnerships:,} partnerships", self.create_partnerships, partnerships)
+        self.step("likely duplicates paired", duplicates.rebuild_all)
         # What autovacuum would do soon after (merge the full-text indexes' pending entries, gather statistics):
         # the benchmark measures a settled database, not one still digesting its inserts.
         self.step("GIN pending lists merged", merge_gin_pending_lists)
@@ -465,6 +473,7 @@ def clear(log=print):
     ]
     registers = list(registry.values())
     with (
+        duplicates.deferred(),
         bitmaps.deferred(*registers),
         text_search.deferred(*registers),
         transaction.atomic(),

@@ -1,26 +1,41 @@
 """Likely duplicates: records whose names are very similar (pg_trgm), in Latin and Japanese script alike.
 
 A register or reference model declares its ``duplicate_keys``: expressions of its names, each with a
-trigram GiST index built from the same expression (``trigram_index``), so the nearest other record is one
-index probe (``ORDER BY key <-> the record's key LIMIT 1``, PostgreSQL's KNN search; in PostgreSQL 15).
-Comparing every record with every other is quadratic; a probe per record is not, but 100,000 probes are
-still too slow for a page, so the search looks at the ``recent`` newest records (where duplicates come in:
-an import, a second editor's entry), each against the whole table. Queries: one per key; one probe a record.
+trigram GiST index built from the same expression (``trigram_index``). The pairs live in a table
+(``DuplicatePair``) kept by row triggers in the same transaction as the records (editorial migration 0002 and
+each register's ``duplicate_pairs`` migration), so the curation page reads them and covers every record:
+
+- a record inserted or renamed is paired with the three nearest names of each key (one GiST KNN probe a key,
+  ``ORDER BY key <-> the record's key LIMIT 3``), those with a similarity of ``FLOOR`` or more;
+- a record renamed or deleted (a merge deletes) loses its pairs, and a partner left without any is probed
+  again, so it meets its next-nearest name;
+- a bulk load defers the triggers (``deferred``) and rebuilds once, set-based (``rebuild``).
+
+Every record with a name at least ``FLOOR`` similar to another's is thus in at least one pair; the page
+shows those at ``CURATION_DUPLICATE_SIMILARITY`` or more (which cannot be set below ``FLOOR``).
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.postgres.indexes import GistIndex, OpClass
-from django.contrib.postgres.search import TrigramDistance
-from django.db import OperationalError, connection, transaction
-from django.db.models import CharField, OuterRef, Subquery, Value
-from django.db.models.functions import Cast, Concat
-from psycopg.errors import QueryCanceled
+from django.db import connection
+from django.db.models import Count, F, Window
+
+from .models import DuplicatePair
+
+FLOOR = 0.5  # frozen in the migrations' SQL: the lowest similarity a pair is kept at
 
 
 def trigram_index(key, name):
     """The GiST index that serves ``key``'s nearest-neighbour search (``gist_trgm_ops``, from pg_trgm)."""
     return GistIndex(OpClass(key, name="gist_trgm_ops"), name=name)
+
+
+def kind(model):
+    """What a pair's ``kind`` holds for ``model``'s records (and what the merge form posts)."""
+    return f"{model._meta.app_label}.{model._meta.model_name}"
 
 
 @dataclass(frozen=True)
@@ -30,85 +45,72 @@ class Pair:
     similarity: float
 
 
-class TooSlow(Exception):
-    """A search ran past its time limit and was cancelled by PostgreSQL."""
-
-
-def likely_duplicates(model, recent, threshold, limit, timeout_ms=None):
-    """Up to ``limit`` pairs, most similar first, among the ``recent`` newest records of ``model``.
-
-    With ``timeout_ms``, each search is cancelled past that time (``TooSlow``), so a page that shows them
-    answers in bounded time whatever the tables hold. Queries: one per duplicate key (the probes run
-    inside it), and one for the records of the pairs.
-    """
-    try:
-        with transaction.atomic():
-            previous = statement_timeout(f"{int(timeout_ms)}ms") if timeout_ms else None
-            pairs = _likely_duplicates(model, recent, threshold, limit)
-            if previous is not None:
-                # Back as it was: inside an outer transaction the setting would outlive this block.
-                statement_timeout(previous)
-            return pairs
-    except OperationalError as error:
-        if isinstance(error.__cause__, QueryCanceled):
-            raise TooSlow from error
-        raise
-
-
-def statement_timeout(value):
-    """Set this transaction's statement timeout; returns the one it replaces."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT current_setting('statement_timeout'), set_config('statement_timeout', %s, true)", [value]
-        )
-        return cursor.fetchone()[0]
-
-
-def _likely_duplicates(model, recent, threshold, limit):
-    scores = {}
-    newest = model._base_manager.order_by("-pk").values("pk")[:recent]
-    for key in model.duplicate_keys:
-        nearest = nearest_query(model, key, OuterRef("_key"), exclude_pk=OuterRef("pk"))
-        # The twin's id and distance from one index probe: one subquery returns both, as "id distance".
-        twin = nearest.annotate(
-            _twin=Concat(Cast("pk", CharField()), Value(" "), Cast("_distance", CharField()), output_field=CharField())
-        ).values("_twin")
-        rows = (
-            model._base_manager.filter(pk__in=newest)
-            .exclude(**blank(key))
-            .annotate(_key=key)
-            .annotate(twin=Subquery(twin))
-            .values_list("pk", "twin")
-        )
-        for pk, found in rows:
-            if not found:
-                continue
-            twin_pk, distance = found.split(" ")
-            similarity = 1 - float(distance)
-            if similarity >= threshold:
-                pair = (min(pk, int(twin_pk)), max(pk, int(twin_pk)))
-                scores[pair] = max(scores.get(pair, 0), similarity)
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    # What the records' names read (a city's name carries its prefecture's), so listing the pairs runs no query.
+def likely_duplicates(model, threshold, limit):
+    """``(pairs, total)``: the ``limit`` most similar pairs of ``model`` at ``threshold`` or more, and how
+    many there are in all. Queries: two (the pairs with their total; their records, with what their names
+    read, so listing the pairs runs no query)."""
+    rows = list(
+        DuplicatePair.objects.filter(kind=kind(model), similarity__gte=threshold, dismissed=False)
+        .annotate(total=Window(Count("*")))
+        .order_by(F("similarity").desc(), "first_id", "second_id")
+        .values_list("first_id", "second_id", "similarity", "total")[:limit]
+    )
+    if not rows:
+        return [], 0
     related = getattr(model, "duplicate_related", ())
-    records = model._base_manager.select_related(*related).in_bulk({pk for pair, _ in ranked for pk in pair})
-    return [
-        Pair(records[first], records[second], round(score, 2))
-        for (first, second), score in ranked
+    records = model._base_manager.select_related(*related).in_bulk({pk for row in rows for pk in row[:2]})
+    pairs = [
+        Pair(records[first], records[second], round(similarity, 2))
+        for first, second, similarity, _total in rows
         if first in records and second in records
     ]
+    return pairs, rows[0][3]
 
 
-def nearest_query(model, key, name, exclude_pk=None):
-    """The record whose ``key`` is nearest to ``name`` (an expression or a string): one GiST index probe."""
-    others = model._base_manager.exclude(**blank(key))
-    if exclude_pk is not None:
-        others = others.exclude(pk=exclude_pk)
-    return others.annotate(_distance=TrigramDistance(key, name)).order_by("_distance")[:1]
+def dismiss(model, first_id, second_id):
+    """Mark the pair "not a duplicate"; returns whether there was such a pair. One query."""
+    low, high = sorted((int(first_id), int(second_id)))
+    return bool(DuplicatePair.objects.filter(kind=kind(model), first_id=low, second_id=high).update(dismissed=True))
 
 
-def blank(key):
-    """A lookup that excludes records whose key is empty (no Japanese name: nothing to compare)."""
-    source = key.get_source_expressions()[0]
-    name = getattr(source, "name", None)
-    return {name: ""} if name else {}
+def key_sql(model, key):
+    """``key`` as SQL over ``model``'s table, constants inlined (what ``editorial_duplicates_rebuild`` takes)."""
+    queryset = model._base_manager.annotate(_key=key)
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = queryset.query.annotations["_key"].as_sql(compiler, connection)
+    return connection.ops.compose_sql(sql, params)
+
+
+def rebuild(model):
+    """Every pair of ``model`` from scratch, set-based (editorial migration 0002). One query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT editorial_duplicates_rebuild(%s, %s::regclass, %s)",
+            [kind(model), model._meta.db_table, [key_sql(model, key) for key in model.duplicate_keys]],
+        )
+
+
+def paired_models():
+    """Every model that declares ``duplicate_keys`` (each has its triggers)."""
+    return [model for model in apps.get_models() if getattr(model, "duplicate_keys", None)]
+
+
+def rebuild_all():
+    for model in paired_models():
+        rebuild(model)
+
+
+@contextmanager
+def deferred(then_rebuild=True):
+    """Skip the pair triggers of this connection inside the block, then rebuild every kind's pairs once
+    (unless the caller does, ``rebuild_all``): a bulk load pairs its records set-based instead of with a
+    probe per row, and a bulk delete does not probe again each partner it leaves alone."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET techdiplo.duplicates = 'deferred'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET techdiplo.duplicates")
+    if then_rebuild:
+        rebuild_all()

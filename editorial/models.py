@@ -139,3 +139,39 @@ class EditorialModel(models.Model):
     @property
     def is_published(self):
         return self.editorial_state == EditorialState.PUBLISHED
+
+
+class DuplicatePair(models.Model):
+    """Two records of one kind whose names are very similar: the curation page's likely duplicates.
+
+    Kept by database triggers in the same transaction as the records (``editorial.duplicates``): a record
+    inserted or renamed is paired with its nearest names, a record renamed or deleted loses its pairs. Not a
+    foreign key: one table serves every kind (``kind`` is "app_label.model_name", as the merge form posts it).
+    """
+
+    kind = models.CharField(max_length=100)
+    first_id = models.BigIntegerField()  # the lower id: the older record
+    second_id = models.BigIntegerField()
+    similarity = models.FloatField()  # trigram similarity (0-1) of the closest of their names
+    # An editor said "not a duplicate": no longer listed, kept while both names stay as they are (a rename of
+    # either drops the pair, and the names are judged again).
+    dismissed = models.BooleanField(default=False, db_default=False)  # the triggers insert without it
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "first_id", "second_id"], name="duplicate_pair_unique"),
+            models.CheckConstraint(condition=models.Q(first_id__lt=models.F("second_id")), name="duplicate_pair_order"),
+        ]
+        indexes = [
+            # A record's pairs, from either side (a rename or delete drops them).
+            models.Index(fields=["kind", "second_id"], name="duplicate_pair_second"),
+            # The curation page: the listed pairs of a kind, most similar first, and their number (index only).
+            models.Index(
+                fields=["kind", "-similarity", "first_id", "second_id"],
+                condition=models.Q(dismissed=False),
+                name="duplicate_pair_listed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} #{self.first_id} ~ #{self.second_id} ({self.similarity:.2f})"

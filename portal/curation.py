@@ -6,8 +6,6 @@ gone quiet; and likely duplicates (``editorial.duplicates``), each pair with a m
 The site composes the registers, so this is where they are named.
 """
 
-import contextlib
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from directory.models import Locality, Organization
 from editorial.curation import quiet_since, review_cutoff
-from editorial.duplicates import TooSlow, likely_duplicates
+from editorial.duplicates import dismiss, kind, likely_duplicates
 from editorial.merge import MergeRefused, merge
 from editorial.review import can_publish
 from initiatives.models import Initiative
@@ -74,45 +72,37 @@ class DuplicateSection:
     label: str  # "app_label.model_name", what the merge form posts
     kind: str
     change_url: str  # the admin's change page's URL name
-    pairs: list | None  # None: the search took too long and was cancelled
+    pairs: list
+    total: int  # pairs of this kind in all; the most similar are shown
     can_merge: bool
+    can_dismiss: bool
 
 
 def duplicate_sections(user):
-    """Likely duplicates of each kind the user may see. Queries: about seven per kind (editorial.duplicates).
-
-    The searches share ``CURATION_DUPLICATES_BUDGET_MS``: each statement may take what is left of it,
-    split between the kind's names, and is cancelled past that, so the page answers in bounded time; a
-    fast kind leaves more to the next. A kind reached with too little left says it was not checked.
-    """
+    """Likely duplicates of each kind the user may see, read from the pairs the triggers keep
+    (``editorial.duplicates``): every record of each kind, current the moment an edit commits.
+    Queries: two per kind."""
     sections = []
-    deadline = time.monotonic() + settings.CURATION_DUPLICATES_BUDGET_MS / 1000
     for model in DUPLICATES:
         app, name = model._meta.app_label, model._meta.model_name
         if not user.has_perm(f"{app}.view_{name}"):
             continue
-        timeout_ms = int((deadline - time.monotonic()) * 1000 / len(model.duplicate_keys))
-        pairs = None  # not checked: the page says so, rather than keep the editor waiting
-        if timeout_ms >= MIN_SEARCH_MS:
-            with contextlib.suppress(TooSlow):
-                pairs = likely_duplicates(
-                    model,
-                    recent=settings.CURATION_DUPLICATES_RECENT,
-                    threshold=settings.CURATION_DUPLICATE_SIMILARITY,
-                    limit=settings.CURATION_DUPLICATES_SHOWN,
-                    timeout_ms=timeout_ms,
-                )
+        pairs, total = likely_duplicates(
+            model, threshold=settings.CURATION_DUPLICATE_SIMILARITY, limit=settings.CURATION_DUPLICATES_SHOWN
+        )
         can_merge = user.has_perm(f"{app}.change_{name}") and user.has_perm(f"{app}.delete_{name}")
         sections.append(
             DuplicateSection(
-                f"{app}.{name}", model._meta.verbose_name_plural, f"admin:{app}_{name}_change", pairs, can_merge
+                kind(model),
+                model._meta.verbose_name_plural,
+                f"admin:{app}_{name}_change",
+                pairs,
+                total,
+                can_merge,
+                can_dismiss=user.has_perm(f"{app}.change_{name}"),
             )
         )
     return sections
-
-
-# Below this, a search is not started: it could not finish.
-MIN_SEARCH_MS = 20
 
 
 def changelist(model):
@@ -125,23 +115,27 @@ def curation(request):
         "title": gettext("Curation: what needs attention"),
         "lines": attention_lines(request.user),
         "duplicates": duplicate_sections(request.user),
-        "recent": settings.CURATION_DUPLICATES_RECENT,
         "similarity": settings.CURATION_DUPLICATE_SIMILARITY,
-        "budget_ms": settings.CURATION_DUPLICATES_BUDGET_MS,
+        "shown": settings.CURATION_DUPLICATES_SHOWN,
     }
     return TemplateResponse(request, "admin/curation.html", context)
+
+
+def posted_model(request, *actions):
+    """The kind of record the form posts, if the user may do ``actions`` ("change", "delete") to it."""
+    model = {kind(m): m for m in DUPLICATES}.get(request.POST.get("model", ""))
+    if model is None:
+        raise Http404(gettext("No such kind of record."))
+    app, name = model._meta.app_label, model._meta.model_name
+    if not all(request.user.has_perm(f"{app}.{action}_{name}") for action in actions):
+        raise PermissionDenied
+    return model
 
 
 @require_POST
 def merge_duplicates(request):
     """Merge the posted ``drop`` record into ``keep`` (both of ``model``), then back to the curation page."""
-    models = {f"{m._meta.app_label}.{m._meta.model_name}": m for m in DUPLICATES}
-    model = models.get(request.POST.get("model", ""))
-    if model is None:
-        raise Http404(gettext("No such kind of record."))
-    app, name = model._meta.app_label, model._meta.model_name
-    if not (request.user.has_perm(f"{app}.change_{name}") and request.user.has_perm(f"{app}.delete_{name}")):
-        raise PermissionDenied
+    model = posted_model(request, "change", "delete")
     keep, drop = (record(model, request.POST.get(key)) for key in ("keep", "drop"))
     try:
         # The links of a published record are public: as any change to it, a reviewer makes it.
@@ -156,6 +150,21 @@ def merge_duplicates(request):
             gettext("Merged “%(drop)s” into “%(keep)s”: %(moved)s links moved; the history of both says so.")
             % {"drop": drop, "keep": keep, "moved": moved},
         )
+    return HttpResponseRedirect(reverse("curation"))
+
+
+@require_POST
+def dismiss_duplicates(request):
+    """Mark the posted pair of ``model`` "not a duplicate", then back to the curation page."""
+    model = posted_model(request, "change")
+    first, second = (record(model, request.POST.get(key)) for key in ("first", "second"))
+    if not dismiss(model, first.pk, second.pk):
+        raise Http404(gettext("No such pair."))
+    messages.success(
+        request,
+        gettext("“%(first)s” and “%(second)s” are no longer listed as likely duplicates.")
+        % {"first": first, "second": second},
+    )
     return HttpResponseRedirect(reverse("curation"))
 
 

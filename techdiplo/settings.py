@@ -315,14 +315,14 @@ HEAVY_REQUEST_SLOTS = env_int("HEAVY_REQUEST_SLOTS", 2)
 HEAVY_REQUESTS_PER_PROCESS = max(1, env_int("GUNICORN_THREADS", 4) - 1)
 
 # The admin's curation page (README, "Curation"): when a review is due, when an active partnership is quiet,
-# and how likely duplicates are looked for (the newest records of each kind, each against the whole table).
+# and which likely duplicates it lists (the pairs the triggers keep, editorial/duplicates.py, at this similarity
+# or more: never below 0.5, the least alike a pair is kept at).
 CURATION_REVIEW_AFTER_MONTHS = env_int("CURATION_REVIEW_AFTER_MONTHS", 12)
 CURATION_QUIET_YEARS = env_int("CURATION_QUIET_YEARS", 3)
-CURATION_DUPLICATES_RECENT = env_int("CURATION_DUPLICATES_RECENT", 100)
 CURATION_DUPLICATES_SHOWN = env_int("CURATION_DUPLICATES_SHOWN", 25)
 CURATION_DUPLICATE_SIMILARITY = float(env_str("CURATION_DUPLICATE_SIMILARITY", "0.6"))
-# The duplicate searches share this time; past it they are cancelled (the page says so), so it answers within 2 s.
-CURATION_DUPLICATES_BUDGET_MS = env_int("CURATION_DUPLICATES_BUDGET_MS", 1500)
+if not 0.5 <= CURATION_DUPLICATE_SIMILARITY <= 1:
+    raise ImproperlyConfigured("CURATION_DUPLICATE_SIMILARITY must be between 0.5 and 1.")
 
 # The admin's import refuses bigger files before reading them (README, "Imports"; exports/uploads.py).
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)

@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.views import LoginView, LogoutView
-from portal.curation import curation, merge_duplicates
+from portal.curation import curation, dismiss_duplicates, merge_duplicates
 from portal.sitemaps import robots_txt, sitemaps
 from portal.views import healthz
 from releases import urls as release_urls
@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("admin/logout/", LogoutView.as_view(next_page="admin:login")),
     path("admin/curation/", admin.site.admin_view(curation), name="curation"),
     path("admin/curation/merge/", admin.site.admin_view(merge_duplicates), name="curation_merge"),
+    path("admin/curation/dismiss/", admin.site.admin_view(dismiss_duplicates), name="curation_dismiss"),
     path("admin/", admin.site.urls),
     path("workbench/", include("workbench.urls")),
     *release_urls.page_urlpatterns,

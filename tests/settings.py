@@ -39,3 +39,7 @@ WHITENOISE_USE_FINDERS = True
 # heavy-request slots) is tested with both switched back on, in tests/test_fair_use*.py.
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS, 0)  # noqa: F405
 HEAVY_REQUEST_SLOTS = 0
+
+# The likely-duplicate pairs are derived data, kept by triggers as the records are written: a transactional
+# test's restore of the records (serialized_rollback) pairs them again, so the pairs themselves are not restored.
+TEST_NON_SERIALIZED_APPS = ["editorial"]
