@@ -27,7 +27,7 @@ from .declarations import SORT_LABELS, ModelChoices
 PER_PAGE = 20
 TOP_VALUES = 10  # a long facet shows this many values, the rest behind "show all"
 MAX_PAGE = 10**6
-RANKED = 2000  # a text query's matches ranked by relevance at most (see queryset)
+RANKED = 1000  # a text query's matches ranked by relevance at most (see queryset)
 
 
 @dataclass
