@@ -26,7 +26,11 @@ from . import text as text_search
 from .registry import registry
 
 RANGE_OPERATORS = {"gte": ">=", "lte": "<=", "exact": "="}
+TEXT_MATCHES = "text_matches"  # the CTE of the text's matches
+# A bitmap as hexadecimal (its width is a multiple of 8): varbit_send's bytes after the 4 of the length.
+HEX = "encode(substring(varbit_send(bits) from 5), 'hex')"
 LEVEL = "__level__"  # in most_shared's SQL, where a level's number goes
+WIDTH = "SELECT length(bits) FROM search_facet_bitmap WHERE register = %s AND facet = '' AND value = ''"
 
 
 def _value_keys(search, name, values):
@@ -61,18 +65,28 @@ def _matched(search):
     records = search.register.model._default_manager.order_by()
     matched = {}
     if search.text:
-        matched["text_matches"] = text_search.apply_text(records, search.register.text, search.text)
+        matched[TEXT_MATCHES] = text_search.apply_text(records, search.register.text, search.text)
     if search.since is not None:
         matched["updated_since"] = records.filter(updated_at__gte=search.since)
     return matched
 
 
 def _matches(register, name, matching):
-    """The CTE ``name``: the bitmap of the records of ``matching``."""
+    """The CTE ``name``: the bitmap of the records of ``matching``. The text's matches come from its indexes alone
+    (``search_text_bitmap``, techdiplo_search 0008), whatever share of the records they are."""
     ids_sql, ids_params = matching.values("pk").query.sql_with_params()
-    width = "SELECT length(bits) FROM search_facet_bitmap WHERE register = %s AND facet = '' AND value = ''"
-    sql = f"{name} AS MATERIALIZED (SELECT search_bitmap_of(ARRAY({ids_sql}), ({width})) AS bits)"
+    if name == TEXT_MATCHES:
+        query = connection.ops.compose_sql(ids_sql, ids_params)
+        return f"{name} AS MATERIALIZED (SELECT search_text_bitmap(%s, ({WIDTH})) AS bits)", [query, register.name]
+    sql = f"{name} AS MATERIALIZED (SELECT search_bitmap_of(ARRAY({ids_sql}), ({WIDTH})) AS bits)"
     return sql, [*ids_params, register.name]
+
+
+def matching_text(bits_hex):
+    """A boolean expression: the record is in the text's matches (``count`` returns them, as hexadecimal), read
+    from the bitmap rather than from each record's text."""
+    bits = RawSQL("('x' || %s)::varbit", [bits_hex])
+    return InBitmap(F("pk"), bits)
 
 
 def _bits(register, clauses):
@@ -118,10 +132,11 @@ class InBitmap(Func):
 
 
 def count(search):
-    """``(total, {facet: {value: count}}, {range field: {year: count}})`` in one query: the number of matching
-    records, each facet's disjunctive counts (values with no record left out) and, when ``search.count_years``,
-    the records per year of each range field (``start_date__year``) under everything but the ranges, so a
-    timeline shows the years around the active range too."""
+    """``(total, {facet: {value: count}}, {range field: {year: count}}, text)`` in one query: the number of
+    matching records, each facet's disjunctive counts (values with no record left out), when
+    ``search.count_years`` the records per year of each range field (``start_date__year``) under everything but
+    the ranges, so a timeline shows the years around the active range too, and the text's matches (a bitmap as
+    hexadecimal, for ``matching_text``; None without a text query)."""
     register = search.register.name
     clauses = _clauses(search, with_text=True)
     bases, params = [], []
@@ -157,6 +172,8 @@ def count(search):
             f"FROM search_facet_bitmap AS b, {years_base} WHERE b.register = %s AND b.facet = ANY(%s)"
         )
         params += [register, year_fields]
+    if search.text:  # the text's matches, for the page's query (Search.filtered)
+        parts.append(f"SELECT 't', '', {HEX}, 0 FROM {TEXT_MATCHES}")  # noqa: S608 (our SQL)
     query = f"WITH {', '.join(bases)} {' UNION ALL '.join(parts)}"
     with connection.cursor() as cursor:
         cursor.execute(query, params)
@@ -165,12 +182,14 @@ def count(search):
 
 
 def _read_counts(search, rows, year_fields):
-    total = 0
+    total, text = 0, None
     counts = {name: {} for name in search.selected}
     years = {name: {} for name in year_fields}
     value_of = {name: {str(pk): v for v, pk in ids.items()} for name, ids in search.ids.items()}
     for kind, facet, value, n in rows:
-        if kind == "y":
+        if kind == "t":
+            text = value
+        elif kind == "y":
             if n:
                 years[facet][int(value)] = n
         elif facet == "":
@@ -179,7 +198,7 @@ def _read_counts(search, rows, year_fields):
             value = value_of[facet].get(value) if facet in value_of else value
             if value is not None:
                 counts[facet][value] = n
-    return total, counts, years
+    return total, counts, years, text
 
 
 def unfiltered_counts(facets):

@@ -2,9 +2,10 @@
 
 Queries a page costs (whatever the number of active filters):
   1. facet choices (value -> label, id) of every table-backed facet, one UNION query
-  2. the facet counts and the result count, from the facet bitmaps, in one query (``bitmaps.count``)
-  3. the page's ids, from the sort's index, each row tested against the search's bitmap
-     (``bitmaps.InBitmap``; no COUNT: query 2 gave the total)
+  2. the facet counts and the result count, from the facet bitmaps, in one query (``bitmaps.count``); with a
+     text query, its matches' bitmap too (from the text indexes alone), which query 3 reads
+  3. the page's ids, from the sort's index, each row tested against the search's bitmap and the text's
+     (``bitmaps.InBitmap``; no COUNT: query 2 gave the total); by relevance, the ranked first ``RANKED``
   4. the page's rows by id, with what the row template shows through ``for_search()`` (its prefetches)
   5. the page's highlighted snippets (only with a text query)
 Nothing is cached between requests: the bitmaps are kept by triggers in the same transaction as the data,
@@ -26,6 +27,7 @@ from .declarations import SORT_LABELS, ModelChoices
 PER_PAGE = 20
 TOP_VALUES = 10  # a long facet shows this many values, the rest behind "show all"
 MAX_PAGE = 10**6
+RANKED = 1000  # a text query's matches ranked by relevance at most (see queryset)
 
 
 @dataclass
@@ -172,17 +174,29 @@ class Search:
 
     def filtered(self):
         """Published records matching the text, the ranges and the facets. Unordered."""
-        qs = text_search.apply_text(self.register.base_queryset(), self.register.text, self.text)
+        qs = self.register.base_queryset()
+        if self.text:
+            qs = qs.filter(bitmaps.matching_text(self._text_matches))
         if self.since is not None:
             qs = qs.filter(updated_at__gte=self.since)
         condition = bitmaps.filter_expression(self)
         return (qs.filter(condition) if condition is not None else qs).order_by()
 
-    def queryset(self):
-        """Every matching record in the page's order (no pagination, no prefetching)."""
+    def queryset(self, upto=None):
+        """Every matching record in the page's order (no pagination, no prefetching). ``upto``: only the first
+        ``upto`` records will be read (a page's), which may let the query read fewer rows."""
         qs = self.filtered()
         if self.sort == "relevance":
-            return text_search.rank(qs, self.register.text, self.text).order_by("-rank", *self.register.tie_breaker)
+            # Ranking reads each record's text: a broad query ranks the first RANKED of its matches in the
+            # register's default order (from that order's index, each tested against the text's bitmap); the
+            # others follow, unranked (-1). A page among the ranked ones needs no other row.
+            first = qs.order_by(*self.register.sorts[self.register.default_sort], *self.register.tie_breaker)
+            first = first.values("pk")[:RANKED]
+            if upto is not None and upto <= RANKED:
+                ranked = text_search.rank(qs.filter(pk__in=first), self.register.text, self.text)
+            else:
+                ranked = text_search.rank(qs, self.register.text, self.text, among=first)
+            return ranked.order_by("-rank", *self.register.tie_breaker)
         order = self.register.sorts.get(self.sort) or self.register.sorts[self.register.default_sort]
         return qs.order_by(*order, *self.register.tie_breaker)
 
@@ -208,6 +222,12 @@ class Search:
         """``(total, {facet: {value: count}}, {range field: {year: count}})``, read once per search (one
         query), so the page's total, its facets and its timeline come from the same answer."""
         return bitmaps.count(self)
+
+    @property
+    def _text_matches(self):
+        """The records matching the text, as a bitmap: the counts' query finds them (from the text indexes alone)
+        and returns them, and the rows are then tested against it, never by reading their text again."""
+        return self._counts[3]
 
     def facets(self):
         """The facets to show: selected values always, others only with a count; long ones split for "show all"."""
@@ -248,7 +268,7 @@ class Search:
         number, notice = parse_page(raw_number)
         # The page's ids come first, from the order's index alone (a row the filter skips is then never read
         # from the table), then the page's rows by id. The bitmaps counted the results: no COUNT query.
-        paginator = Paginator(self.queryset().values_list("pk", flat=True), per_page)
+        paginator = Paginator(self.queryset(upto=number * per_page).values_list("pk", flat=True), per_page)
         paginator.count = self.total()  # a cached_property, set
         try:
             page = paginator.page(number)
@@ -259,7 +279,7 @@ class Search:
 
     def top(self, count):
         """The first ``count`` records in the search's order, with snippets (the one-box search's few hits)."""
-        return self._rows(list(self.queryset().values_list("pk", flat=True)[:count]))
+        return self._rows(list(self.queryset(upto=count).values_list("pk", flat=True)[:count]))
 
     def _rows(self, ids):
         """The records of ``ids`` in that order, with what a result row shows and their snippets."""

@@ -27,7 +27,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Func, Q, TextField, Value
+from django.db.models import BooleanField, Case, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -124,6 +124,10 @@ class Linked(Func):
         return f"{vector[0]} @@ ANY(ARRAY({tokens}))", (*vector[1], *query[1])
 
 
+# The word, folded, is one or two characters, none ASCII or a space: one piece of search_text_grams.
+_ONE_PIECE = r"(search_text_fold(%(expressions)s) ~ '^[^[:space:]\x01-\x7f]{1,2}$')"
+
+
 def japanese_match(word):
     """One Japanese word of the query: in the record's own Japanese text (its pieces in ``search_grams``, the GIN
     index, then in ``search_ja``) or in the names it links to."""
@@ -134,7 +138,11 @@ def japanese_match(word):
         arg_joiner=" @> ",
         output_field=BooleanField(),
     )
-    return Q(grams) & Q(Contains(F("search_ja"), Value(word))) | Q(Linked(Value(word), japanese=True))
+    # A word of one or two characters, all in Japanese text, is one piece: the pieces index answers exactly, and
+    # this condition, constant, lets PostgreSQL drop the substring test (which it would make on every record).
+    piece = Func(Value(word), template=_ONE_PIECE, output_field=BooleanField())
+    own = Q(grams) & (Q(piece) | Q(Contains(F("search_ja"), Value(word))))
+    return own | Q(Linked(Value(word), japanese=True))
 
 
 def english_match(text):
@@ -183,15 +191,18 @@ def apply_text(queryset, spec, text):
     return queryset.filter(condition)
 
 
-def rank(queryset, spec, text):
+def rank(queryset, spec, text, among=None):
     """Annotate ``rank`` for sort=relevance: ts_rank of the record's own text and of the linked names matching
-    the query (by the weight their tokens carry), plus where the Japanese words are found."""
+    the query (by the weight their tokens carry), plus where the Japanese words are found. With ``among`` (a
+    query of ids), only those records are ranked; the others rank below them all (-1)."""
     query = search_query(text)
     linked = Func(query, Value(LINKED_RANKED), template="(SELECT search_name_any(%(expressions)s))")
     score = SearchRank(F("search_vector"), query) + Coalesce(SearchRank(F("search_links"), linked), 0.0)
     words = japanese_words(text)
     if words:
         score = score + _japanese_rank(spec, words)
+    if among is not None:
+        score = Case(When(pk__in=among, then=score), default=Value(-1.0), output_field=FloatField())
     return queryset.annotate(rank=score)
 
 

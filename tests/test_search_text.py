@@ -142,3 +142,49 @@ def test_renaming_an_organization_or_a_locality_keeps_their_records_findable():
     assert search("frontier", "researchers") == ["Aiko Mori"]  # a trigger rewrote the vector
     assert len(search("Newport", "partnerships")) == 1
     assert search("Oldtown", "partnerships") == []
+
+
+@pytest.fixture
+def broad(monkeypatch):
+    """Seven records about drought, five with it in their title, started a year apart; a window of three ranked."""
+    monkeypatch.setattr("search.engine.RANKED", 3)
+    for year in range(2010, 2017):
+        title = f"Drought study {year}" if year % 3 else f"Water study {year}"
+        f.InitiativeFactory(title=title, summary="About drought.", start_date=f"{year}-04-01")
+
+
+def page_titles(query, page, per_page=2):
+    found, _notice = Search(registry["initiatives"], QueryDict(query)).page(page, per_page=per_page)
+    return [obj.title for obj in found.object_list]
+
+
+def test_a_broad_query_ranks_the_window_of_its_newest_matches_first(broad):
+    # The three newest (2016, 2015, 2014) are ranked: the two with drought in the title above the one without;
+    # the rest follow, unranked (ties in the order records were created), all of them.
+    assert search("drought") == [
+        *("Drought study 2014", "Drought study 2015", "Water study 2016"),
+        *("Water study 2010", "Drought study 2011", "Drought study 2012", "Water study 2013"),
+    ]
+    assert Search(registry["initiatives"], QueryDict("q=drought")).total() == 7
+
+
+def test_every_page_follows_the_same_order_inside_and_past_the_ranked_window(broad):
+    ordered = search("drought")
+    pages = [page_titles("q=drought", number) for number in (1, 2, 3, 4)]
+    assert [title for page in pages for title in page] == ordered
+
+
+def test_a_page_of_a_text_search_reads_the_text_matches_from_the_counts_query(corpus):
+    with CaptureQueriesContext(connection) as queries:
+        page_titles("q=drought", 1)
+    # choices, counts (with the text's bitmap), the page's ids, rows, prefetches, snippets: the text's matches
+    # are found once, in the counts' query.
+    assert sum("search_text_bitmap" in query["sql"] for query in queries.captured_queries) == 1
+
+
+def test_a_record_published_after_the_text_was_matched_is_not_shown_unpublished(corpus):
+    search_ = Search(registry["initiatives"], QueryDict("q=drought"))
+    assert search_.total() == 3
+    Initiative.objects.filter(title="Drought early warning in Kenya").update(editorial_state="draft")
+    # The text's bitmap still holds it; the page's query keeps to published() records.
+    assert "Drought early warning in Kenya" not in [str(obj) for obj in search_.queryset()]
