@@ -124,12 +124,22 @@ def aggregate(ties, cap=CAP):
     pairs = _Pairs()
     for tie, japan, abroad in placed:
         pairs.add(japan, abroad, tie.count)
+        if len(pairs.counts) > cap:  # too many already: the rest need not be counted
+            break
     if len(pairs.counts) > cap:
-        pairs = _Pairs()
+        pairs, tops = _Pairs(), {}
         for tie, japan, abroad in placed:
-            pairs.add(tie.japan.root().placed() or japan, tie.abroad.root().placed() or abroad, tie.count)
+            pairs.add(_top(tie.japan, japan, tops), _top(tie.abroad, abroad, tops), tie.count)
     lines = pairs.lines()
     return lines[:cap], lines[cap:], not_placed.lines()
+
+
+def _top(place, placed, tops):
+    """The top-most ancestor of ``place`` with coordinates (``placed``, its own, when that has none), found once
+    per place in ``tops``."""
+    if place.key not in tops:
+        tops[place.key] = place.root().placed() or placed
+    return tops[place.key]
 
 
 class _Pairs:

@@ -120,6 +120,13 @@ class SubnationalPartnership(EditorialModel):
             GinIndex(fields=["search_vector"], name="partnership_vector_gin"),
             GinIndex(fields=["search_grams"], name="partnership_grams_gin"),
             GinIndex(fields=["search_links"], name="partnership_links_gin"),
+            # The lines map's pairs of localities (partnerships.figures.ties), read from the index alone.
+            models.Index(
+                fields=["japanese_locality", "foreign_locality"],
+                include=["id"],
+                condition=Q(editorial_state="published"),
+                name="partnership_published_pairs",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

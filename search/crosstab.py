@@ -115,22 +115,31 @@ def _count(search, row_facet, column_facet):
         ("base_all", others + row_clauses + column_clauses),
     ):
         sql, bits_params = _bits(register, parts)
+        if name in ("base_rows", "base_columns"):
+            sql = f"substring({sql} FROM 1 FOR (SELECT n FROM width))"  # noqa: S608 (our SQL)
         ctes.append(f"{name} AS MATERIALIZED (SELECT {sql} AS bits)")
         params += bits_params
+        if name == "base":
+            # A bitmap is as wide as the register's largest id rounded up: past base's last record every bit is
+            # 0, so the bitmaps ANDed cell by cell are cut there.
+            ctes.append("width AS MATERIALIZED (SELECT length(rtrim(bits::text, '0')) AS n FROM base)")
     for name, facet in (("r", row_facet), ("c", column_facet)):
         sql, facet_params = _values(search, facet)
         ctes.append(f"{name} AS MATERIALIZED ({sql})")
         params += facet_params
     # r and c hold each value's bitmap ANDed with base: a computed value, read from memory by every cell, where a
     # stored bitmap would be fetched again from its TOAST table each time the cross join named it. Since base is
-    # in both base_rows and base_columns, r & base_rows is still "r & the row total's search".
+    # in both base_rows and base_columns, r & base_rows is still "r & the row total's search"; without a
+    # selection in the other facet, base_rows (or base_columns) is base, already in r (or c).
+    row_total = "bit_count(r.bits & base_rows.bits)" if column_clauses else "bit_count(r.bits)"
+    column_total = "bit_count(c.bits & base_columns.bits)" if row_clauses else "bit_count(c.bits)"
     query = (
         f"WITH {', '.join(ctes)} "  # noqa: S608 (our SQL; every value is a parameter)
         "SELECT 'cell', value, column_value, n FROM ("
         " SELECT r.value, c.value AS column_value, bit_count(r.bits & c.bits) AS n FROM r, c"
         ") AS cells WHERE n > 0 "
-        "UNION ALL SELECT 'row', r.value, '', bit_count(r.bits & base_rows.bits) FROM r, base_rows "
-        "UNION ALL SELECT 'column', '', c.value, bit_count(c.bits & base_columns.bits) FROM c, base_columns "
+        f"UNION ALL SELECT 'row', r.value, '', {row_total} FROM r, base_rows "
+        f"UNION ALL SELECT 'column', '', c.value, {column_total} FROM c, base_columns "
         "UNION ALL SELECT 'total', '', '', bit_count(bits) FROM base_all"
     )
     with connection.cursor() as cursor:
@@ -141,17 +150,18 @@ def _count(search, row_facet, column_facet):
 
 def _values(search, facet):
     """SQL of ``(value, bits & base)`` of the facet's selected values, or of all its values (those with a
-    record in base)."""
+    record in base), cut to base's width."""
     sql = (
-        "SELECT value, b.bits & base.bits AS bits FROM search_facet_bitmap AS b, base "
-        "WHERE register = %s AND facet = %s AND bit_count(b.bits & base.bits) > 0"
+        "SELECT value, substring(b.bits & base.bits FROM 1 FOR width.n) AS bits "
+        "FROM search_facet_bitmap AS b, base, width WHERE register = %s AND facet = %s"
     )
     params = [search.register.name, facet]
     selected = search.selected[facet]
     if selected:
         sql += " AND value = ANY(%s)"
         params.append(_value_keys(search, facet, selected))
-    return sql, params
+    # OFFSET 0 keeps the subquery whole: flattened, its AND would be computed again for the filter.
+    return f"SELECT value, bits FROM ({sql} OFFSET 0) AS v WHERE bit_count(bits) > 0", params  # noqa: S608
 
 
 def _read(search, row_facet, column_facet, found):
@@ -177,8 +187,8 @@ def _read(search, row_facet, column_facet, found):
 class _Links:
     """URLs of the search with some facets' selections replaced by one value each (page, rows, cols dropped).
 
-    The rest of the query string is encoded once per facet set replaced, not once per cell: a cross-tab of every
-    country by every policy area has thousands of cells."""
+    The rest of the query string is encoded once per facet set replaced, and each replaced value once, not once
+    per cell: a cross-tab of every country by every policy area has thousands of cells."""
 
     DROPPED = ("page", "rows", "cols")
 
@@ -186,6 +196,7 @@ class _Links:
         self.data = data
         self.list_url = list_url
         self._rest = {}
+        self._parts = {}
 
     def url(self, replaced):
         names = tuple(sorted(replaced))
@@ -195,6 +206,11 @@ class _Links:
                 if key not in self.DROPPED and key not in replaced:
                     params.setlist(key, values)
             self._rest[names] = params.urlencode()
-        parts = [self._rest[names], *(urlencode({key: value}) for key, value in replaced.items())]
+        parts = [self._rest[names], *(self._part(key, value) for key, value in replaced.items())]
         query = "&".join(part for part in parts if part)
         return f"{self.list_url}?{query}" if query else self.list_url
+
+    def _part(self, key, value):
+        if (key, value) not in self._parts:
+            self._parts[key, value] = urlencode({key: value})
+        return self._parts[key, value]

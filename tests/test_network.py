@@ -3,6 +3,7 @@ top nodes, brokers and communities, a stable drawing, downloads Gephi reads, per
 
 import csv
 import io
+import random
 import re
 
 import networkx as nx
@@ -65,6 +66,43 @@ def test_the_page_reads_only_the_top_nodes_and_their_links_but_counts_all(organi
 
     assert named(top) == ({"Org A": 2, "Org B": 2}, {("Org A", "Org B"): 2})
     assert top.graph == {"nodes": 4, "links": 4}
+
+
+def test_an_organization_both_lead_and_partner_counts_its_initiative_once(organizations):
+    InitiativeFactory(
+        lead_organization=organizations["b"], partner_organizations=[organizations["b"], organizations["d"]]
+    )
+
+    nodes, edges = named(network.graph(network.search_of({}), "organizations"))
+
+    assert nodes["Org B"] == 3
+    assert edges[("Org B", "Org D")] == 1
+
+
+def test_the_counts_cost_two_queries(organizations, django_assert_max_num_queries):
+    search = network.search_of({})
+    search.filtered()  # the facet choices, read once per search
+    # The transaction's settings (no JIT, memory to sort in); then nodes, drawn links and the count of all links.
+    with django_assert_max_num_queries(2):
+        nodes, edges, totals = network.counts(search, "countries", top=2)
+
+    assert totals == {"nodes": 3, "links": 2}
+    assert sorted(nodes.values()) == [2, 3] and list(edges.values()) == [2]
+
+
+def test_brokers_are_scored_on_every_drawn_link_though_links_off_all_shortest_paths_are_skipped():
+    rng = random.Random(7)
+    sub = nx.Graph()
+    sub.add_nodes_from((pk, {"initiatives": 1}) for pk in range(40))
+    pairs = [(a, b) for a in range(40) for b in range(a + 1, 40) if rng.random() < 0.5]
+    sub.add_edges_from((a, b, {"weight": rng.choice([1, 1, 2, 2, 3, 4, 6])}) for a, b in pairs)  # ties: 1/2 + 1/2 = 1
+    expected = nx.betweenness_centrality(sub, weight=lambda _a, _b, data: 1 / data["weight"])
+
+    found = network.brokers(sub)
+
+    assert network._shortest_links(sub).number_of_edges() < sub.number_of_edges() * 0.6
+    assert [score for _pk, score in found] == pytest.approx(sorted(expected.values(), reverse=True)[: network.BROKERS])
+    assert all(expected[pk] == pytest.approx(score) for pk, score in found)
 
 
 def test_the_drawing_keeps_the_hundred_nodes_with_most_initiatives():

@@ -7,10 +7,11 @@ networkx lays the drawn subgraph out and finds its brokers (betweenness) and com
 drawing: nodes and edges are added in a fixed order and the layout is seeded.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import networkx as nx
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils.translation import gettext
 
@@ -74,39 +75,53 @@ def counts(search, kind, top=None):
     """``(nodes, edges, totals)``: ``{node id: initiatives}``, ``{(a, b): shared initiatives}`` (a < b) and
     ``{"nodes", "links"}`` of the whole network, over the search's initiatives. With ``top``, only the ``top``
     nodes with most initiatives and the links between them are returned (totals still count all): what the page
-    draws, without sending every pair of a large network to Python. Two queries."""
+    draws, without sending every pair of a large network to Python. Two queries (``_analytic_cursor``'s settings,
+    then the counts)."""
     ids_sql, ids_params = search.filtered().values("pk").query.sql_with_params()
     template = _kinds()[kind].members
     members_sql = template.replace("{ids}", ids_sql)
     members_params = list(ids_params) * template.count("{ids}")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT node, count(DISTINCT initiative) FROM ({members_sql}) AS m GROUP BY node",  # noqa: S608
-            members_params,
-        )
-        nodes = dict(cursor.fetchall())
-        every = len(nodes)
-        if top is not None:
-            nodes = {pk: nodes[pk] for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk))[:top]}
-        shown = "WHERE a = ANY(%s) AND b = ANY(%s)" if top is not None else ""
-        cursor.execute(
-            f"WITH m AS MATERIALIZED ({members_sql}), "  # noqa: S608
-            "pairs AS MATERIALIZED (SELECT a.node AS a, b.node AS b, count(*) AS n FROM m AS a "
-            "JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node GROUP BY a.node, b.node) "
-            f"SELECT a, b, n FROM pairs {shown} UNION ALL SELECT NULL, NULL, count(*) FROM pairs",
-            members_params + ([list(nodes)] * 2 if top is not None else []),
-        )
+    # The members are read once for the nodes, the drawn links and the count of all links. A node's members are
+    # distinct (initiative, node) pairs, so count(*) is its number of initiatives.
+    shown = "WHERE a IN (SELECT node FROM top) AND b IN (SELECT node FROM top)" if top is not None else ""
+    query = (
+        f"WITH m AS MATERIALIZED ({members_sql}), "  # noqa: S608 (our SQL; every value is a parameter)
+        "nodes AS MATERIALIZED (SELECT node, count(*) AS n FROM m GROUP BY node), "
+        "top AS MATERIALIZED (SELECT node FROM nodes ORDER BY n DESC, node LIMIT %s), "
+        "pairs AS MATERIALIZED (SELECT a.node AS a, b.node AS b, count(*) AS n FROM m AS a "
+        "JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node GROUP BY a.node, b.node) "
+        "SELECT node, NULL, n FROM nodes "
+        f"UNION ALL SELECT a, b, n FROM pairs {shown} "
+        "UNION ALL SELECT NULL, NULL, count(*) FROM pairs"
+    )
+    with _analytic_cursor() as cursor:
+        cursor.execute(query, [*members_params, top])
         rows = cursor.fetchall()
-    edges = {(a, b): n for a, b, n in rows if a is not None}
+    nodes = {a: n for a, b, n in rows if a is not None and b is None}
+    edges = {(a, b): n for a, b, n in rows if b is not None}
     links = next(n for a, _b, n in rows if a is None)
+    every = len(nodes)
+    if top is not None:
+        nodes = {pk: nodes[pk] for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk))[:top]}
     return nodes, edges, {"nodes": every, "links": links}
+
+
+@contextmanager
+def _analytic_cursor():
+    """A cursor in a transaction set for one large join: no JIT compilation, and memory to sort in. The pairs'
+    self-join is estimated far above its size (the planner has no statistics for a CTE), which would make
+    PostgreSQL spend seconds compiling a query that runs in a fraction of that; a whole register's country pairs
+    sort in memory in 64 MB, on disk in less. One query (the two settings, for this transaction only)."""
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)")
+        yield cursor
 
 
 def graph(search, kind, top=None):
     """The network as a networkx Graph (``top``: only its ``top`` nodes with most initiatives): nodes carry
     ``label``, ``short`` (an acronym where there is one), ``initiatives`` and ``url``; edges ``weight`` (shared
-    initiatives); ``graph.graph`` holds the whole network's ``nodes`` and ``links`` counts. Three queries (the
-    nodes' names last)."""
+    initiatives); ``graph.graph`` holds the whole network's ``nodes`` and ``links`` counts. Three queries (``counts``'
+    two, then the nodes' names)."""
     nodes, edges, totals = counts(search, kind, top)
     model = _kinds()[kind].model
     records = model.objects.in_bulk(list(nodes))
@@ -141,9 +156,27 @@ def brokers(sub):
     """The ``BROKERS`` nodes with the highest betweenness (paths measured in 1 / shared initiatives), above 0."""
     for _a, _b, data in sub.edges(data=True):
         data["distance"] = 1 / data["weight"]
-    scores = nx.betweenness_centrality(sub, weight="distance")
+    scores = nx.betweenness_centrality(_shortest_links(sub), weight="distance")
     ranked = sorted(sub.nodes, key=lambda pk: (-scores[pk], pk))
     return [(pk, scores[pk]) for pk in ranked[:BROKERS] if scores[pk] > 0]
+
+
+def _shortest_links(sub):
+    """``sub`` without the links that lie on no shortest path: a link longer than the shortest way between its
+    ends (through other nodes) is never taken, so betweenness is the same without it, and far cheaper on a dense
+    network (a Dijkstra search from every node walks every link). The shortest paths are the same, so the scores
+    are, but for the order in which floating-point shares are added up."""
+    order = list(sub)
+    shortest = nx.floyd_warshall_numpy(sub, nodelist=order, weight="distance")
+    index = {pk: i for i, pk in enumerate(order)}
+    pruned = nx.Graph()
+    pruned.add_nodes_from(order)
+    for a in order:
+        for b, data in sub.adj[a].items():
+            # A relative margin far above rounding errors: a link within it of the shortest way is kept.
+            if data["distance"] <= shortest[index[a], index[b]] * (1 + 1e-9):
+                pruned.add_edge(a, b, distance=data["distance"])
+    return pruned
 
 
 def communities(sub):
@@ -285,8 +318,8 @@ def choose_kind(data):
 
 
 def page(data):
-    """Everything the network page shows. Queries: the facet choices, the search's count, the nodes, the edges
-    and the nodes' names (five)."""
+    """Everything the network page shows. Queries: the facet choices, the search's count, the two of ``counts``
+    (JIT off; nodes, drawn links and the count of all links) and the nodes' names (five)."""
     search = search_of(data)
     kind, notices = choose_kind(data)
     sub = drawn(graph(search, kind, top=DRAWN))
