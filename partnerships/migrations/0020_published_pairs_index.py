@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("directory", "0008_trigram_gist_for_duplicates"),
-        ("partnerships", "0017_links_in_history"),
+        ("partnerships", "0019_model_names_in_both_languages"),
     ]
 
     operations = [
