@@ -180,7 +180,12 @@ def database_settings():
             f"DATABASE_URL must name a PostgreSQL server (postgres://user:password@host:5432/name), but it is "
             f"{named}. techdiplo runs on PostgreSQL {MIN_POSTGRESQL} or newer only; SQLite is not supported."
         )
-    return dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
+    database = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
+    # No JIT compilation: the planner's row estimates for the bitmap and link joins are far too high, so it would
+    # compile queries that then run in a fraction of the compile time (bench/README: the network, the counts).
+    options = database.setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
 
 
 DATABASES = {"default": database_settings()}

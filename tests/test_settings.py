@@ -166,3 +166,22 @@ def test_behind_a_proxy_https_and_the_client_address_come_from_its_headers(run_p
     result = run_python("-c", code, DJANGO_SECRET_KEY=SECRET, DJANGO_BEHIND_PROXY="1", DATABASE_URL=SOME_DATABASE)
 
     assert result.stdout.split() == ["('HTTP_X_FORWARDED_PROTO',", "'https')", "accounts.proxy.client_ip"]
+
+
+@pytest.mark.django_db
+def test_connections_run_without_jit_compilation():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
+
+
+def test_options_in_the_database_url_are_kept_beside_jit_off(run_python):
+    url = "postgres://techdiplo:secret@db.example.org:5432/techdiplo?options=-c%20statement_timeout%3D5000"
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['options'])"
+
+    result = run_python("-c", code, DJANGO_SETTINGS_MODULE="techdiplo.settings", DJANGO_DEBUG="1", DATABASE_URL=url)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "-c statement_timeout=5000 -c jit=off"
