@@ -13,7 +13,7 @@ from editorial.validators import validate_not_future_year, validate_url_lines
 from exports.import_admin import ColumnImportExportMixin
 from partnerships.models import SubnationalPartnership
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_catalogue")]
 
 PLAUSIBLE_YEAR = next(
     c for c in SubnationalPartnership._meta.constraints if c.name == "partnership_established_plausible"
