@@ -8,13 +8,16 @@ closed, so they may follow the rows.
 """
 
 import datetime
+import re
 import tempfile
 import unicodedata
 from decimal import Decimal
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell_fast
+from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
-from .cells import neutralise
+from .cells import RISKY_FIRST, neutralise
 
 MIN_WIDTH, MAX_WIDTH = 6, 60  # characters; wider cells wrap in the spreadsheet rather than widen the column
 PADDING = 2  # room for the autofilter's button
@@ -36,7 +39,7 @@ def write_xlsx(headers, rows, title="Export"):
     """
     output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
-    sheet = workbook.add_worksheet(title[:31])
+    sheet = workbook.add_worksheet(title[:31], worksheet_class=_StreamedSheet)
     bold = workbook.add_format({"bold": True})
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
     date_time = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
@@ -44,9 +47,18 @@ def write_xlsx(headers, rows, title="Export"):
     for column, header in enumerate(headers):  # a report's headers may be years: numbers
         _write(sheet, 0, column, header, bold, bold, bold)
     last_row = 0
+    write_string = sheet.write_string
     for last_row, row in enumerate(rows, start=1):  # the last one bounds the autofilter
         for column, value in enumerate(row):
-            width = _write(sheet, last_row, column, value, date, date_time)
+            if value.__class__ is str:  # most cells: ``_write()``'s first case, without its calls
+                if not value:
+                    continue
+                if value[:1] in RISKY_FIRST:
+                    value = neutralise(value)
+                write_string(last_row, column, value)
+                width = len(value) if value.isascii() else display_width(value)
+            else:
+                width = _write(sheet, last_row, column, value, date, date_time)
             if width > widths[column]:
                 widths[column] = width
     for column, width in enumerate(widths):
@@ -81,3 +93,36 @@ def _write(sheet, row, column, value, date, date_time, style=None):
     text = neutralise(str(value))
     sheet.write_string(row, column, text, style)
     return display_width(text)
+
+
+# What XlsxWriter escapes in an inline string (XML's "&<>", control characters and its own "_xHHHH_" escapes, the
+# non-characters U+FFFE/U+FFFF) or marks (leading or trailing blanks): such cells take its own path.
+_ESCAPED = re.compile(r"[&<>\x00-\x1f\ufffe\uffff]").search
+
+
+def _plain(text):
+    """Whether XlsxWriter would write ``text`` (not empty) as it is, unescaped and unmarked (its ``\\s`` is
+    ``str.isspace()``)."""
+    return not (_ESCAPED(text) or "_x" in text or text[0].isspace() or text[-1].isspace())
+
+
+class _StreamedSheet(Worksheet):
+    """XlsxWriter's worksheet, writing the common cells of a constant-memory sheet (text needing no escapes,
+    numbers, dates) straight as the XML its ``_write_cell`` writes for them, without the general path's
+    per-cell escaping and dispatch. Everything else (and any sheet with row or column formats set while it
+    is written) goes through XlsxWriter's own ``_write_cell``; ``tests/test_xlsx_exports.py`` compares the two."""
+
+    def _write_cell(self, row, col, cell):
+        kind = cell.__class__
+        if self.row_info or self.col_info or not self.constant_memory:
+            super()._write_cell(row, col, cell)
+        elif kind is CellStringTuple and cell.string and _plain(cell.string):
+            style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+            self.fh.write(
+                f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style} t="inlineStr"><is><t>{cell.string}</t></is></c>'
+            )
+        elif kind is CellNumberTuple or kind is CellDatetimeTuple:
+            style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+            self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style}><v>{cell.number:.16G}</v></c>')
+        else:
+            super()._write_cell(row, col, cell)
