@@ -8,6 +8,7 @@ closed, so they may follow the rows.
 """
 
 import datetime
+import math
 import re
 import tempfile
 import unicodedata
@@ -15,7 +16,7 @@ from decimal import Decimal
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell_fast
-from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
+from xlsxwriter.worksheet import CellBooleanTuple, CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
 from .cells import RISKY_FIRST, neutralise
 
@@ -47,20 +48,24 @@ def write_xlsx(headers, rows, title="Export"):
     for column, header in enumerate(headers):  # a report's headers may be years: numbers
         _write(sheet, 0, column, header, bold, bold, bold)
     last_row = 0
-    write_string = sheet.write_string
     for last_row, row in enumerate(rows, start=1):  # the last one bounds the autofilter
+        cells = []
         for column, value in enumerate(row):
-            if value.__class__ is str:  # most cells: ``_write()``'s first case, without its calls
+            if value.__class__ is str:  # most cells: ``_cell()``'s first case, without its calls
                 if not value:
                     continue
                 if value[:1] in RISKY_FIRST:
                     value = neutralise(value)
-                write_string(last_row, column, value)
+                cells.append((column, CellStringTuple(value, None)))
                 width = len(value) if value.isascii() else display_width(value)
+            elif value is None:
+                continue
             else:
-                width = _write(sheet, last_row, column, value, date, date_time)
+                cell, width = _cell(sheet, value, date, date_time)
+                cells.append((column, cell))
             if width > widths[column]:
                 widths[column] = width
+        sheet.write_cells(last_row, cells)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, min(max(width, MIN_WIDTH), MAX_WIDTH) + PADDING)
     sheet.freeze_panes(1, 0)
@@ -95,6 +100,23 @@ def _write(sheet, row, column, value, date, date_time, style=None):
     return display_width(text)
 
 
+def _cell(sheet, value, date, date_time):
+    """``(XlsxWriter's cell, its width in characters)`` for a value that is neither text nor ``None``: what
+    ``_write()`` stores for it."""
+    if isinstance(value, bool):
+        return CellBooleanTuple(1 if value else 0, None), 5
+    if isinstance(value, int | float | Decimal):
+        if not math.isfinite(value):
+            raise TypeError("XLSX cells cannot hold NaN or infinity")  # as XlsxWriter's write_number()
+        return CellNumberTuple(value, None), len(str(value))
+    if isinstance(value, datetime.datetime):
+        return CellDatetimeTuple(sheet.excel_date(value), date_time), DATETIME_WIDTH
+    if isinstance(value, datetime.date):
+        return CellDatetimeTuple(sheet.excel_date(value), date), DATE_WIDTH
+    text = neutralise(str(value))
+    return CellStringTuple(text, None), display_width(text)
+
+
 # What XlsxWriter escapes in an inline string (XML's "&<>", control characters and its own "_xHHHH_" escapes, the
 # non-characters U+FFFE/U+FFFF) or marks (leading or trailing blanks): such cells take its own path.
 _ESCAPED = re.compile(r"[&<>\x00-\x1f\ufffe\uffff]").search
@@ -107,22 +129,42 @@ def _plain(text):
 
 
 class _StreamedSheet(Worksheet):
-    """XlsxWriter's worksheet, writing the common cells of a constant-memory sheet (text needing no escapes,
-    numbers, dates) straight as the XML its ``_write_cell`` writes for them, without the general path's
-    per-cell escaping and dispatch. Everything else (and any sheet with row or column formats set while it
-    is written) goes through XlsxWriter's own ``_write_cell``; ``tests/test_xlsx_exports.py`` compares the two."""
+    """XlsxWriter's worksheet in constant-memory mode, with ``write_cells()``: a whole data row at once.
 
-    def _write_cell(self, row, col, cell):
-        kind = cell.__class__
+    XlsxWriter stores each cell written through its API in a table and writes the row's XML when the next row
+    begins, each cell through a chain of calls (dimension checks, type dispatch, escaping), which is most of
+    the time of a large export. ``write_cells()`` writes the row's XML at once instead: the common cells (text
+    needing no escapes, numbers, dates) exactly as XlsxWriter's ``_write_cell`` writes them, every other cell
+    through ``_write_cell`` itself; ``tests/test_xlsx_exports.py`` compares the files both ways write.
+    """
+
+    def write_cells(self, row, cells):
+        """Write row ``row`` (below every row written so far, none of them formatted): ``cells`` are
+        ``(column, XlsxWriter cell tuple)`` in column order, empty cells left out."""
         if self.row_info or self.col_info or not self.constant_memory:
-            super()._write_cell(row, col, cell)
-        elif kind is CellStringTuple and cell.string and _plain(cell.string):
-            style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
-            self.fh.write(
-                f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style} t="inlineStr"><is><t>{cell.string}</t></is></c>'
-            )
-        elif kind is CellNumberTuple or kind is CellDatetimeTuple:
-            style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
-            self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style}><v>{cell.number:.16G}</v></c>')
-        else:
-            super()._write_cell(row, col, cell)
+            raise ValueError("write_cells() writes the plain rows of a constant-memory sheet only")
+        self._write_single_row(row)  # the row XlsxWriter itself holds (the header), if any
+        if not cells:
+            return
+        if self._check_dimensions(row, cells[0][0]) or self._check_dimensions(row, cells[-1][0]):
+            raise ValueError(f"row {row} is out of the sheet's bounds or written already")
+        parts = [f'<row r="{row + 1}">']
+        for column, cell in cells:
+            kind = cell.__class__
+            if kind is CellStringTuple and _plain(cell.string):
+                parts.append(
+                    f'<c r="{xl_rowcol_to_cell_fast(row, column)}" t="inlineStr"><is><t>{cell.string}</t></is></c>'
+                )
+            elif kind is CellNumberTuple or kind is CellDatetimeTuple:
+                style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+                parts.append(f'<c r="{xl_rowcol_to_cell_fast(row, column)}"{style}><v>{cell.number:.16G}</v></c>')
+            else:
+                self.fh.write("".join(parts))
+                parts.clear()
+                self._write_cell(row, column, cell)
+        parts.append("</row>")
+        self.fh.write("".join(parts))
+
+    def excel_date(self, value):
+        """The spreadsheet's serial number of a date or a naive date and time, as ``write_datetime()`` stores it."""
+        return self._convert_date_time(value)
