@@ -15,7 +15,7 @@ import unicodedata
 from decimal import Decimal
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell_fast
+from xlsxwriter.utility import _utf16_truncate, xl_rowcol_to_cell_fast
 from xlsxwriter.worksheet import CellBooleanTuple, CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
 from .cells import RISKY_FIRST, neutralise
@@ -135,7 +135,7 @@ class _StreamedSheet(Worksheet):
     begins, each cell through a chain of calls (dimension checks, type dispatch, escaping), which is most of
     the time of a large export. ``write_cells()`` writes the row's XML at once instead: the common cells (text
     needing no escapes, numbers, dates) exactly as XlsxWriter's ``_write_cell`` writes them, every other cell
-    through ``_write_cell`` itself; ``tests/test_xlsx_exports.py`` compares the files both ways write.
+    through ``_write_cell`` itself; ``tests/test_xlsx_rows.py`` compares the XML both ways write.
     """
 
     def write_cells(self, row, cells):
@@ -151,7 +151,9 @@ class _StreamedSheet(Worksheet):
         parts = [f'<row r="{row + 1}">']
         for column, cell in cells:
             kind = cell.__class__
-            if kind is CellStringTuple and _plain(cell.string):
+            if kind is CellStringTuple and len(cell.string) > self.xls_strmax // 2:
+                cell = CellStringTuple(_utf16_truncate(cell.string, self.xls_strmax), cell.format)  # as write_string()
+            if kind is CellStringTuple and cell.format is None and _plain(cell.string):
                 parts.append(
                     f'<c r="{xl_rowcol_to_cell_fast(row, column)}" t="inlineStr"><is><t>{cell.string}</t></is></c>'
                 )

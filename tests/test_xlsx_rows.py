@@ -29,6 +29,7 @@ TRICKY_TEXTS = [
     '"quoted"',
     "=1+1",
     "  -2",
+    "long " * 7000,  # over a cell's 32,767 characters: cut as XlsxWriter cuts it
 ]
 
 
