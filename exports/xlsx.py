@@ -45,8 +45,10 @@ def write_xlsx(headers, rows, title="Export"):
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
     date_time = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     widths = [display_width(str(header)) for header in headers]
-    for column, header in enumerate(headers):  # a report's headers may be years: numbers
-        _write(sheet, 0, column, header, bold, bold, bold)
+    # A report's headers may be years: numbers.
+    sheet.write_cells(
+        0, [(n, _cell(sheet, h, bold, bold, bold)[0]) for n, h in enumerate(headers) if h not in (None, "")]
+    )
     last_row = 0
     for last_row, row in enumerate(rows, start=1):  # the last one bounds the autofilter
         cells = []
@@ -75,46 +77,25 @@ def write_xlsx(headers, rows, title="Export"):
     return output
 
 
-def _write(sheet, row, column, value, date, date_time, style=None):
-    """Write one cell with the writer for its type; return its width in characters."""
-    if value is None or value == "":
-        return 0
+def _cell(sheet, value, date, date_time, style=None):
+    """``(XlsxWriter's cell, its width in characters)`` of a value that is neither ``None`` nor empty text: what
+    XlsxWriter's ``write_*()`` method for its type stores (``date``, ``date_time``: the formats of dates and of
+    times)."""
     if isinstance(value, str):
-        value = neutralise(value)
-        sheet.write_string(row, column, value, style)
-        return display_width(value)
+        text = neutralise(value)
+        return CellStringTuple(text, style), display_width(text)
     if isinstance(value, bool):
-        sheet.write_boolean(row, column, value, style)
-        return 5
-    if isinstance(value, int | float | Decimal):
-        sheet.write_number(row, column, value, style)
-        return len(str(value))
-    if isinstance(value, datetime.datetime):
-        sheet.write_datetime(row, column, value, date_time)
-        return DATETIME_WIDTH
-    if isinstance(value, datetime.date):
-        sheet.write_datetime(row, column, value, date)
-        return DATE_WIDTH
-    text = neutralise(str(value))
-    sheet.write_string(row, column, text, style)
-    return display_width(text)
-
-
-def _cell(sheet, value, date, date_time):
-    """``(XlsxWriter's cell, its width in characters)`` for a value that is neither text nor ``None``: what
-    ``_write()`` stores for it."""
-    if isinstance(value, bool):
-        return CellBooleanTuple(1 if value else 0, None), 5
+        return CellBooleanTuple(1 if value else 0, style), 5
     if isinstance(value, int | float | Decimal):
         if not math.isfinite(value):
             raise TypeError("XLSX cells cannot hold NaN or infinity")  # as XlsxWriter's write_number()
-        return CellNumberTuple(value, None), len(str(value))
+        return CellNumberTuple(value, style), len(str(value))
     if isinstance(value, datetime.datetime):
         return CellDatetimeTuple(sheet.excel_date(value), date_time), DATETIME_WIDTH
     if isinstance(value, datetime.date):
         return CellDatetimeTuple(sheet.excel_date(value), date), DATE_WIDTH
     text = neutralise(str(value))
-    return CellStringTuple(text, None), display_width(text)
+    return CellStringTuple(text, style), display_width(text)
 
 
 # What XlsxWriter escapes in an inline string (XML's "&<>", control characters and its own "_xHHHH_" escapes, the

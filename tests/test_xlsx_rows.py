@@ -9,9 +9,10 @@ from decimal import Decimal
 import pytest
 import xlsxwriter
 
-from exports.xlsx import _write, write_xlsx
+from exports.cells import neutralise
+from exports.xlsx import write_xlsx
 
-HEADERS = ["text", "number", "date", "when", "flag", "other"]
+HEADERS = ["text", "number", "date", "when", "flag", "other", 2024]  # a report's header may be a year
 # Cells that XlsxWriter escapes or marks, beside the plain ones the row writer writes itself.
 TRICKY_TEXTS = [
     "plain",
@@ -43,6 +44,24 @@ def rows():
     yield [None, -3, None, None, False, datetime.time(12, 30)]
 
 
+def write(sheet, row, column, value, date, date_time, style=None):
+    """One cell through the public ``write_*()`` method of its type (the oracle of the row writer)."""
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        sheet.write_string(row, column, neutralise(value), style)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, column, value, style)
+    elif isinstance(value, int | float | Decimal):
+        sheet.write_number(row, column, value, style)
+    elif isinstance(value, datetime.datetime):
+        sheet.write_datetime(row, column, value, date_time)
+    elif isinstance(value, datetime.date):
+        sheet.write_datetime(row, column, value, date)
+    else:
+        sheet.write_string(row, column, neutralise(str(value)), style)
+
+
 def through_the_api(headers, rows):
     """The same sheet written cell by cell through XlsxWriter's public ``write_*()`` methods."""
     output = io.BytesIO()
@@ -52,10 +71,10 @@ def through_the_api(headers, rows):
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
     date_time = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     for column, header in enumerate(headers):
-        _write(sheet, 0, column, header, bold, bold, bold)
+        write(sheet, 0, column, header, bold, bold, bold)
     for row, values in enumerate(rows, start=1):
         for column, value in enumerate(values):
-            _write(sheet, row, column, value, date, date_time)
+            write(sheet, row, column, value, date, date_time)
     workbook.close()
     return output
 
