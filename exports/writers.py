@@ -12,7 +12,7 @@ from itertools import islice
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
-from .cells import neutralise
+from .cells import neutralise_row
 from .xlsx import write_xlsx
 
 BOM = "\ufeff"  # so Excel reads the CSV as UTF-8 and shows Japanese right
@@ -33,11 +33,6 @@ def _batches(rows):
         yield batch
 
 
-def _guarded(row):
-    """The row as the CSV and XLSX writers write it: formula-like text neutralised."""
-    return [neutralise(value) for value in row]
-
-
 def csv_lines(headers, rows):
     """The CSV text, ``ROWS_PER_CHUNK`` lines at a time (``None`` is written as an empty cell)."""
     lines = []
@@ -45,7 +40,7 @@ def csv_lines(headers, rows):
     writer.writerow(headers)
     yield BOM + lines.pop()
     for batch in _batches(rows):
-        writer.writerows(_guarded(row) for row in batch)
+        writer.writerows(map(neutralise_row, batch))
         yield "".join(lines)
         lines.clear()
 

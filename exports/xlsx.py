@@ -8,13 +8,17 @@ closed, so they may follow the rows.
 """
 
 import datetime
+import math
+import re
 import tempfile
 import unicodedata
 from decimal import Decimal
 
 import xlsxwriter
+from xlsxwriter.utility import _utf16_truncate, xl_rowcol_to_cell_fast
+from xlsxwriter.worksheet import CellBooleanTuple, CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
-from .cells import neutralise
+from .cells import RISKY_FIRST, neutralise
 
 MIN_WIDTH, MAX_WIDTH = 6, 60  # characters; wider cells wrap in the spreadsheet rather than widen the column
 PADDING = 2  # room for the autofilter's button
@@ -36,19 +40,34 @@ def write_xlsx(headers, rows, title="Export"):
     """
     output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
-    sheet = workbook.add_worksheet(title[:31])
+    sheet = workbook.add_worksheet(title[:31], worksheet_class=_StreamedSheet)
     bold = workbook.add_format({"bold": True})
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
     date_time = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     widths = [display_width(str(header)) for header in headers]
-    for column, header in enumerate(headers):  # a report's headers may be years: numbers
-        _write(sheet, 0, column, header, bold, bold, bold)
+    # A report's headers may be years: numbers.
+    sheet.write_cells(
+        0, [(n, _cell(sheet, h, bold, bold, bold)[0]) for n, h in enumerate(headers) if h not in (None, "")]
+    )
     last_row = 0
     for last_row, row in enumerate(rows, start=1):  # the last one bounds the autofilter
+        cells = []
         for column, value in enumerate(row):
-            width = _write(sheet, last_row, column, value, date, date_time)
+            if value.__class__ is str:  # most cells: ``_cell()``'s first case, without its calls
+                if not value:
+                    continue
+                if value[:1] in RISKY_FIRST:
+                    value = neutralise(value)
+                cells.append((column, CellStringTuple(value, None)))
+                width = len(value) if value.isascii() else display_width(value)
+            elif value is None:
+                continue
+            else:
+                cell, width = _cell(sheet, value, date, date_time)
+                cells.append((column, cell))
             if width > widths[column]:
                 widths[column] = width
+        sheet.write_cells(last_row, cells)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, min(max(width, MIN_WIDTH), MAX_WIDTH) + PADDING)
     sheet.freeze_panes(1, 0)
@@ -58,26 +77,77 @@ def write_xlsx(headers, rows, title="Export"):
     return output
 
 
-def _write(sheet, row, column, value, date, date_time, style=None):
-    """Write one cell with the writer for its type; return its width in characters."""
-    if value is None or value == "":
-        return 0
+def _cell(sheet, value, date, date_time, style=None):
+    """``(XlsxWriter's cell, its width in characters)`` of a value that is neither ``None`` nor empty text: what
+    XlsxWriter's ``write_*()`` method for its type stores (``date``, ``date_time``: the formats of dates and of
+    times)."""
     if isinstance(value, str):
-        value = neutralise(value)
-        sheet.write_string(row, column, value, style)
-        return display_width(value)
+        text = neutralise(value)
+        return CellStringTuple(text, style), display_width(text)
     if isinstance(value, bool):
-        sheet.write_boolean(row, column, value, style)
-        return 5
+        return CellBooleanTuple(1 if value else 0, style), 5
     if isinstance(value, int | float | Decimal):
-        sheet.write_number(row, column, value, style)
-        return len(str(value))
+        if not math.isfinite(value):
+            raise TypeError("XLSX cells cannot hold NaN or infinity")  # as XlsxWriter's write_number()
+        return CellNumberTuple(value, style), len(str(value))
     if isinstance(value, datetime.datetime):
-        sheet.write_datetime(row, column, value, date_time)
-        return DATETIME_WIDTH
+        return CellDatetimeTuple(sheet.excel_date(value), date_time), DATETIME_WIDTH
     if isinstance(value, datetime.date):
-        sheet.write_datetime(row, column, value, date)
-        return DATE_WIDTH
+        return CellDatetimeTuple(sheet.excel_date(value), date), DATE_WIDTH
     text = neutralise(str(value))
-    sheet.write_string(row, column, text, style)
-    return display_width(text)
+    return CellStringTuple(text, style), display_width(text)
+
+
+# What XlsxWriter escapes in an inline string (XML's "&<>", control characters and its own "_xHHHH_" escapes, the
+# non-characters U+FFFE/U+FFFF) or marks (leading or trailing blanks): such cells take its own path.
+_ESCAPED = re.compile(r"[&<>\x00-\x1f\ufffe\uffff]").search
+
+
+def _plain(text):
+    """Whether XlsxWriter would write ``text`` (not empty) as it is, unescaped and unmarked (its ``\\s`` is
+    ``str.isspace()``)."""
+    return not (_ESCAPED(text) or "_x" in text or text[0].isspace() or text[-1].isspace())
+
+
+class _StreamedSheet(Worksheet):
+    """XlsxWriter's worksheet in constant-memory mode, with ``write_cells()``: a whole data row at once.
+
+    XlsxWriter stores each cell written through its API in a table and writes the row's XML when the next row
+    begins, each cell through a chain of calls (dimension checks, type dispatch, escaping), which is most of
+    the time of a large export. ``write_cells()`` writes the row's XML at once instead: the common cells (text
+    needing no escapes, numbers, dates) exactly as XlsxWriter's ``_write_cell`` writes them, every other cell
+    through ``_write_cell`` itself; ``tests/test_xlsx_rows.py`` compares the XML both ways write.
+    """
+
+    def write_cells(self, row, cells):
+        """Write row ``row`` (below every row written so far, none of them formatted): ``cells`` are
+        ``(column, XlsxWriter cell tuple)`` in column order, empty cells left out."""
+        if self.row_info or self.col_info or not self.constant_memory:
+            raise ValueError("write_cells() writes the plain rows of a constant-memory sheet only")
+        self._write_single_row(row)  # the row XlsxWriter itself holds (the header), if any
+        if not cells:
+            return
+        if self._check_dimensions(row, cells[0][0]) or self._check_dimensions(row, cells[-1][0]):
+            raise ValueError(f"row {row} is out of the sheet's bounds or written already")
+        parts = [f'<row r="{row + 1}">']
+        for column, cell in cells:
+            kind = cell.__class__
+            if kind is CellStringTuple and len(cell.string) > self.xls_strmax // 2:
+                cell = CellStringTuple(_utf16_truncate(cell.string, self.xls_strmax), cell.format)  # as write_string()
+            if kind is CellStringTuple and cell.format is None and _plain(cell.string):
+                parts.append(
+                    f'<c r="{xl_rowcol_to_cell_fast(row, column)}" t="inlineStr"><is><t>{cell.string}</t></is></c>'
+                )
+            elif kind is CellNumberTuple or kind is CellDatetimeTuple:
+                style = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+                parts.append(f'<c r="{xl_rowcol_to_cell_fast(row, column)}"{style}><v>{cell.number:.16G}</v></c>')
+            else:
+                self.fh.write("".join(parts))
+                parts.clear()
+                self._write_cell(row, column, cell)
+        parts.append("</row>")
+        self.fh.write("".join(parts))
+
+    def excel_date(self, value):
+        """The spreadsheet's serial number of a date or a naive date and time, as ``write_datetime()`` stores it."""
+        return self._convert_date_time(value)

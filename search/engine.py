@@ -1,7 +1,8 @@
 """One search over one register: filtering, disjunctive facet counts, ordering, pages.
 
 Queries a page costs (whatever the number of active filters):
-  1. facet choices (value -> label, id) of every table-backed facet, one UNION query
+  1. facet choices (value -> label, id) of every table-backed facet, one UNION query, read on first use (a
+     search naming no facet and showing none, such as a feed's, skips it)
   2. the facet counts and the result count, from the facet bitmaps, in one query (``bitmaps.count``); with a
      text query, its matches' bitmap too (from the text indexes alone), which query 3 reads
   3. the page's ids, from the sort's index, each row tested against the search's bitmap and the text's
@@ -121,10 +122,9 @@ class Search:
         self.data = data
         self.count_years = years  # the ranges' per-year counts, in the same query as the facets (``year_counts``)
         self.since = since
-        choices = load_choices(register)
-        self.choices = choices["labels"]  # {facet: {value: label}}
-        self.ids = choices["ids"]  # {facet: {value: primary key}} of the table-backed facets
-        cleaned, self.form = parameters.parse(register, data, self.choices)
+        # A search naming no facet (a text search, a feed of one) needs no facet choices to read its parameters.
+        faceted = any(facet.name in data for facet in register.facets)
+        cleaned, self.form = parameters.parse(register, data, self.choices if faceted else {})
         self.text = cleaned.get("q") or ""
         self.selected = {facet.name: cleaned.get(facet.name) or [] for facet in register.facets}
         self.ranges = {r.name: cleaned[r.name] for r in register.ranges if cleaned.get(r.name) is not None}
@@ -134,6 +134,20 @@ class Search:
         if sort == "relevance" and not self.text:
             sort = ""
         self.sort = sort or ("relevance" if self.text else register.default_sort)
+
+    @cached_property
+    def _choices(self):
+        return load_choices(self.register)
+
+    @property
+    def choices(self):
+        """``{facet: {value: label}}`` in the current language: one query, on first use."""
+        return self._choices["labels"]
+
+    @property
+    def ids(self):
+        """``{facet: {value: primary key}}`` of the table-backed facets (read with ``choices``)."""
+        return self._choices["ids"]
 
     def _swap_reversed_ranges(self):
         """Read ``year_from=2020&year_to=2010`` as 2010-2020 rather than match nothing: a range is a pair of

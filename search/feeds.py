@@ -5,8 +5,9 @@ A feed lists the newest published records matching the search, by when they were
 (``published_at``, set once by the editorial trigger), in the page's language (``/ja/...`` for Japanese).
 Django's syndication framework writes the Atom; each entry's summary is the register's own result row.
 
-Queries per register searched: its facet choices, the newest ids (the search's bitmap tested along the
-``published_at`` index), the rows by id with the register's ``for_search()`` prefetches.
+Queries per register searched: its facet choices (only when the search names a facet), the newest ids (the
+search's bitmap tested along the ``published_at`` index), the rows by id with the register's ``for_search()``
+prefetches.
 """
 
 from dataclasses import dataclass
