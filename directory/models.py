@@ -120,6 +120,8 @@ class Locality(models.Model):
     # Likely duplicates (the admin's curation page) are the nearest names in either script, by trigrams.
     duplicate_keys = (Upper("name"), Upper("name_ja"))
     duplicate_related = ("parent",)  # what __str__ reads
+    # Only places of one country and level can be the same place: a prefecture and its capital city share a name.
+    duplicate_same = ("country_id", "level")
 
     class Meta:
         ordering = ["country__name", "name"]

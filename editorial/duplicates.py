@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.postgres.indexes import GistIndex, OpClass
 from django.db import connection
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, OuterRef, Subquery, Window
 
 from .models import DuplicatePair
 
@@ -49,9 +49,15 @@ def likely_duplicates(model, threshold, limit):
     """``(pairs, total)``: the ``limit`` most similar pairs of ``model`` at ``threshold`` or more, and how
     many there are in all. Queries: two (the pairs with their total; their records, with what their names
     read, so listing the pairs runs no query)."""
+    pairs = DuplicatePair.objects.filter(kind=kind(model), similarity__gte=threshold, dismissed=False)
+    for field in getattr(model, "duplicate_same", ()):  # a model's records alike only when these fields agree
+        of = {
+            end: Subquery(model._base_manager.filter(pk=OuterRef(end)).values(field))
+            for end in ("first_id", "second_id")
+        }
+        pairs = pairs.annotate(**{f"first_{field}": of["first_id"]}).filter(**{f"first_{field}": of["second_id"]})
     rows = list(
-        DuplicatePair.objects.filter(kind=kind(model), similarity__gte=threshold, dismissed=False)
-        .annotate(total=Window(Count("*")))
+        pairs.annotate(total=Window(Count("*")))
         .order_by(F("similarity").desc(), "first_id", "second_id")
         .values_list("first_id", "second_id", "similarity", "total")[:limit]
     )

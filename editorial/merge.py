@@ -22,6 +22,8 @@ def merge(kept, duplicate):
     """
     if type(kept) is not type(duplicate) or kept.pk == duplicate.pk:
         raise MergeRefused(gettext("Choose two different records of the same kind."))
+    if any(getattr(kept, field) != getattr(duplicate, field) for field in getattr(kept, "duplicate_same", ())):
+        raise MergeRefused(gettext("These two are different places (another country or level): not merged."))
     try:
         with transaction.atomic():
             moved = move_links(kept, duplicate)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from directory.models import Organization
+from directory.models import Locality, LocalityLevel, Organization
 from editorial.curation import months_before
 from editorial.models import EditorialState
 from initiatives.models import Initiative
@@ -250,3 +250,20 @@ def test_initiatives_keep_their_state_when_merged(client, editor):
     assert merge(client, "initiatives.initiative", kept, duplicate).status_code == 302
     assert Initiative.objects.get(pk=kept.pk).editorial_state == EditorialState.IN_REVIEW
     assert not Initiative.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_a_prefecture_and_its_city_of_the_same_name_are_not_duplicates(client, editor):
+    editor.user_permissions.add(*delete_permissions("directory", "locality"))
+    japan = country("JP")
+    prefecture = LocalityFactory(name="Hoshizora", country=japan, level=LocalityLevel.PREFECTURE)
+    city = LocalityFactory(name="Hoshizora", country=japan, level=LocalityLevel.CITY, parent=prefecture)
+    twin = LocalityFactory(name="Hoshizora", country=japan, level=LocalityLevel.CITY)  # entered twice: a duplicate
+    [section] = [s for s in client.get(CURATION_URL).context["duplicates"] if s.kind == "localities"]
+    ours = {prefecture.pk, city.pk, twin.pk}
+    listed = {(p.first.pk, p.second.pk) for p in section.pairs if {p.first.pk, p.second.pk} & ours}
+    assert listed == {(city.pk, twin.pk)}
+    response = merge(client, "directory.locality", prefecture, city)
+    assert response.status_code == 302
+    assert Locality.objects.filter(pk=city.pk).exists()
+    [message] = client.get(CURATION_URL).context["messages"]
+    assert "different places" in str(message)
