@@ -105,10 +105,11 @@ MIDDLEWARE = [
     "observability.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages, API answers and downloads gzipped when the client accepts it (gunicorn does not; WhiteNoise above
-    # serves static files precompressed). Django masks its BREACH exposure: random bytes in every gzip header,
-    # per-request masked CSRF tokens. Lighthouse on a phone: the 240 KB partnerships page cost 0.9 s unzipped.
-    "django.middleware.gzip.GZipMiddleware",
+    # Pages, API answers and CSV/JSON downloads gzipped when the client accepts it (gunicorn does not; WhiteNoise
+    # above serves static files precompressed; XLSX is a zip already). Django masks its BREACH exposure: random
+    # bytes in every gzip header, per-request masked CSRF tokens. Unzipped, the large partnerships page made
+    # Lighthouse's phone run miss its score.
+    "portal.compression.GZipUncompressedMiddleware",
     # Before CommonMiddleware, as django-cors-headers asks: CORS headers on the API and the downloads only.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

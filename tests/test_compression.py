@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.factories import InitiativeFactory
+from tests.factories import InitiativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +39,11 @@ def test_a_search_page_is_gzipped(client, initiatives):
     assert page["Content-Encoding"] == "gzip"
     html = gzip.decompress(page.content)
     assert html.lstrip().lower().startswith(b"<!doctype html") and html.rstrip().endswith(b"</html>")
+
+
+def test_an_xlsx_export_is_not_gzipped_again(client, initiatives):
+    client.force_login(UserFactory(groups=["Analysts"]))
+    response = client.get("/initiatives/export.xlsx", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+    assert b"".join(response.streaming_content)[:2] == b"PK"  # the zip itself
