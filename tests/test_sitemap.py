@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import timezone
 
 from editorial.models import EditorialState
 from initiatives.sitemaps import InitiativeSitemap
@@ -48,7 +49,8 @@ def test_sitemap_lists_published_records_of_the_three_registers_with_lastmod(cli
     xml = sitemap(client)
     for record in [initiative, researcher, partnership]:
         assert loc(record.get_absolute_url()) in xml
-    assert f"<lastmod>{initiative.updated_at.date().isoformat()}" in xml
+    # The date on the site's clock (Asia/Tokyo): from 15:00 UTC it is already the next day there.
+    assert f"<lastmod>{timezone.localdate(initiative.updated_at).isoformat()}" in xml
     assert loc("/") in xml
     assert loc("/initiatives/") in xml
 
