@@ -7,7 +7,8 @@ COMMAND ends, whatever its outcome, Ctrl-C included; exits with COMMAND's status
 
 - **Where.** With ``--keep DIR`` the cluster lives in ``DIR/data`` and is reused by later runs (``make run``
   keeps ``.pgdata/``, ``make bench`` ``bench/pgdata/<scale>``); without it, in a temporary folder removed
-  afterwards, with durability off (``make test``). The server listens on a Unix socket only, in DIR (or in a
+  afterwards, with durability off (``make test``); when COMMAND fails, the statements slower than 5 s and
+  the lock waits the server logged are printed. The server listens on a Unix socket only, in DIR (or in a
   short folder under /tmp when DIR's path is too long for a socket), never on a TCP port: two checkouts never
   collide. A server of DIR that is already running is used and left running.
 - **Which binaries.** ``PG_BIN`` (e.g. ``/usr/lib/postgresql/15/bin``) if set, otherwise those of the
@@ -44,7 +45,11 @@ MIN_VERSION = 15
 SOCKET_NAME = ".s.PGSQL.5432"
 MAX_SOCKET_PATH = 107  # sun_path holds 108 bytes, the last one NUL
 # A throwaway server: nothing of it must survive a crash, so nothing is written twice.
-THROWAWAY_OPTIONS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+# It logs statements slower than 5 s and lock waits, which a failed COMMAND prints (``slow_statements``).
+THROWAWAY_OPTIONS = (
+    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    " -c log_min_duration_statement=5000 -c log_lock_waits=on"
+)
 # A kept one survives a crash of the server, losing at most the last commits if the machine itself fails.
 KEPT_OPTIONS = "-c synchronous_commit=off"
 
@@ -238,6 +243,16 @@ def _let_others_enter(path):
             print(f"Made {folder} enterable by others (o+x) for the PostgreSQL server's user.", file=sys.stderr)
 
 
+def slow_statements(log, limit=20):
+    """The last ``limit`` slow statements and lock waits the server logged (each cut to 1,000 characters): when
+    a test failed on a timeout, what the database was doing meanwhile."""
+    if not log.exists():
+        return []
+    marks = ("LOG:  duration: ", "still waiting for", "acquired ")
+    lines = [line[:1000] for line in log.read_text(errors="replace").splitlines() if any(m in line for m in marks)]
+    return lines[-limit:]
+
+
 def run(command, keep=None):
     """Run ``command`` against a server (see the module's docstring); returns its exit status."""
     if os.environ.get("DATABASE_URL"):
@@ -267,6 +282,9 @@ def run(command, keep=None):
         status = child.wait()
     finally:
         server.stop()
+        if child is not None and child.returncode and not keep:
+            for line in slow_statements(server.log):
+                print(f"PostgreSQL: {line}", file=sys.stderr)
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
     return 128 - status if status < 0 else status

@@ -114,6 +114,21 @@ def test_the_tool_runs_a_command_against_a_throwaway_server_and_exits_with_its_s
     assert not Path(folder).exists()  # stopped and removed
 
 
+def test_a_failed_command_is_followed_by_the_statements_that_were_slow():
+    slow = (
+        "import os, sys, psycopg; c = psycopg.connect(os.environ['DATABASE_URL']);"
+        " c.execute('SELECT pg_sleep(5.2), 1 AS slow_one'); c.execute('SELECT 2 AS fast_one'); sys.exit(1)"
+    )
+    result = run("scripts/postgres.py", sys.executable, "-c", slow)
+    assert result.returncode == 1, result.stderr
+    reported = [line for line in result.stderr.splitlines() if line.startswith("PostgreSQL: ")]
+    assert len(reported) == 1, result.stderr
+    assert "duration: 5" in reported[0] and "slow_one" in reported[0]
+    passed = run("scripts/postgres.py", sys.executable, "-c", slow.replace("sys.exit(1)", "sys.exit(0)"))
+    assert passed.returncode == 0, passed.stderr
+    assert "slow_one" not in passed.stderr
+
+
 def test_ctrl_c_stops_the_server_and_the_data_is_reused_next_time():
     keep = Path(tempfile.mkdtemp(prefix="techdiplo-keep."))
     process = None
