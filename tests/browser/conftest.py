@@ -87,8 +87,10 @@ def pytest_runtest_call(item):
     """Planner statistics for the data the test's fixtures committed, before the browser asks for a page.
 
     Production's autovacuum analyses committed rows within a minute; here each test's flush and reload leaves
-    the statistics of an earlier test's data, and one page's query planned on them took 28 s on CI (a nested
-    loop over rows it took for one). ANALYZE is what autovacuum would have done by then.
+    the statistics of an earlier test's data. Queries planned on them nested loops over rows taken for one and
+    ran long (a "worked with" query here 1.7 s, an export of 200 records 163 s); a page took 28 s on CI,
+    likely so (not traced: ``scripts/postgres.py`` now prints the slow statements of a failed run). ANALYZE is
+    what autovacuum would have done by then.
     """
     if item.get_closest_marker("django_db"):
         from django.db import connection
