@@ -145,32 +145,33 @@ def count(search):
         bases.append(sql)
         params += matches_params
     selected = [facet for facet, _sql, _params in clauses if facet is not None]
+    unconditioned = set()  # the bases with no condition: every published record
     for index, skip in enumerate([None, *selected]):
-        sql, base_params = _bits(register, [c for c in clauses if skip is None or c[0] != skip])
+        kept = [c for c in clauses if skip is None or c[0] != skip]
+        sql, base_params = _bits(register, kept)
         bases.append(f"base{index} AS MATERIALIZED (SELECT {sql} AS bits)")
         params += base_params
+        if not kept:
+            unconditioned.add(f"base{index}")
     year_fields = search.register.year_fields() if search.count_years else []
     years_base = "base0"
     if year_fields and search.ranges:  # the years are counted without the ranges' own bounds
-        sql, base_params = _bits(register, _clauses(search, with_text=True, with_ranges=False))
+        kept = _clauses(search, with_text=True, with_ranges=False)
+        sql, base_params = _bits(register, kept)
         bases.append(f"years_base AS MATERIALIZED (SELECT {sql} AS bits)")
         params += base_params
         years_base = "years_base"
+        if not kept:
+            unconditioned.add(years_base)
     parts = ["SELECT 'f' AS kind, '' AS facet, '' AS value, bit_count(bits) AS n FROM base0"]
     unselected = [name for name in search.selected if name not in selected]
     groups = [(0, unselected)] + [(index + 1, [name]) for index, name in enumerate(selected)]
     for index, names in groups:
         if names:
-            parts.append(
-                f"SELECT 'f', b.facet, b.value, bit_count(b.bits & base{index}.bits) "  # noqa: S608
-                f"FROM search_facet_bitmap AS b, base{index} WHERE b.register = %s AND b.facet = ANY(%s)"
-            )
+            parts.append(_value_counts("'f'", f"base{index}", f"base{index}" in unconditioned))
             params += [register, names]
     if year_fields:
-        parts.append(
-            f"SELECT 'y', b.facet, b.value, bit_count(b.bits & {years_base}.bits) "  # noqa: S608
-            f"FROM search_facet_bitmap AS b, {years_base} WHERE b.register = %s AND b.facet = ANY(%s)"
-        )
+        parts.append(_value_counts("'y'", years_base, years_base in unconditioned))
         params += [register, year_fields]
     if search.text:  # the text's matches, for the page's query (Search.filtered)
         parts.append(f"SELECT 't', '', {HEX}, 0 FROM {TEXT_MATCHES}")  # noqa: S608 (our SQL)
@@ -179,6 +180,19 @@ def count(search):
         cursor.execute(query, params)
         rows = cursor.fetchall()
     return _read_counts(search, rows, year_fields)
+
+
+def _value_counts(kind, base, unconditioned):
+    """SQL of ``(kind, facet, value, count)`` for the values of the facets ``%s`` of register ``%s`` under the
+    bitmap ``base``. Under no condition a value's count is the one its bitmap stores (techdiplo_search 0009),
+    and the bitmaps themselves are not read."""
+    if unconditioned:
+        where = "b.register = %s AND b.facet = ANY(%s)"
+        return f"SELECT {kind}, b.facet, b.value, b.records FROM search_facet_bitmap AS b WHERE {where}"  # noqa: S608
+    return (
+        f"SELECT {kind}, b.facet, b.value, bit_count(b.bits & {base}.bits) "  # noqa: S608 (our names)
+        f"FROM search_facet_bitmap AS b, {base} WHERE b.register = %s AND b.facet = ANY(%s)"
+    )
 
 
 def _read_counts(search, rows, year_fields):
@@ -205,12 +219,10 @@ def unfiltered_counts(facets):
     """``{(register, facet): {value key: count}}`` over every published record, for each ``(register, facet)`` of
     ``facets`` (facet ``""``: the register's total, under value ``""``); values without a record left out.
     Value keys are the bitmaps' own (a linked row's id for a table-backed facet). One query, which reads the
-    named facets' bitmaps only (a condition on the counts would make PostgreSQL read every bitmap of the table).
+    counts the named facets' bitmaps store (techdiplo_search 0009), not the bitmaps.
     """
     pairs = ", ".join(["(%s, %s)"] * len(facets))
-    sql = (
-        f"SELECT register, facet, value, bit_count(bits) FROM search_facet_bitmap WHERE (register, facet) IN ({pairs})"  # noqa: S608
-    )
+    sql = f"SELECT register, facet, value, records FROM search_facet_bitmap WHERE (register, facet) IN ({pairs})"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [part for pair in facets for part in pair])
         rows = cursor.fetchall()
