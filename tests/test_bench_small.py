@@ -9,10 +9,11 @@ import statistics
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Count, Max, Min
+from django.db import connection
+from django.db.models import Count, F, Max, Min
 
 from bench import under_load
-from bench.run import run_benchmark, scale_counts
+from bench.run import ensure_scale_data, run_benchmark, scale_counts
 from demo import scale
 from directory.models import Country, PolicyArea
 from editorial.models import EditorialState
@@ -175,3 +176,21 @@ def test_the_detail_page_is_timed_alone_and_while_three_exports_run_on_a_real_gu
     assert loaded["alone"]["status"] == loaded["under_exports"]["status"] == "ok", loaded
     assert loaded["under_exports"]["n"] == 5 and loaded["under_exports"]["p95_ms"] > 0
     assert loaded["exports_finished"] >= 1 and not loaded["errors"], repr(loaded)
+
+
+def table_bytes(model):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_relation_size(%s)", [model._meta.db_table])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_run_reusing_the_data_compacts_the_registers_tables_and_keeps_every_row():
+    seed_scale()
+    Initiative.objects.update(title=F("title"))  # every row written again: the table holds two versions of each
+    grown, rows = table_bytes(Initiative), list(Initiative.objects.order_by("pk").values_list("pk", "title"))
+    messages = []
+    ensure_scale_data(COUNTS, log=messages.append)
+    assert messages[0].startswith("Reusing the seeded data") and "initiatives_initiative" in messages[-1]
+    assert table_bytes(Initiative) < grown
+    assert list(Initiative.objects.order_by("pk").values_list("pk", "title")) == rows
