@@ -18,11 +18,13 @@ Queries: one for every name (one UNION ALL, counts included), one per register w
 (one on a register's box, one per register on the site-wide box).
 """
 
+import functools
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db import connection
+from django.db.models import Case, Index, IntegerField, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Collate, Concat, Upper
 from django.utils.translation import gettext, ngettext
 
 from bilingual.content import display_title, is_japanese
@@ -33,6 +35,7 @@ from .urls import search_url
 
 MIN_LENGTH = 2
 MAX_LENGTH = 100  # a name is never longer; more is not typing
+TYPED = "typedtextplaceholder"  # stands for the typed text in a compiled statement: letters only, never escaped
 NAMES_PER_KIND = 3
 MAX_NAMES = 6
 MAX_RECORDS = 4  # on a register's box
@@ -97,6 +100,21 @@ def _japanese(fields, text, anywhere):
     return condition
 
 
+def _matching(model, fields, lookups):
+    """``model``'s rows one of whose ``fields`` matches by one of ``lookups`` (``{"istartswith": text}``). A field
+    across a relation (a partnership's ``japanese_locality__name``) is matched in the related table first, by
+    a subquery: its few hundred names are tested once, not once per record joined to them."""
+    condition = Q()
+    for field in fields:
+        relation, _, leaf = field.rpartition("__")
+        own = Q(*((f"{leaf}__{lookup}", value) for lookup, value in lookups.items()), _connector=Q.OR)
+        if relation:
+            related = model._meta.get_field(relation).related_model
+            own = Q(**{f"{relation}__in": related._default_manager.filter(own)})
+        condition |= own
+    return condition
+
+
 def _starts(fields, text):
     """0 for a row one of whose ``fields`` starts with the text, else 1: such rows come first."""
     return Case(
@@ -139,14 +157,31 @@ def _names_query(index, source, text):
     return rows.values_list(*fields)[:NAMES_PER_KIND]
 
 
+@functools.cache
+def _names_statement(register):
+    """The SQL of ``names``' query for ``register``'s box, compiled once, with ``TYPED`` in its parameters where
+    the typed text goes: building and compiling a UNION of six annotated querysets cost more than running it,
+    and only the text changes from one keystroke to the next. Every use of the text is a LIKE pattern."""
+    parts = [_names_query(index, source, TYPED) for index, source in enumerate(sources(register))]
+    if not parts:
+        return None
+    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return query.query.sql_with_params()
+
+
 def names(register, text):
     """The names matching ``text``, best first (a name starting with it, then the most records), as dicts."""
-    found = sources(register)
-    if not found:
+    statement = _names_statement(register)
+    if statement is None:
         return []
-    parts = [_names_query(index, source, text) for index, source in enumerate(found)]
-    rows = list(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else list(parts[0])
+    sql, template = statement
+    typed = connection.ops.prep_for_like_query(text)  # as Django's LIKE lookups escape it
+    params = [p.replace(TYPED, typed) if isinstance(p, str) else p for p in template]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     rows.sort(key=lambda row: (row[7], -row[6], row[0]))
+    found = sources(register)
     return [_name(register, found[row[0]], *row[2:7]) for row in rows[:MAX_NAMES]]
 
 
@@ -174,21 +209,49 @@ def _name(register, source, value, label, label_ja, also, count):
     }
 
 
+def prefix_key(field):
+    """``field`` upper-cased, compared byte by byte (collation "C"): a btree index on this expression
+    (``prefix_index``) serves "starts with" as a range of the index, read in its order, so the first few of
+    thousands of matches are read without sorting them all."""
+    return Collate(Upper(field), "C")
+
+
+def prefix_index(field, name):
+    """The index ``records`` reads a field's prefix matches through, for a register's model's ``Meta.indexes``."""
+    return Index(prefix_key(field), name=name)
+
+
 def records(register, text, limit):
     """Published records whose title matches ``text``, those starting with it first, then by title.
 
-    Two characters match a title's start only: a word start anywhere in a large register's titles would be
-    thousands of rows to sort for four (three characters narrow it). Only the columns shown are read."""
-    spec = register.suggest
-    longer = len(text) >= 3
-    condition = _word_start(spec.words, text, any_word=longer) | _japanese(spec.japanese, text, anywhere=longer)
+    One query, a UNION ALL of branches, each at most ``limit`` records in its index's order, under one LIMIT:
+    PostgreSQL runs a UNION ALL's branches in turn and stops once the LIMIT is filled, so a later branch runs
+    only when the earlier ones found too few. First one branch per field, the records starting with the text
+    there (not in an earlier field), through ``prefix_index``; then, from three characters, those matching it
+    at the start of another word (English) or anywhere (Japanese), through the trigram indexes. Two characters
+    match a start only: a word start anywhere in a large register's titles would be thousands of rows to sort
+    for four. Only the columns shown are read."""
+    spec, model = register.suggest, register.model
+    fields = (*spec.words, *spec.japanese)
+    base = register.base_queryset()
+    branches, earlier = [], Q()
+    for field in fields:
+        branch = base.annotate(s_key=prefix_key(field)).filter(s_key__startswith=Upper(Value(text)))
+        if earlier:
+            branch = branch.exclude(earlier)
+        branches.append(branch.order_by("s_key", "pk").values("pk")[:limit])
+        earlier |= _matching(model, (field,), {"istartswith": text})
+    if len(text) >= 3:
+        words = _matching(model, spec.words, {"istartswith": text, "icontains": f" {text}"})
+        branch = base.filter(words | _matching(model, spec.japanese, {"icontains": text})).exclude(earlier)
+        branches.append(branch.order_by(*register.sorts["title"], "pk").values("pk")[:limit])
+    chosen = branches[0].union(*branches[1:], all=True)[:limit] if len(branches) > 1 else branches[0]
     rows = (
-        register.base_queryset()
-        .filter(condition)
+        base.filter(pk__in=chosen)
         .select_related(*spec.related)
         .only(*spec.shown, *spec.words, *spec.japanese)
-        .annotate(s_starts=_starts((*spec.words, *spec.japanese), text))
-        .order_by("s_starts", *register.sorts["title"], "pk")[:limit]
+        .annotate(s_starts=_starts(fields, text))
+        .order_by("s_starts", *register.sorts["title"], "pk")
     )
     return [
         {
