@@ -15,14 +15,15 @@ trigram), Japanese fields anywhere from three characters and at their start belo
 trigram inside a word). Names of the small reference tables are matched anywhere in Japanese.
 
 Queries: one for every name (one UNION ALL, counts included), one per register whose records are suggested
-(one on a register's box, one per register on the site-wide box).
+(one on a register's box, one per register on the site-wide box). Each is compiled once per box, the typed text
+a parameter (``TYPED``): only the text changes from one keystroke to the next.
 """
 
 import functools
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, Index, IntegerField, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, Func, Index, IntegerField, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Collate, Concat, Upper
 from django.utils.translation import gettext, ngettext
@@ -169,17 +170,21 @@ def _names_statement(register):
     return query.query.sql_with_params()
 
 
+def _run(sql, template, text):
+    """The rows of a statement compiled with ``TYPED``, for ``text``, escaped as Django's LIKE lookups escape it."""
+    typed = connection.ops.prep_for_like_query(text)
+    params = [p.replace(TYPED, typed) if isinstance(p, str) else p for p in template]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def names(register, text):
     """The names matching ``text``, best first (a name starting with it, then the most records), as dicts."""
     statement = _names_statement(register)
     if statement is None:
         return []
-    sql, template = statement
-    typed = connection.ops.prep_for_like_query(text)  # as Django's LIKE lookups escape it
-    params = [p.replace(TYPED, typed) if isinstance(p, str) else p for p in template]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = _run(*statement, text)
     rows.sort(key=lambda row: (row[7], -row[6], row[0]))
     found = sources(register)
     return [_name(register, found[row[0]], *row[2:7]) for row in rows[:MAX_NAMES]]
@@ -221,38 +226,68 @@ def prefix_index(field, name):
     return Index(prefix_key(field), name=name)
 
 
-def records(register, text, limit):
-    """Published records whose title matches ``text``, those starting with it first, then by title.
+class _StartsWith(Func):
+    """``key LIKE pattern``: a pattern ending in %, upper-cased like the key, is a range of ``prefix_index``."""
+
+    template = "%(expressions)s"
+    arg_joiner = " LIKE "
+    output_field = BooleanField()
+
+
+@functools.cache
+def _records_statement(register, limit, inside):
+    """``(sql, parameters, columns)`` of ``records``' query, compiled once per box and kind of text (``inside``:
+    three characters or more), with ``TYPED`` where the text goes, always in a LIKE pattern (see ``names``).
 
     One query, a UNION ALL of branches, each at most ``limit`` records in its index's order, under one LIMIT:
     PostgreSQL runs a UNION ALL's branches in turn and stops once the LIMIT is filled, so a later branch runs
     only when the earlier ones found too few. First one branch per field, the records starting with the text
-    there (not in an earlier field), through ``prefix_index``; then, from three characters, those matching it
-    at the start of another word (English) or anywhere (Japanese), through the trigram indexes. Two characters
-    match a start only: a word start anywhere in a large register's titles would be thousands of rows to sort
-    for four. Only the columns shown are read."""
+    there (not in an earlier field), through ``prefix_index``; then (``inside``) those matching it at the start
+    of another word (English) or anywhere (Japanese), through the trigram indexes."""
     spec, model = register.suggest, register.model
     fields = (*spec.words, *spec.japanese)
     base = register.base_queryset()
     branches, earlier = [], Q()
     for field in fields:
-        branch = base.annotate(s_key=prefix_key(field)).filter(s_key__startswith=Upper(Value(text)))
+        branch = base.filter(_StartsWith(prefix_key(field), Upper(Value(f"{TYPED}%"))))
         if earlier:
             branch = branch.exclude(earlier)
-        branches.append(branch.order_by("s_key", "pk").values("pk")[:limit])
-        earlier |= _matching(model, (field,), {"istartswith": text})
-    if len(text) >= 3:
-        words = _matching(model, spec.words, {"istartswith": text, "icontains": f" {text}"})
-        branch = base.filter(words | _matching(model, spec.japanese, {"icontains": text})).exclude(earlier)
+        branches.append(branch.order_by(prefix_key(field), "pk").values("pk")[:limit])
+        earlier |= _matching(model, (field,), {"istartswith": TYPED})
+    if inside:
+        words = _matching(model, spec.words, {"istartswith": TYPED, "icontains": f" {TYPED}"})
+        branch = base.filter(words | _matching(model, spec.japanese, {"icontains": TYPED})).exclude(earlier)
         branches.append(branch.order_by(*register.sorts["title"], "pk").values("pk")[:limit])
     chosen = branches[0].union(*branches[1:], all=True)[:limit] if len(branches) > 1 else branches[0]
+    columns = tuple(dict.fromkeys(("pk", *spec.shown, *fields)))
     rows = (
         base.filter(pk__in=chosen)
-        .select_related(*spec.related)
-        .only(*spec.shown, *spec.words, *spec.japanese)
-        .annotate(s_starts=_starts(fields, text))
+        .annotate(s_starts=_starts(fields, TYPED))
         .order_by("s_starts", *register.sorts["title"], "pk")
+        .values_list(*columns)
     )
+    return (*rows.query.sql_with_params(), columns)
+
+
+def _record(model, columns, row):
+    """An unsaved ``model`` holding only ``columns`` (and the related rows they name), enough for its title and
+    URL: what ``only()`` and ``select_related()`` would load, without compiling their query each time."""
+    own, related = {}, {}
+    for column, value in zip(columns, row, strict=True):
+        relation, _, leaf = column.rpartition("__")
+        (related.setdefault(relation, {}) if relation else own)[leaf] = value
+    record = model(**own)
+    for relation, values in related.items():
+        setattr(record, relation, model._meta.get_field(relation).related_model(**values))
+    return record
+
+
+def records(register, text, limit):
+    """Published records whose title matches ``text``, those starting with it first, then by title.
+
+    Two characters match a start only: a word start anywhere in a large register's titles would be thousands
+    of rows to sort for four (three characters narrow it). Only the columns shown are read."""
+    sql, template, columns = _records_statement(register, limit, len(text) >= 3)
     return [
         {
             "kind": register.name,
@@ -263,7 +298,7 @@ def records(register, text, limit):
             "url": record.get_absolute_url(),
             "facet": None,
         }
-        for record in rows
+        for record in (_record(register.model, columns, row) for row in _run(sql, template, text))
     ]
 
 
