@@ -42,9 +42,11 @@ def _pairs(partnerships):
         .annotate(n=Count("pk", distinct=True))
     )
     ids = {pk for japan, abroad, _n in pairs for pk in (japan, abroad)}
-    localities = Locality.objects.select_related("country", "parent__country").only(*PLACE_FIELDS).in_bulk(ids)
+    localities = Locality.objects.filter(pk__in=ids).select_related("country", "parent__country").only(*PLACE_FIELDS)
     chains = _Places()
-    return pairs, {pk: chains.of(locality) for pk, locality in localities.items()}
+    # One by one (iterator()): a locality is read into its Place and dropped, so hundreds of model instances
+    # never outlive a garbage collection, which would promote them and bring the next full collection nearer.
+    return pairs, {locality.pk: chains.of(locality) for locality in localities.iterator(chunk_size=len(ids) or 1)}
 
 
 class _Places:
