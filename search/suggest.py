@@ -105,14 +105,18 @@ def _matching(model, fields, lookups):
     """``model``'s rows one of whose ``fields`` matches by one of ``lookups`` (``{"istartswith": text}``). A field
     across a relation (a partnership's ``japanese_locality__name``) is matched in the related table first, by
     a subquery: its few hundred names are tested once, not once per record joined to them."""
-    condition = Q()
+    by_relation = {}  # "" for the model's own fields; one subquery per relation, however many of its fields
     for field in fields:
         relation, _, leaf = field.rpartition("__")
-        own = Q(*((f"{leaf}__{lookup}", value) for lookup, value in lookups.items()), _connector=Q.OR)
+        by_relation.setdefault(relation, Q())
+        for lookup, value in lookups.items():
+            by_relation[relation] |= Q(**{f"{leaf}__{lookup}": value})
+    condition = Q()
+    for relation, matched in by_relation.items():
         if relation:
             related = model._meta.get_field(relation).related_model
-            own = Q(**{f"{relation}__in": related._default_manager.filter(own)})
-        condition |= own
+            matched = Q(**{f"{relation}__in": related._default_manager.filter(matched)})
+        condition |= matched
     return condition
 
 
