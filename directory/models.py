@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from bilingual.content import is_japanese, localized
 from editorial.duplicates import trigram_index
 from editorial.models import Vocabulary
+from search.suggest import prefix_index
 from search.urls import search_url
 
 from .validators import validate_ror_id, validate_wikidata_id
@@ -130,6 +131,9 @@ class Locality(models.Model):
         indexes = [
             trigram_index(Upper("name"), "locality_name_trgm_gist"),
             trigram_index(Upper("name_ja"), "locality_name_ja_trgm_gist"),
+            # Suggested partnerships whose sides' names start with the typed text (search.suggest).
+            prefix_index("name", "locality_name_prefix"),
+            prefix_index("name_ja", "locality_name_ja_prefix"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -18,6 +18,7 @@ from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocab
 from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
 from search import bitmaps, registry
+from search.suggest import prefix_index
 
 
 class Framework(Vocabulary):
@@ -173,6 +174,9 @@ class Initiative(EditorialModel):
             GinIndex(OpClass(Upper("title_ja"), name="gin_trgm_ops"), name="initiative_title_ja_trgm"),
             # Suggestions as you type match a title's words by their start (search.suggest): a trigram each.
             GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="initiative_title_trgm"),
+            # Suggestions' titles starting with the typed text, the first few in order (search.suggest).
+            prefix_index("title", "initiative_title_prefix"),
+            prefix_index("title_ja", "initiative_title_ja_prefix"),
             # Likely duplicates: the nearest titles (trigram KNN; GIN cannot order by distance).
             trigram_index(Upper("title"), "initiative_title_trgm_gist"),
             trigram_index(Upper("title_ja"), "initiative_title_ja_trgm_gist"),

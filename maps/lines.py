@@ -11,6 +11,7 @@ are more lines than ``cap``, every tie is drawn between its sides' top-most ance
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
@@ -49,10 +50,10 @@ class Place:
         return place
 
 
-@dataclass(frozen=True)
-class Tie:
+class Tie(NamedTuple):
     """Partnerships between two places: one, or ``count`` of them when the caller has grouped them already
-    (a ``GROUP BY`` of the two localities is much cheaper than ten thousand ties)."""
+    (a ``GROUP BY`` of the two localities is much cheaper than ten thousand ties). A named tuple: a search
+    makes thousands, and a frozen dataclass costs several times as much to create."""
 
     japan: Place
     abroad: Place
@@ -114,24 +115,28 @@ def aggregate(ties, cap=CAP):
     Lines join placed places: a tie's own sides, or (when that gives more than ``cap`` lines) their
     top-most ancestors.
     """
-    placed, not_placed = [], _Pairs()
+    # One pass over the ties (an iterator is fine: none is kept), counting both ways at once: the own sides'
+    # pairs until they are too many, and the tops' pairs.
+    own, tops, not_placed, found, top = _Pairs(), _Pairs(), _Pairs(), {}, {}
     for tie in ties:
-        japan, abroad = tie.japan.placed(), tie.abroad.placed()
+        japan, abroad = _placed(tie.japan, found), _placed(tie.abroad, found)
         if japan is None or abroad is None:
             not_placed.add(tie.japan, tie.abroad, tie.count)
-        else:
-            placed.append((tie, japan, abroad))
-    pairs = _Pairs()
-    for tie, japan, abroad in placed:
-        pairs.add(japan, abroad, tie.count)
-        if len(pairs.counts) > cap:  # too many already: the rest need not be counted
-            break
-    if len(pairs.counts) > cap:
-        pairs, tops = _Pairs(), {}
-        for tie, japan, abroad in placed:
-            pairs.add(_top(tie.japan, japan, tops), _top(tie.abroad, abroad, tops), tie.count)
-    lines = pairs.lines()
+            continue
+        if own is not None:
+            own.add(japan, abroad, tie.count)
+            if len(own.counts) > cap:  # too many: the tops' lines are drawn
+                own = None
+        tops.add(_top(tie.japan, japan, top), _top(tie.abroad, abroad, top), tie.count)
+    lines = (own if own is not None else tops).lines()
     return lines[:cap], lines[cap:], not_placed.lines()
+
+
+def _placed(place, found):
+    """``place.placed()``, found once per place in ``found`` (thousands of ties share a few hundred places)."""
+    if place.key not in found:
+        found[place.key] = place.placed()
+    return found[place.key]
 
 
 def _top(place, placed, tops):

@@ -8,36 +8,54 @@ between the chains' tops instead (prefecture → country).
 """
 
 from django.db.models import Count
+from django.utils import translation
 
 from bilingual.content import localized
 from directory.models import Locality
 from maps import Place, Tie, partnership_lines, shapes
 from search.urls import search_url
 
+# What a locality's ``Place`` reads of it, of its parent and of their countries (nothing more is loaded).
+_OWN = ("name", "name_ja", "level", "iso_code", "latitude", "longitude", "parent", "country")
+_COUNTRY = ("iso2", "name", "name_ja")
+PLACE_FIELDS = (
+    *_OWN,
+    *(f"country__{name}" for name in _COUNTRY),
+    *(f"parent__{name}" for name in _OWN),
+    *(f"parent__country__{name}" for name in _COUNTRY),
+)
+
 
 def ties(partnerships):
     """One ``Tie`` per pair of localities among ``partnerships`` (a queryset), with their number.
-    2 queries: the pairs, grouped in PostgreSQL, and their localities with parents and countries. Each
-    locality's ``Place`` is built once, however many pairs it is in (thousands of pairs share a few hundred)."""
+    2 queries: the pairs, grouped in PostgreSQL, and their localities with parents and countries."""
+    pairs, places = _pairs(partnerships)
+    return [Tie(places[japan], places[abroad], n) for japan, abroad, n in pairs]
+
+
+def _pairs(partnerships):
+    """``(pairs, places)``: ``(Japanese locality id, foreign locality id, number)`` of every pair, and each
+    locality's ``Place`` by id, built once however many pairs it is in (thousands share a few hundred)."""
     pairs = list(
         partnerships.order_by()
         .values_list("japanese_locality", "foreign_locality")
         .annotate(n=Count("pk", distinct=True))
     )
     ids = {pk for japan, abroad, _n in pairs for pk in (japan, abroad)}
-    localities = Locality.objects.select_related("country", "parent__country").in_bulk(ids)
-    places = _Places()
-    return [
-        Tie(japan=places.of(localities[japan]), abroad=places.of(localities[abroad]), count=n)
-        for japan, abroad, n in pairs
-    ]
+    localities = Locality.objects.filter(pk__in=ids).select_related("country", "parent__country").only(*PLACE_FIELDS)
+    chains = _Places()
+    # One by one (iterator()): a locality is read into its Place and dropped, so hundreds of model instances
+    # never outlive a garbage collection, which would promote them and bring the next full collection nearer.
+    return pairs, {locality.pk: chains.of(locality) for locality in localities.iterator(chunk_size=len(ids) or 1)}
 
 
 class _Places:
-    """``Place`` chains built once per locality, country and link (the links are a handful of searches)."""
+    """``Place`` chains built once per locality, country and link (the links are a handful of searches), in
+    the page's language, looked up once."""
 
     def __init__(self):
         self.places, self.urls = {}, {}
+        self.language = translation.get_language()
 
     def of(self, locality):
         """The chain of a locality: itself, its parent, then (abroad) its country."""
@@ -51,7 +69,7 @@ class _Places:
                 parent = None
             self.places[key] = Place(
                 key=key,
-                name=localized(locality),
+                name=localized(locality, language=self.language),
                 lat=locality.latitude,
                 lon=locality.longitude,
                 url=self.url(*locality.search_filter()),
@@ -64,7 +82,8 @@ class _Places:
         if key not in self.places:  # at the centre of the country's shape on the world map
             shape = shapes.world()["countries"].get(country.iso2)
             lat, lon = shape["centroid"] if shape else (None, None)
-            self.places[key] = Place(key=key, name=localized(country), lat=lat, lon=lon, url=country.get_absolute_url())
+            name = localized(country, language=self.language)
+            self.places[key] = Place(key=key, name=name, lat=lat, lon=lon, url=country.get_absolute_url())
         return self.places[key]
 
     def url(self, parameter, value):
@@ -75,5 +94,9 @@ class _Places:
 
 def lines_map(partnerships, *, title=None, element_id="lines-map"):
     """The lines map of ``partnerships`` (a queryset of published ones), or None when there are none."""
-    found = ties(partnerships)
-    return partnership_lines(found, title=title, element_id=element_id) if found else None
+    pairs, places = _pairs(partnerships)
+    if not pairs:
+        return None
+    # Each tie made as it is counted, none kept: ten thousand objects alive at once cost garbage collections.
+    found = (Tie(places[japan], places[abroad], n) for japan, abroad, n in pairs)
+    return partnership_lines(found, title=title, element_id=element_id)

@@ -73,7 +73,6 @@ REGISTER = Register(
     suggest=Suggest(
         words=("japanese_locality__name", "foreign_locality__name"),
         japanese=("japanese_locality__name_ja", "foreign_locality__name_ja"),
-        related=("japanese_locality", "foreign_locality"),
     ),
     sorts={
         "newest": (F("established").desc(nulls_last=True), "japanese_locality__name"),

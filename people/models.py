@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from directory.models import Country, Organization
 from editorial.duplicates import trigram_index
 from editorial.models import PUBLISHED, EditorialModel, EditorialQuerySet, Vocabulary
+from search.suggest import prefix_index
 
 from .validators import validate_orcid
 
@@ -148,6 +149,10 @@ class Researcher(EditorialModel):
             # Suggestions as you type match the names by their start (search.suggest): a trigram each.
             GinIndex(OpClass(Upper("family_name"), name="gin_trgm_ops"), name="researcher_family_trgm"),
             GinIndex(OpClass(Upper("given_name"), name="gin_trgm_ops"), name="researcher_given_trgm"),
+            # Suggestions' names starting with the typed text, the first few in order (search.suggest).
+            prefix_index("family_name", "researcher_family_prefix"),
+            prefix_index("given_name", "researcher_given_prefix"),
+            prefix_index("name_ja", "researcher_name_ja_prefix"),
             # Likely duplicates: the nearest names (trigram KNN; GIN cannot order by distance).
             trigram_index(FULL_NAME, "researcher_full_name_trgm_gist"),
             trigram_index(Upper("name_ja"), "researcher_name_ja_trgm_gist"),

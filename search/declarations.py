@@ -116,14 +116,14 @@ class Suggest:
 
     ``words``: fields matched at the start of any of their words (English); ``japanese``: fields matched
     anywhere from three characters, at their start below (Japanese has no spaces; trigrams need three
-    characters). Each needs a pg_trgm index on ``upper(field)``, or a small table. ``related``: what
-    ``select_related`` needs for the record's ``display_title``; ``shown``: the other fields its title and
-    ``get_absolute_url`` read (only these and the matched fields are loaded).
+    characters). Each needs a pg_trgm index on ``upper(field)`` and a ``search.suggest.prefix_index`` (the
+    first few records starting with the text, in order), on the related table for a field across a relation
+    (one level: ``japanese_locality__name``). ``shown``: the other fields its title and ``get_absolute_url``
+    read (only these and the matched fields are loaded, a related row's from the matched fields).
     """
 
     words: tuple[str, ...]
     japanese: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
     shown: tuple[str, ...] = ("slug",)
 
 

@@ -15,14 +15,17 @@ trigram), Japanese fields anywhere from three characters and at their start belo
 trigram inside a word). Names of the small reference tables are matched anywhere in Japanese.
 
 Queries: one for every name (one UNION ALL, counts included), one per register whose records are suggested
-(one on a register's box, one per register on the site-wide box).
+(one on a register's box, one per register on the site-wide box). Each is compiled once per box, the typed text
+a parameter (``TYPED``): only the text changes from one keystroke to the next.
 """
 
+import functools
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db import connection
+from django.db.models import BooleanField, Case, Func, Index, IntegerField, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Collate, Concat, Upper
 from django.utils.translation import gettext, ngettext
 
 from bilingual.content import display_title, is_japanese
@@ -33,6 +36,7 @@ from .urls import search_url
 
 MIN_LENGTH = 2
 MAX_LENGTH = 100  # a name is never longer; more is not typing
+TYPED = "typedtextplaceholder"  # stands for the typed text in a compiled statement: letters only, never escaped
 NAMES_PER_KIND = 3
 MAX_NAMES = 6
 MAX_RECORDS = 4  # on a register's box
@@ -97,6 +101,25 @@ def _japanese(fields, text, anywhere):
     return condition
 
 
+def _matching(model, fields, lookups):
+    """``model``'s rows one of whose ``fields`` matches by one of ``lookups`` (``{"istartswith": text}``). A field
+    across a relation (a partnership's ``japanese_locality__name``) is matched in the related table first, by
+    a subquery: its few hundred names are tested once, not once per record joined to them."""
+    by_relation = {}  # "" for the model's own fields; one subquery per relation, however many of its fields
+    for field in fields:
+        relation, _, leaf = field.rpartition("__")
+        by_relation.setdefault(relation, Q())
+        for lookup, value in lookups.items():
+            by_relation[relation] |= Q(**{f"{leaf}__{lookup}": value})
+    condition = Q()
+    for relation, matched in by_relation.items():
+        if relation:
+            related = model._meta.get_field(relation).related_model
+            matched = Q(**{f"{relation}__in": related._default_manager.filter(matched)})
+        condition |= matched
+    return condition
+
+
 def _starts(fields, text):
     """0 for a row one of whose ``fields`` starts with the text, else 1: such rows come first."""
     return Case(
@@ -139,14 +162,35 @@ def _names_query(index, source, text):
     return rows.values_list(*fields)[:NAMES_PER_KIND]
 
 
+@functools.cache
+def _names_statement(register):
+    """The SQL of ``names``' query for ``register``'s box, compiled once, with ``TYPED`` in its parameters where
+    the typed text goes: building and compiling a UNION of six annotated querysets cost more than running it,
+    and only the text changes from one keystroke to the next. Every use of the text is a LIKE pattern."""
+    parts = [_names_query(index, source, TYPED) for index, source in enumerate(sources(register))]
+    if not parts:
+        return None
+    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return query.query.sql_with_params()
+
+
+def _run(sql, template, text):
+    """The rows of a statement compiled with ``TYPED``, for ``text``, escaped as Django's LIKE lookups escape it."""
+    typed = connection.ops.prep_for_like_query(text)
+    params = [p.replace(TYPED, typed) if isinstance(p, str) else p for p in template]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def names(register, text):
     """The names matching ``text``, best first (a name starting with it, then the most records), as dicts."""
-    found = sources(register)
-    if not found:
+    statement = _names_statement(register)
+    if statement is None:
         return []
-    parts = [_names_query(index, source, text) for index, source in enumerate(found)]
-    rows = list(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else list(parts[0])
+    rows = _run(*statement, text)
     rows.sort(key=lambda row: (row[7], -row[6], row[0]))
+    found = sources(register)
     return [_name(register, found[row[0]], *row[2:7]) for row in rows[:MAX_NAMES]]
 
 
@@ -174,22 +218,80 @@ def _name(register, source, value, label, label_ja, also, count):
     }
 
 
+def prefix_key(field):
+    """``field`` upper-cased, compared byte by byte (collation "C"): a btree index on this expression
+    (``prefix_index``) serves "starts with" as a range of the index, read in its order, so the first few of
+    thousands of matches are read without sorting them all."""
+    return Collate(Upper(field), "C")
+
+
+def prefix_index(field, name):
+    """The index ``records`` reads a field's prefix matches through, for a register's model's ``Meta.indexes``."""
+    return Index(prefix_key(field), name=name)
+
+
+class _StartsWith(Func):
+    """``key LIKE pattern``: a pattern ending in %, upper-cased like the key, is a range of ``prefix_index``."""
+
+    template = "%(expressions)s"
+    arg_joiner = " LIKE "
+    output_field = BooleanField()
+
+
+@functools.cache
+def _records_statement(register, limit, inside):
+    """``(sql, parameters, columns)`` of ``records``' query, compiled once per box and kind of text (``inside``:
+    three characters or more), with ``TYPED`` where the text goes, always in a LIKE pattern (see ``names``).
+
+    One query, a UNION ALL of branches, each at most ``limit`` records in its index's order, under one LIMIT:
+    PostgreSQL runs a UNION ALL's branches in turn and stops once the LIMIT is filled, so a later branch runs
+    only when the earlier ones found too few. First one branch per field, the records starting with the text
+    there (not in an earlier field), through ``prefix_index``; then (``inside``) those matching it at the start
+    of another word (English) or anywhere (Japanese), through the trigram indexes."""
+    spec, model = register.suggest, register.model
+    fields = (*spec.words, *spec.japanese)
+    base = register.base_queryset()
+    branches, earlier = [], Q()
+    for field in fields:
+        branch = base.filter(_StartsWith(prefix_key(field), Upper(Value(f"{TYPED}%"))))
+        if earlier:
+            branch = branch.exclude(earlier)
+        branches.append(branch.order_by(prefix_key(field), "pk").values("pk")[:limit])
+        earlier |= _matching(model, (field,), {"istartswith": TYPED})
+    if inside:
+        words = _matching(model, spec.words, {"istartswith": TYPED, "icontains": f" {TYPED}"})
+        branch = base.filter(words | _matching(model, spec.japanese, {"icontains": TYPED})).exclude(earlier)
+        branches.append(branch.order_by(*register.sorts["title"], "pk").values("pk")[:limit])
+    chosen = branches[0].union(*branches[1:], all=True)[:limit] if len(branches) > 1 else branches[0]
+    columns = tuple(dict.fromkeys(("pk", *spec.shown, *fields)))
+    rows = (
+        base.filter(pk__in=chosen)
+        .annotate(s_starts=_starts(fields, TYPED))
+        .order_by("s_starts", *register.sorts["title"], "pk")
+        .values_list(*columns)
+    )
+    return (*rows.query.sql_with_params(), columns)
+
+
+def _record(model, columns, row):
+    """An unsaved ``model`` holding only ``columns`` (and the related rows they name), enough for its title and
+    URL: what ``only()`` and ``select_related()`` would load, without compiling their query each time."""
+    own, related = {}, {}
+    for column, value in zip(columns, row, strict=True):
+        relation, _, leaf = column.rpartition("__")
+        (related.setdefault(relation, {}) if relation else own)[leaf] = value
+    record = model(**own)
+    for relation, values in related.items():
+        setattr(record, relation, model._meta.get_field(relation).related_model(**values))
+    return record
+
+
 def records(register, text, limit):
     """Published records whose title matches ``text``, those starting with it first, then by title.
 
-    Two characters match a title's start only: a word start anywhere in a large register's titles would be
-    thousands of rows to sort for four (three characters narrow it). Only the columns shown are read."""
-    spec = register.suggest
-    longer = len(text) >= 3
-    condition = _word_start(spec.words, text, any_word=longer) | _japanese(spec.japanese, text, anywhere=longer)
-    rows = (
-        register.base_queryset()
-        .filter(condition)
-        .select_related(*spec.related)
-        .only(*spec.shown, *spec.words, *spec.japanese)
-        .annotate(s_starts=_starts((*spec.words, *spec.japanese), text))
-        .order_by("s_starts", *register.sorts["title"], "pk")[:limit]
-    )
+    Two characters match a start only: a word start anywhere in a large register's titles would be thousands
+    of rows to sort for four (three characters narrow it). Only the columns shown are read."""
+    sql, template, columns = _records_statement(register, limit, len(text) >= 3)
     return [
         {
             "kind": register.name,
@@ -200,7 +302,7 @@ def records(register, text, limit):
             "url": record.get_absolute_url(),
             "facet": None,
         }
-        for record in rows
+        for record in (_record(register.model, columns, row) for row in _run(sql, template, text))
     ]
 
 

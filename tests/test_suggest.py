@@ -4,6 +4,7 @@ import pytest
 
 from directory.models import Country, Locality, PolicyArea
 from editorial.models import EditorialState
+from initiatives.models import Initiative
 
 from . import factories as f
 
@@ -189,3 +190,28 @@ def test_two_characters_match_a_record_title_at_its_start_and_three_at_any_word(
     assert "Ocean observation network" in labels(suggest(client, "oc", "initiatives"))
     assert "Ocean observation network" not in labels(suggest(client, "ob", "initiatives"))
     assert "Ocean observation network" in labels(suggest(client, "obs", "initiatives"))
+
+
+def test_records_starting_with_the_text_come_first_and_word_starts_fill_the_rest(client):
+    for n in range(5):
+        f.InitiativeFactory(title=f"Ocean survey {n}")
+    f.InitiativeFactory(title="Deep ocean drilling")
+    f.InitiativeFactory(title="Ocean draft", editorial_state=EditorialState.DRAFT)
+    records = [s["label"] for s in suggest(client, "oce", "initiatives").json()["suggestions"] if s["count"] is None]
+    # Five start with the text: the first four of them in order; the word start inside a title waits its turn.
+    assert records == [f"Ocean survey {n}" for n in range(4)]
+    for n in range(3, 5):
+        Initiative.objects.filter(title=f"Ocean survey {n}").delete()
+    records = [s["label"] for s in suggest(client, "oce", "initiatives").json()["suggestions"] if s["count"] is None]
+    assert records == ["Ocean survey 0", "Ocean survey 1", "Ocean survey 2", "Deep ocean drilling"]
+
+
+def test_a_partnership_is_found_by_a_word_inside_either_sides_name_in_both_languages(client):
+    york = f.LocalityFactory(name="New York", name_ja="ニューヨーク")
+    partnership = f.PartnershipFactory(japanese_locality=f.LocalityFactory(name="Tokyo", country=f.country("JP")))
+    f.PartnershipFactory(foreign_locality=york, editorial_state=EditorialState.DRAFT)
+    partnership.foreign_locality = york
+    partnership.save()
+    assert labels(suggest(client, "yor", "partnerships")) == ["Tokyo – New York"]
+    assert labels(suggest(client, "ヨーク", "partnerships", language="/ja")) == ["Tokyo – ニューヨーク"]
+    assert labels(suggest(client, "yo", "partnerships")) == []  # two characters: a name's start only
