@@ -7,7 +7,6 @@ row by row into a temporary file that is streamed back and then deleted.
 
 import csv
 import json
-import re
 from itertools import islice
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -34,32 +33,16 @@ def _batches(rows):
         yield batch
 
 
-# Where a cell that the formula guard changes (``cells.neutralise``) would start in CSV text: at a line start or
-# after a comma, behind the opening quote if quoted, blanks then one of "=+-@" (or a tab or carriage return).
-# Text without any such place has no formula-like cell, so the guard would change nothing in it.
-_MAYBE_FORMULA = re.compile(r'(?:^|,)"?[ \t\r\n]*[=+\-@\t\r]', re.MULTILINE).search
-
-
 def csv_lines(headers, rows):
-    """The CSV text, ``ROWS_PER_CHUNK`` lines at a time (``None`` is written as an empty cell).
-
-    Every cell passes the formula guard: a batch is written as it is and written again through
-    ``neutralise_row`` only when its text holds a place where a formula-like cell could start (rarely), so
-    the guard costs one search of the batch's text rather than a test of every cell.
-    """
+    """The CSV text, ``ROWS_PER_CHUNK`` lines at a time (``None`` is written as an empty cell)."""
     lines = []
     writer = csv.writer(_Lines(lines))
     writer.writerow(headers)
     yield BOM + lines.pop()
     for batch in _batches(rows):
-        writer.writerows(batch)
-        text = "".join(lines)
+        writer.writerows(map(neutralise_row, batch))
+        yield "".join(lines)
         lines.clear()
-        if _MAYBE_FORMULA(text):
-            writer.writerows(map(neutralise_row, batch))
-            text = "".join(lines)
-            lines.clear()
-        yield text
 
 
 class _Lines:
