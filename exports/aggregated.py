@@ -17,9 +17,10 @@ aggregates to the CTE's ids rather than to the export's own filter leaves the pl
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import Window
 from django.db.models.functions import RowNumber
+from psycopg.types.datetime import TimestamptzLoader
 
 from .cells import first_values
 from .related import aggregate_cells, joined
@@ -102,9 +103,19 @@ def aggregated_sql(spec, queryset, paths):
 
 
 def aggregated_rows(spec, queryset, paths, chunk_size):
-    """Chunks of rows: the ``paths``' values, then each multi-valued column's cell, in column order."""
+    """Chunks of rows: the ``paths``' values, then each multi-valued column's cell, in column order.
+
+    The server-side cursor is read inside a transaction: outside one (autocommit), Django declares it
+    ``WITH HOLD``, and PostgreSQL then copies the whole result into a store of its own (a temporary file at
+    this size) before the first row is fetched, written once and read back once more. The transaction stays
+    open while the rows are read (until the download ends or is dropped); it writes nothing, so inside
+    another transaction it needs no savepoint.
+    """
     sql, params = aggregated_sql(spec, queryset, paths)
-    with connections[queryset.db].chunked_cursor() as cursor:
+    with transaction.atomic(using=queryset.db, savepoint=False), connections[queryset.db].chunked_cursor() as cursor:
+        # psycopg's own loader of time stamps (C, zone-aware), not Django's pure-Python subclass of it: the
+        # cells convert every time to the site's zone anyway.
+        cursor.cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(chunk_size):
             yield chunk

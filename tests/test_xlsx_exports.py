@@ -1,5 +1,6 @@
 """XLSX downloads that open ready to use: typed cells, fitted widths, a frozen header, an autofilter, the guard."""
 
+import csv
 import datetime
 import io
 
@@ -8,6 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from exports.cells import neutralise, unneutralise
+from exports.writers import BOM, csv_lines
 from exports.xlsx import MAX_WIDTH, PADDING, display_width
 from tests.factories import FrameworkFactory, InitiativeFactory, UserFactory, country
 
@@ -130,3 +132,20 @@ def test_leading_blanks_before_a_formula_are_neutralised_in_csv_and_xlsx(client,
     cell = sheet.cell(row=2, column=columns(sheet)["title"])
     assert cell.value.startswith("'")
     assert cell.data_type == "s"
+
+
+def guarded_csv(rows):
+    """The CSV the guard promises: every cell through ``neutralise``, one by one."""
+    out = io.StringIO()
+    csv.writer(out).writerows([neutralise(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("text", FORMULA_LIKE + HARMLESS + ['"=1"', "a,=1", "a\n=1", "x, -y"])
+@pytest.mark.parametrize("position", [0, 1, 2])
+def test_csv_batches_are_guarded_as_cell_by_cell(text, position):
+    # Formula-like text in any column, quoted or not (a comma or a line break in it), is guarded.
+    rows = [["before", 5, None], ["plain", -5, "text"]]
+    rows[1][position] = text
+    body = "".join(csv_lines(["a", "b", "c"], rows)).removeprefix(BOM)
+    assert body == guarded_csv([["a", "b", "c"], *rows])
