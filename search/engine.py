@@ -186,10 +186,11 @@ class Search:
 
     # Filtering -----------------------------------------------------------------------------------------
 
-    def filtered(self):
-        """Published records matching the text, the ranges and the facets. Unordered."""
+    def filtered(self, *, text=True):
+        """Published records matching the text, the ranges and the facets. Unordered. ``text=False`` leaves the
+        text out (a feed tests it on a few recent records first: ``search.feeds.newest``)."""
         qs = self.register.base_queryset()
-        if self.text:
+        if self.text and text:
             qs = qs.filter(bitmaps.matching_text(self._text_matches))
         if self.since is not None:
             qs = qs.filter(updated_at__gte=self.since)
