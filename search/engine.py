@@ -188,7 +188,7 @@ class Search:
 
     def filtered(self, *, text=True):
         """Published records matching the text, the ranges and the facets. Unordered. ``text=False`` leaves the
-        text out (a feed tests it on a few recent records first: ``search.feeds.newest``)."""
+        text out (a feed tests it on a few recent records first: ``search.feeds._newest_ids``)."""
         qs = self.register.base_queryset()
         if self.text and text:
             qs = qs.filter(bitmaps.matching_text(self._text_matches))

@@ -69,7 +69,8 @@ def _newest_ids(search, limit):
     text, the text tested on each of them: when those hold ``limit`` matches, these are the newest of all (every
     other match is older than all of them), and the text's matches among all the records, which the search's own
     filter needs (a bitmap of every record mentioning a common word), are never looked for. A rarer text then
-    takes the search's own filter, one query more. Queries: one, or two when the recent records hold too few.
+    takes the search's own filter. Queries: one, or three when the recent records hold too few (then the text's
+    matches with the facet counts, and the newest ids).
     """
     if search.text:
         recent = search.filtered(text=False).order_by(*NEWEST_FIRST).values("pk")[:RECENT]
