@@ -46,7 +46,7 @@ def register_search(request, register_name):
     a record has no Japanese); anything else is English. The records' own fields stay as they are."""
     register = registry[register_name]
     search = Search(register, request.GET)
-    page, _notice = search.page(request.GET.get("page"))
+    page, _notice = search.page(request.GET.get("page"), snippets=False)  # an answer holds no snippet
     return answer(
         {
             "count": page.paginator.count,
@@ -98,7 +98,7 @@ def search_v1(request, register_name):
     register = registry[register_name]
     size, since = page_size(request.GET.get("page_size")), updated_since(request.GET.get("updated_since"))
     search = Search(register, request.GET, since=since)
-    page, _notice = search.page(request.GET.get("page"), per_page=size)
+    page, _notice = search.page(request.GET.get("page"), per_page=size, snippets=False)
     data = {
         "count": page.paginator.count,
         "page": page.number,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import process
+
+        request_finished.connect(process.freeze_after_first_request, dispatch_uid="portal.process.freeze")

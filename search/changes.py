@@ -10,10 +10,15 @@ applied to its history, so never the slug of a draft that was never public) and 
 unpublished, consent withdrawn, deleted, or renamed (its old slug). A register without a history has none.
 """
 
+from functools import cache
+
 from django.db import connection
 
 
+@cache
 def _history(model):
+    """The historical model of ``model``, or None. Read once per model: django-simple-history's ``history``
+    attribute builds a new manager class at every access, which every API answer would pay for each register."""
     history = getattr(model, "history", None)
     return getattr(history, "model", None)
 

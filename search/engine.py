@@ -8,7 +8,7 @@ Queries a page costs (whatever the number of active filters):
   3. the page's ids, from the sort's index, each row tested against the search's bitmap and the text's
      (``bitmaps.InBitmap``; no COUNT: query 2 gave the total); by relevance, the ranked first ``RANKED``
   4. the page's rows by id, with what the row template shows through ``for_search()`` (its prefetches)
-  5. the page's highlighted snippets (only with a text query)
+  5. the page's highlighted snippets (only with a text query, and for a page that shows them: not the API's)
 Nothing is cached between requests: the bitmaps are kept by triggers in the same transaction as the data,
 so every answer reflects every committed change, in every process.
 """
@@ -186,10 +186,11 @@ class Search:
 
     # Filtering -----------------------------------------------------------------------------------------
 
-    def filtered(self):
-        """Published records matching the text, the ranges and the facets. Unordered."""
+    def filtered(self, *, text=True):
+        """Published records matching the text, the ranges and the facets. Unordered. ``text=False`` leaves the
+        text out (a feed tests it on a few recent records first: ``search.feeds._newest_ids``)."""
         qs = self.register.base_queryset()
-        if self.text:
+        if self.text and text:
             qs = qs.filter(bitmaps.matching_text(self._text_matches))
         if self.since is not None:
             qs = qs.filter(updated_at__gte=self.since)
@@ -277,8 +278,10 @@ class Search:
 
     # Pages ---------------------------------------------------------------------------------------------
 
-    def page(self, raw_number, per_page=PER_PAGE):
-        """``(page, notice)`` with ``page.object_list`` evaluated and snippets attached. 404 past the end."""
+    def page(self, raw_number, per_page=PER_PAGE, *, snippets=True):
+        """``(page, notice)`` with ``page.object_list`` evaluated and, with ``snippets``, the highlighted snippets
+        attached (``ts_headline`` of every row: an answer that shows none, such as the API's, skips them). 404 past
+        the end."""
         number, notice = parse_page(raw_number)
         # The page's ids come first, from the order's index alone (a row the filter skips is then never read
         # from the table), then the page's rows by id. The bitmaps counted the results: no COUNT query.
@@ -288,21 +291,23 @@ class Search:
             page = paginator.page(number)
         except EmptyPage as exc:
             raise Http404("No such page of results.") from exc
-        page.object_list = self._rows(list(page.object_list))
+        page.object_list = self._rows(list(page.object_list), snippets=snippets)
         return page, notice
 
     def top(self, count):
         """The first ``count`` records in the search's order, with snippets (the one-box search's few hits)."""
         return self._rows(list(self.queryset(upto=count).values_list("pk", flat=True)[:count]))
 
-    def _rows(self, ids):
-        """The records of ``ids`` in that order, with what a result row shows and their snippets."""
+    def _rows(self, ids, snippets=True):
+        """The records of ``ids`` in that order, with what a result row shows and (``snippets``) their snippets."""
         rows = self.register.model._default_manager.for_search().in_bulk(ids)
         records = [rows[pk] for pk in ids if pk in rows]
+        if not snippets:
+            return records
         pks = [obj.pk for obj in records]
-        snippets = text_search.headlines(self.register.model, self.register.text, pks, self.text)
+        marked = text_search.headlines(self.register.model, self.register.text, pks, self.text)
         for obj in records:
-            obj.snippet = snippets.get(obj.pk)
+            obj.snippet = marked.get(obj.pk)
         return records
 
     def label_of(self, name, value):

@@ -6,8 +6,8 @@ A feed lists the newest published records matching the search, by when they were
 Django's syndication framework writes the Atom; each entry's summary is the register's own result row.
 
 Queries per register searched: its facet choices (only when the search names a facet), the newest ids (the
-search's bitmap tested along the ``published_at`` index), the rows by id with the register's ``for_search()``
-prefetches.
+search's bitmap tested along the ``published_at`` index; with a text query, first among the newest records only,
+see ``_newest_ids``), the rows by id with the register's ``for_search()`` prefetches.
 """
 
 from dataclasses import dataclass
@@ -22,10 +22,12 @@ from django.utils.translation import get_language, gettext
 from bilingual.content import display_title
 
 from . import Search, registry
+from . import text as text_search
 from .views import chips, query_string
 
 FEED_ITEMS = 20
 NEWEST_FIRST = ("-published_at", "-pk")
+RECENT = 200  # a text feed's entries are looked for among this many newest records of its search first
 
 
 class LicensedAtom1Feed(Atom1Feed):
@@ -50,8 +52,7 @@ def newest(searches, limit=FEED_ITEMS):
     """The ``limit`` most recently first-published records matching any of ``searches``, newest first."""
     candidates = []
     for search in searches:
-        rows = search.filtered().order_by(*NEWEST_FIRST).values_list("published_at", "pk")[:limit]
-        candidates += [(published_at, pk, search.register) for published_at, pk in rows]
+        candidates += [(published_at, pk, search.register) for published_at, pk in _newest_ids(search, limit)]
     candidates.sort(key=lambda candidate: candidate[:2], reverse=True)
     chosen = candidates[:limit]
     rows = {}
@@ -59,6 +60,26 @@ def newest(searches, limit=FEED_ITEMS):
         ids = [pk for _, pk, owner in chosen if owner is register]
         rows[register] = register.model._default_manager.for_search().in_bulk(ids)
     return [rows[register][pk] for _, pk, register in chosen]
+
+
+def _newest_ids(search, limit):
+    """``[(published_at, pk)]`` of the ``limit`` newest records of ``search``, newest first.
+
+    With a text query, they are first looked for among the ``RECENT`` newest records of the search without its
+    text, the text tested on each of them: when those hold ``limit`` matches, these are the newest of all (every
+    other match is older than all of them), and the text's matches among all the records, which the search's own
+    filter needs (a bitmap of every record mentioning a common word), are never looked for. A rarer text then
+    takes the search's own filter. Queries: one, or three when the recent records hold too few (then the text's
+    matches with the facet counts, and the newest ids).
+    """
+    if search.text:
+        recent = search.filtered(text=False).order_by(*NEWEST_FIRST).values("pk")[:RECENT]
+        records = search.register.base_queryset().filter(pk__in=recent)
+        matching = text_search.apply_text(records, search.register.text, search.text)
+        rows = list(matching.order_by(*NEWEST_FIRST).values_list("published_at", "pk")[:limit])
+        if len(rows) == limit:
+            return rows
+    return list(search.filtered().order_by(*NEWEST_FIRST).values_list("published_at", "pk")[:limit])
 
 
 class SearchFeed(Feed):

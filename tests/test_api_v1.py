@@ -286,6 +286,18 @@ def test_nothing_private_in_any_v1_answer(client, data):
         assert draft.slug not in body and "Draft initiative" not in body and '"email"' not in body
 
 
+def test_last_modified_reads_each_history_model_once_per_process(monkeypatch):
+    from simple_history.manager import HistoryDescriptor
+
+    last_modified(registry.values())
+    reads = []
+    descriptor_get = HistoryDescriptor.__get__
+    monkeypatch.setattr(HistoryDescriptor, "__get__", lambda *args: reads.append(args) or descriptor_get(*args))
+    # The descriptor builds a manager class at every read: an API answer must not pay for one per register.
+    last_modified(registry.values())
+    assert reads == []
+
+
 def test_last_modified_is_one_query_of_each_tables_newest_date(django_assert_num_queries):
     f.InitiativeFactory()
     researcher = f.ResearcherFactory()

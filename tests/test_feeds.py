@@ -149,8 +149,9 @@ def test_feed_query_count_does_not_grow_with_entries(client, register, django_as
     factory = {"initiatives": InitiativeFactory, "researchers": ResearcherFactory}.get(register, PartnershipFactory)
     factory.create_batch(12)
     ParticipationFactory()
-    # facet choices, the newest ids, the rows by id, then for_search()'s prefetches (at most 3)
-    with django_assert_max_num_queries(6):
+    # the text's matches among the newest records, then (too few there) the text's matches with the counts and
+    # the newest ids; the rows by id, then for_search()'s prefetches (at most 3)
+    with django_assert_max_num_queries(7):
         read(client, f"/{register}/feed.atom?q=a&sort=title")
     assert registry[register].result_template
 
@@ -159,3 +160,35 @@ def test_junk_parameters_still_give_a_feed(client):
     InitiativeFactory()
     feed, _ = read(client, "/initiatives/feed.atom?year_from=abc&area=nope&sort=%00&q=" + "x" * 500)
     assert feed.entries == []
+
+
+def _initiatives_feed_search(params):
+    from django.http import QueryDict
+
+    from search import Search
+
+    return Search(registry["initiatives"], QueryDict(params))
+
+
+def test_a_text_feed_finds_its_entries_among_the_newest_records_or_else_among_all(
+    monkeypatch, django_assert_max_num_queries
+):
+    from search import feeds
+
+    monkeypatch.setattr(feeds, "RECENT", 5)
+    made = {
+        day: InitiativeFactory(title=f"Ocean {day}" if day in (1, 3, 4, 7) else f"Rice {day}", published_at=ago(day))
+        for day in range(1, 9)
+    }
+    InitiativeFactory(title="Ocean draft", editorial_state=EditorialState.DRAFT)
+    InitiativeFactory(title="Ocean completed", status="completed", published_at=ago(2))
+    # The 5 newest records hold 3 matches: they are the 3 newest of all. Queries: the facet choices, the matches
+    # among the 5 newest, the rows by id, for_search()'s two prefetches.
+    with django_assert_max_num_queries(5):
+        entries = feeds.newest([_initiatives_feed_search("q=ocean&status=active")], limit=3)
+    assert [entry.pk for entry in entries] == [made[day].pk for day in (1, 3, 4)]
+    # A fourth is older than the 5 newest: the search's own filter finds it. Queries: the facet choices, the
+    # matches among the 5 newest, the text's matches with the counts, the newest ids, the rows, the two prefetches.
+    with django_assert_max_num_queries(7):
+        entries = feeds.newest([_initiatives_feed_search("q=ocean&status=active")], limit=4)
+    assert [entry.pk for entry in entries] == [made[day].pk for day in (1, 3, 4, 7)]
