@@ -6,7 +6,7 @@ organizations, prefectures, policy areas, frameworks, research fields); records 
 register being searched when that register has one, else to its own page (``own_page``), else to its facet on
 the first register that has it. Its count is the number of published records holding it in the register it
 is counted in (the current one where it is a facet there, else that first register), read from the facet
-bitmaps (``bit_count`` of one stored bitmap), never counted row by row.
+bitmaps (the count each stores, techdiplo_search 0009), never counted row by row.
 
 Matching, the same way for names and records (a record's title from three characters; its start below):
 English fields at the start of any word (``istartswith`` or
@@ -136,7 +136,7 @@ def _names_query(index, source, text):
     counted_register, counted_facet = source.counted_in
     # The bitmaps of a table-backed facet are named by the row's id (search.bitmaps._value_keys).
     table, pk = model._meta.db_table, model._meta.pk.column
-    sql = "SELECT bit_count(bits) FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = "
+    sql = "SELECT records FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = "
     sql += f'"{table}"."{pk}"::text'  # Django's own table and column names
     count = RawSQL(sql, [counted_register.name, counted_facet.name], output_field=IntegerField())  # noqa: S611
     rows = (
