@@ -116,13 +116,17 @@ def _count(search, row_facet, column_facet):
     ):
         sql, bits_params = _bits(register, parts)
         if name in ("base_rows", "base_columns"):
-            sql = f"substring({sql} FROM 1 FOR (SELECT n FROM width))"  # noqa: S608 (our SQL)
+            sql = f"substring({sql} FROM 1 FOR (SELECT n FROM cut))"  # noqa: S608 (our SQL)
         ctes.append(f"{name} AS MATERIALIZED (SELECT {sql} AS bits)")
         params += bits_params
         if name == "base":
             # A bitmap is as wide as the register's largest id rounded up: past base's last record every bit is
-            # 0, so the bitmaps ANDed cell by cell are cut there.
-            ctes.append("width AS MATERIALIZED (SELECT length(rtrim(bits::text, '0')) AS n FROM base)")
+            # 0, so the bitmaps ANDed cell by cell are cut there. cut holds that width and base cut to it, computed
+            # once (base may be a stored bitmap, which each value's AND would read again from its TOAST table).
+            ctes.append(
+                "cut AS MATERIALIZED (SELECT n, substring(bits FROM 1 FOR n) AS bits "
+                "FROM (SELECT length(rtrim(bits::text, '0')) AS n, bits FROM base) AS w)"
+            )
     for name, facet in (("r", row_facet), ("c", column_facet)):
         sql, facet_params = _values(search, facet)
         ctes.append(f"{name} AS MATERIALIZED ({sql})")
@@ -154,8 +158,8 @@ def _values(search, facet):
     """SQL of ``(value, bits & base)`` of the facet's selected values, or of all its values (those with a
     record in base), cut to base's width."""
     sql = (
-        "SELECT value, substring(b.bits & base.bits FROM 1 FOR width.n) AS bits "
-        "FROM search_facet_bitmap AS b, base, width WHERE register = %s AND facet = %s"
+        "SELECT value, substring(b.bits FROM 1 FOR cut.n) & cut.bits AS bits "
+        "FROM search_facet_bitmap AS b, cut WHERE register = %s AND facet = %s"
     )
     params = [search.register.name, facet]
     selected = search.selected[facet]
