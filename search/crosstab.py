@@ -71,10 +71,11 @@ def compute(search, row_facet, column_facet, list_url):
         line.url = links.url({column_facet: line.value})
     cells = counts["cell"]
     largest = max(cells.values(), default=0)
+    values = [column.value for column in columns]
     for line in rows:
-        for column in columns:
-            n = cells.get((line.value, column.value), 0)
-            url = links.url({row_facet: line.value, column_facet: column.value})
+        urls = links.crossed(row_facet, line.value, column_facet, values)
+        for value, url in zip(values, urls, strict=True):
+            n = cells.get((line.value, value), 0)
             line.cells.append(Cell(n, url, _level(n, largest)))
     return CrossTab(rows, columns, counts["total"], links.url({}), largest)
 
@@ -205,6 +206,19 @@ class _Links:
         self._parts = {}
 
     def url(self, replaced):
+        parts = [self._rest_of(replaced), *(self._part(key, value) for key, value in replaced.items())]
+        query = "&".join(part for part in parts if part)
+        return f"{self.list_url}?{query}" if query else self.list_url
+
+    def crossed(self, row_facet, row_value, column_facet, column_values):
+        """``[url({row_facet: row_value, column_facet: value}) for value in column_values]``: a row of cells, the
+        part its URLs share joined once."""
+        shared = "&".join(
+            part for part in (self._rest_of((row_facet, column_facet)), self._part(row_facet, row_value)) if part
+        )
+        return [f"{self.list_url}?{shared}&{self._part(column_facet, value)}" for value in column_values]
+
+    def _rest_of(self, replaced):
         names = tuple(sorted(replaced))
         if names not in self._rest:
             params = QueryDict(mutable=True)
@@ -212,9 +226,7 @@ class _Links:
                 if key not in self.DROPPED and key not in replaced:
                     params.setlist(key, values)
             self._rest[names] = params.urlencode()
-        parts = [self._rest[names], *(self._part(key, value) for key, value in replaced.items())]
-        query = "&".join(part for part in parts if part)
-        return f"{self.list_url}?{query}" if query else self.list_url
+        return self._rest[names]
 
     def _part(self, key, value):
         if (key, value) not in self._parts:
