@@ -131,6 +131,25 @@ class InBitmap(Func):
         return _in_bits(pk_sql, bits_sql), (*pk_params, *bits_params, *bits_params, *pk_params)
 
 
+def in_results(search, field):
+    """A boolean expression: the record whose id ``field`` holds (``"pk"``, or a link table's column of this
+    register's ids) is among ``search``'s results: its facets, ranges, text (the matches its counts' query found,
+    which it makes if it was not made yet) and ``since``, in the published records. A link table is filtered by it
+    without a join to the records. The bitmap is computed once per query."""
+    clauses = _clauses(search, with_text=False)
+    if search.text:
+        clauses.append((None, "SELECT ('x' || %s)::varbit", [search._text_matches]))
+    since = _matched(search).get("updated_since")
+    if since is not None:
+        ids_sql, ids_params = since.values("pk").query.sql_with_params()
+        sql = f"SELECT search_bitmap_of(ARRAY({ids_sql}), ({WIDTH}))"
+        clauses.append((None, sql, [*ids_params, search.register.name]))
+    sql, params = _bits(search.register.name, clauses)
+    # `|| B''` makes the bitmap a value of its own: without a clause it is the stored one, which get_bit would read
+    # again from its TOAST table for every row tested.
+    return InBitmap(F(field), RawSQL(f"(SELECT {sql} || B'')", params))  # noqa: S611 (our SQL; every value is a parameter)
+
+
 def count(search):
     """``(total, {facet: {value: count}}, {range field: {year: count}}, text)`` in one query: the number of
     matching records, each facet's disjunctive counts (values with no record left out), when

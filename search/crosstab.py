@@ -71,10 +71,11 @@ def compute(search, row_facet, column_facet, list_url):
         line.url = links.url({column_facet: line.value})
     cells = counts["cell"]
     largest = max(cells.values(), default=0)
+    values = [column.value for column in columns]
     for line in rows:
-        for column in columns:
-            n = cells.get((line.value, column.value), 0)
-            url = links.url({row_facet: line.value, column_facet: column.value})
+        urls = links.crossed(row_facet, line.value, column_facet, values)
+        for value, url in zip(values, urls, strict=True):
+            n = cells.get((line.value, value), 0)
             line.cells.append(Cell(n, url, _level(n, largest)))
     return CrossTab(rows, columns, counts["total"], links.url({}), largest)
 
@@ -116,13 +117,17 @@ def _count(search, row_facet, column_facet):
     ):
         sql, bits_params = _bits(register, parts)
         if name in ("base_rows", "base_columns"):
-            sql = f"substring({sql} FROM 1 FOR (SELECT n FROM width))"  # noqa: S608 (our SQL)
+            sql = f"substring({sql} FROM 1 FOR (SELECT n FROM cut))"  # noqa: S608 (our SQL)
         ctes.append(f"{name} AS MATERIALIZED (SELECT {sql} AS bits)")
         params += bits_params
         if name == "base":
             # A bitmap is as wide as the register's largest id rounded up: past base's last record every bit is
-            # 0, so the bitmaps ANDed cell by cell are cut there.
-            ctes.append("width AS MATERIALIZED (SELECT length(rtrim(bits::text, '0')) AS n FROM base)")
+            # 0, so the bitmaps ANDed cell by cell are cut there. cut holds that width and base cut to it, computed
+            # once (base may be a stored bitmap, which each value's AND would read again from its TOAST table).
+            ctes.append(
+                "cut AS MATERIALIZED (SELECT n, substring(bits FROM 1 FOR n) AS bits "
+                "FROM (SELECT length(rtrim(bits::text, '0')) AS n, bits FROM base) AS w)"
+            )
     for name, facet in (("r", row_facet), ("c", column_facet)):
         sql, facet_params = _values(search, facet)
         ctes.append(f"{name} AS MATERIALIZED ({sql})")
@@ -133,10 +138,12 @@ def _count(search, row_facet, column_facet):
     # selection in the other facet, base_rows (or base_columns) is base, already in r (or c).
     row_total = "bit_count(r.bits & base_rows.bits)" if column_clauses else "bit_count(r.bits)"
     column_total = "bit_count(c.bits & base_columns.bits)" if row_clauses else "bit_count(c.bits)"
+    # OFFSET 0 keeps the cells' subquery whole: flattened, the filter on n would AND every pair of bitmaps a second
+    # time (once in the join's filter, once in its output), and those ANDs are nearly all of the query's work.
     query = (
         f"WITH {', '.join(ctes)} "  # noqa: S608 (our SQL; every value is a parameter)
         "SELECT 'cell', value, column_value, n FROM ("
-        " SELECT r.value, c.value AS column_value, bit_count(r.bits & c.bits) AS n FROM r, c"
+        " SELECT r.value, c.value AS column_value, bit_count(r.bits & c.bits) AS n FROM r, c OFFSET 0"
         ") AS cells WHERE n > 0 "
         f"UNION ALL SELECT 'row', r.value, '', {row_total} FROM r, base_rows "
         f"UNION ALL SELECT 'column', '', c.value, {column_total} FROM c, base_columns "
@@ -152,8 +159,8 @@ def _values(search, facet):
     """SQL of ``(value, bits & base)`` of the facet's selected values, or of all its values (those with a
     record in base), cut to base's width."""
     sql = (
-        "SELECT value, substring(b.bits & base.bits FROM 1 FOR width.n) AS bits "
-        "FROM search_facet_bitmap AS b, base, width WHERE register = %s AND facet = %s"
+        "SELECT value, substring(b.bits FROM 1 FOR cut.n) & cut.bits AS bits "
+        "FROM search_facet_bitmap AS b, cut WHERE register = %s AND facet = %s"
     )
     params = [search.register.name, facet]
     selected = search.selected[facet]
@@ -199,6 +206,19 @@ class _Links:
         self._parts = {}
 
     def url(self, replaced):
+        parts = [self._rest_of(replaced), *(self._part(key, value) for key, value in replaced.items())]
+        query = "&".join(part for part in parts if part)
+        return f"{self.list_url}?{query}" if query else self.list_url
+
+    def crossed(self, row_facet, row_value, column_facet, column_values):
+        """``[url({row_facet: row_value, column_facet: value}) for value in column_values]``: a row of cells, the
+        part its URLs share joined once."""
+        shared = "&".join(
+            part for part in (self._rest_of((row_facet, column_facet)), self._part(row_facet, row_value)) if part
+        )
+        return [f"{self.list_url}?{shared}&{self._part(column_facet, value)}" for value in column_values]
+
+    def _rest_of(self, replaced):
         names = tuple(sorted(replaced))
         if names not in self._rest:
             params = QueryDict(mutable=True)
@@ -206,9 +226,7 @@ class _Links:
                 if key not in self.DROPPED and key not in replaced:
                     params.setlist(key, values)
             self._rest[names] = params.urlencode()
-        parts = [self._rest[names], *(self._part(key, value) for key, value in replaced.items())]
-        query = "&".join(part for part in parts if part)
-        return f"{self.list_url}?{query}" if query else self.list_url
+        return self._rest[names]
 
     def _part(self, key, value):
         if (key, value) not in self._parts:

@@ -197,6 +197,11 @@ class Search:
         condition = bitmaps.filter_expression(self)
         return (qs.filter(condition) if condition is not None else qs).order_by()
 
+    def includes(self, field):
+        """A boolean expression: the record whose id ``field`` holds is one of the results (``"pk"``, or a link
+        table's column of this register's ids: ``"initiative_id"``). See ``bitmaps.in_results``."""
+        return bitmaps.in_results(self, field)
+
     def queryset(self, upto=None):
         """Every matching record in the page's order (no pagination, no prefetching). ``upto``: only the first
         ``upto`` records will be read (a page's), which may let the query read fewer rows."""

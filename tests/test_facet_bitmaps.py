@@ -35,6 +35,7 @@ def assert_agrees(params=""):
     assert search.facet_counts() == facet_oracle.facet_counts(search), params
     assert search.total() == len(rows), params
     assert set(search.queryset().values_list("pk", flat=True)) == rows, params
+    assert set(Initiative.objects.filter(search.includes("pk")).values_list("pk", flat=True)) == rows, params
     return search
 
 
@@ -57,6 +58,20 @@ selections = st.fixed_dictionaries(
 @given(selection=selections)
 def test_counts_total_and_rows_equal_the_grouped_queries_for_any_search(initiatives, selection):
     assert_agrees(querydict(selection))
+
+
+def test_a_searchs_bitmap_filters_a_link_table_and_follows_since(initiatives):
+    ids = sorted(Initiative.objects.published().values_list("pk", flat=True))
+    Initiative.objects.filter(pk__in=ids[::2]).update(updated_at=datetime.datetime(2001, 1, 1, tzinfo=datetime.UTC))
+    search = Search(REGISTER, QueryDict("q=number"), since=datetime.datetime(2010, 1, 1, tzinfo=datetime.UTC))
+    found = set(search.filtered().values_list("pk", flat=True))
+    links = Initiative.countries.through.objects
+
+    assert found and not found & set(ids[::2])  # since left the records updated before it out
+    assert set(Initiative.objects.filter(search.includes("pk")).values_list("pk", flat=True)) == found
+    assert set(links.filter(search.includes("initiative_id")).values_list("pk", flat=True)) == set(
+        links.filter(initiative__in=found).values_list("pk", flat=True)
+    )
 
 
 def test_saves_publishing_and_link_changes_are_followed(initiatives):

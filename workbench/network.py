@@ -1,17 +1,16 @@
 """The collaboration network of an initiatives search: organizations (lead and partners) or partner countries,
 linked when they share initiatives.
 
-PostgreSQL counts (one query for the nodes, one for the edges, both over the search's published initiatives);
-networkx lays the drawn subgraph out and finds its brokers (betweenness) and communities. The drawing keeps the
-``DRAWN`` nodes with the most initiatives; the downloads hold the whole network. The same data gives the same
-drawing: nodes and edges are added in a fixed order and the layout is seeded.
+PostgreSQL reads the links of the search's initiatives to their nodes (one query, filtered by the search's
+bitmap) and numpy counts each node's initiatives and the pairs sharing them; networkx lays the drawn subgraph out
+and finds its brokers (betweenness) and communities. The drawing keeps the ``DRAWN`` nodes with the most
+initiatives; the downloads hold the whole network. The same data gives the same drawing: nodes and edges are added
+in a fixed order and the layout is seeded.
 """
 
-from contextlib import contextmanager
-from dataclasses import dataclass
-
 import networkx as nx
-from django.db import connection, transaction
+import numpy as np
+from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext
 
@@ -34,96 +33,81 @@ GROUP_CELL = 130
 LABEL_CHARS = 24
 
 
-@dataclass(frozen=True)
-class Kind:
-    """What the nodes are: ``members`` is SQL of ``(initiative, node id)`` for the initiatives ``ids`` (a
-    subquery's SQL)."""
-
-    name: str
-    model: type
-    members: str
-
-
-def _kinds():
-    initiatives = Initiative._meta.db_table
-    partners = Initiative.partner_organizations.through._meta.db_table
-    countries = Initiative.countries.through._meta.db_table
-    return {
-        "organizations": Kind(
-            "organizations",
-            Organization,
-            f"SELECT id AS initiative, lead_organization_id AS node FROM {initiatives} "  # noqa: S608 (table names)
-            "WHERE id IN ({ids}) AND lead_organization_id IS NOT NULL "
-            f"UNION SELECT initiative_id, organization_id FROM {partners} WHERE initiative_id IN ({{ids}})",
-        ),
-        "countries": Kind(
-            "countries",
-            Country,
-            f"SELECT initiative_id AS initiative, country_id AS node FROM {countries} WHERE initiative_id IN ({{ids}})",  # noqa: S608
-        ),
-    }
-
-
 KINDS = ("organizations", "countries")
+MODELS = {"organizations": Organization, "countries": Country}
 
 
 def search_of(data):
     return Search(registry["initiatives"], data)
 
 
+def _members(search, kind):
+    """The search's ``(initiative, node)`` links as a queryset of pairs: partner countries, or lead and partner
+    organizations (an organization both lead and partner of an initiative appears twice)."""
+    if kind == "countries":
+        links = Initiative.countries.through.objects.filter(search.includes("initiative_id"))
+        return links.values_list("initiative_id", "country_id")
+    # Unordered: the published records' ids and leads are then read from an index alone.
+    leads = Initiative.objects.published().filter(search.includes("pk"), lead_organization__isnull=False).order_by()
+    partners = Initiative.partner_organizations.through.objects.filter(search.includes("initiative_id"))
+    return leads.values_list("pk", "lead_organization_id").union(
+        partners.values_list("initiative_id", "organization_id"), all=True
+    )
+
+
 def counts(search, kind, top=None):
     """``(nodes, edges, totals)``: ``{node id: initiatives}``, ``{(a, b): shared initiatives}`` (a < b) and
     ``{"nodes", "links"}`` of the whole network, over the search's initiatives. With ``top``, only the ``top``
     nodes with most initiatives and the links between them are returned (totals still count all): what the page
-    draws, without sending every pair of a large network to Python. Two queries (``_analytic_cursor``'s settings,
-    then the counts)."""
-    ids_sql, ids_params = search.filtered().values("pk").query.sql_with_params()
-    template = _kinds()[kind].members
-    members_sql = template.replace("{ids}", ids_sql)
-    members_params = list(ids_params) * template.count("{ids}")
-    # The members are read once for the nodes, the drawn links and the count of all links. A node's members are
-    # distinct (initiative, node) pairs, so count(*) is its number of initiatives.
-    shown = "WHERE a IN (SELECT node FROM top) AND b IN (SELECT node FROM top)" if top is not None else ""
-    query = (
-        f"WITH m AS MATERIALIZED ({members_sql}), "  # noqa: S608 (our SQL; every value is a parameter)
-        "nodes AS MATERIALIZED (SELECT node, count(*) AS n FROM m GROUP BY node), "
-        "top AS MATERIALIZED (SELECT node FROM nodes ORDER BY n DESC, node LIMIT %s), "
-        "pairs AS MATERIALIZED (SELECT a.node AS a, b.node AS b, count(*) AS n FROM m AS a "
-        "JOIN m AS b ON a.initiative = b.initiative AND a.node < b.node GROUP BY a.node, b.node) "
-        "SELECT node, NULL, n FROM nodes "
-        f"UNION ALL SELECT a, b, n FROM pairs {shown} "
-        "UNION ALL SELECT NULL, NULL, count(*) FROM pairs"
-    )
-    with _analytic_cursor() as cursor:
-        cursor.execute(query, [*members_params, top])
-        rows = cursor.fetchall()
-    nodes = {a: n for a, b, n in rows if a is not None and b is None}
-    edges = {(a, b): n for a, b, n in rows if b is not None}
-    links = next(n for a, _b, n in rows if a is None)
-    every = len(nodes)
+    draws. One query (the search's links, as two columns of 8-byte ids), then numpy counts: a whole register's
+    pairs are hundreds of thousands, which PostgreSQL joins and groups at several times the cost of sorting them
+    here."""
+    sql, params = _members(search, kind).query.sql_with_params()
+    with connection.cursor() as cursor:
+        columns = "coalesce(string_agg(int8send(initiative), ''), ''), coalesce(string_agg(int8send(node), ''), '')"
+        query = f"SELECT {columns} FROM ({sql}) AS m (initiative, node)"  # noqa: S608 (the ORM's SQL, parameters)
+        cursor.execute(query, params)
+        initiatives, members = (np.frombuffer(column, dtype=">i8").astype(np.int64) for column in cursor.fetchone())
+    nodes, (firsts, seconds, shared) = _tally(initiatives, members)
+    totals = {"nodes": len(nodes), "links": len(shared)}
     if top is not None:
         nodes = {pk: nodes[pk] for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk))[:top]}
-    return nodes, edges, {"nodes": every, "links": links}
+        drawn = np.isin(firsts, list(nodes)) & np.isin(seconds, list(nodes))
+        firsts, seconds, shared = firsts[drawn], seconds[drawn], shared[drawn]
+    edges = dict(zip(zip(firsts.tolist(), seconds.tolist(), strict=True), shared.tolist(), strict=True))
+    return nodes, edges, totals
 
 
-@contextmanager
-def _analytic_cursor():
-    """A cursor in a transaction set for one large join: no JIT compilation, and memory to sort in. The pairs'
-    self-join is estimated far above its size (the planner has no statistics for a CTE), which would make
-    PostgreSQL spend seconds compiling a query that runs in a fraction of that; a whole register's country pairs
-    sort in memory in 64 MB, on disk in less. One query (the two settings, for this transaction only)."""
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)")
-        yield cursor
+def _tally(initiatives, members):
+    """``({node: initiatives}, (a, b, shared))`` from the links ``initiatives[i]`` - ``members[i]``: each node's
+    number of initiatives and every pair a < b sharing some, as three arrays."""
+    order = np.lexsort((members, initiatives))
+    initiatives, members = initiatives[order], members[order]
+    distinct = np.ones(len(members), dtype=bool)
+    distinct[1:] = (initiatives[1:] != initiatives[:-1]) | (members[1:] != members[:-1])
+    initiatives, members = initiatives[distinct], members[distinct]
+    ids, per_node = np.unique(members, return_counts=True)
+    # An initiative's nodes are now a sorted run: each is paired with the one `step` places on while the run lasts.
+    firsts, seconds = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    for step in range(1, len(members)):
+        same = initiatives[step:] == initiatives[:-step]
+        if not same.any():  # no run is longer than `step`
+            break
+        firsts.append(members[:-step][same])
+        seconds.append(members[step:][same])
+    span = int(members.max()) + 1 if len(members) else 1  # a pair as one number, a * span + b (ids < 3e9)
+    pairs, shared = np.unique(np.concatenate(firsts) * span + np.concatenate(seconds), return_counts=True)
+    nodes = dict(zip(ids.tolist(), per_node.tolist(), strict=True))
+    return nodes, (pairs // span, pairs % span, shared)
 
 
 def graph(search, kind, top=None):
     """The network as a networkx Graph (``top``: only its ``top`` nodes with most initiatives): nodes carry
     ``label``, ``short`` (an acronym where there is one), ``initiatives`` and ``url``; edges ``weight`` (shared
-    initiatives); ``graph.graph`` holds the whole network's ``nodes`` and ``links`` counts. Three queries (``counts``'
-    two, then the nodes' names)."""
+    initiatives); ``graph.graph`` holds the whole network's ``nodes`` and ``links`` counts. Two queries (``counts``',
+    then the nodes' names)."""
     nodes, edges, totals = counts(search, kind, top)
-    model = _kinds()[kind].model
+    model = MODELS[kind]
     records = model.objects.in_bulk(list(nodes))
     network = nx.Graph(**totals)
     for pk in sorted(nodes, key=lambda pk: (-nodes[pk], pk)):
@@ -131,8 +115,7 @@ def graph(search, kind, top=None):
         label = _label(record)
         short = getattr(record, "acronym", "") or label
         network.add_node(pk, label=label, short=short, initiatives=nodes[pk], url=record.get_absolute_url())
-    for (a, b), n in sorted(edges.items()):
-        network.add_edge(a, b, weight=n)
+    network.add_edges_from((a, b, {"weight": n}) for (a, b), n in sorted(edges.items()))
     return network
 
 
@@ -148,7 +131,10 @@ def drawn(network):
     top = sorted(network.nodes, key=lambda pk: (-network.nodes[pk]["initiatives"], pk))[:DRAWN]
     sub = nx.Graph(**network.graph)
     sub.add_nodes_from((pk, network.nodes[pk]) for pk in top)
-    sub.add_edges_from((a, b, d) for a, b, d in sorted(network.subgraph(top).edges(data=True)))
+    # The whole network's edges filtered here, not a subgraph view's (which tests both ends of each through layers of
+    # views): the same edges, each named from the end that comes first in the network.
+    kept = set(top)
+    sub.add_edges_from(sorted((a, b, d) for a, b, d in network.edges(data=True) if a in kept and b in kept))
     return sub
 
 
@@ -318,8 +304,8 @@ def choose_kind(data):
 
 
 def page(data):
-    """Everything the network page shows. Queries: the facet choices, the search's count, the two of ``counts``
-    (JIT off; nodes, drawn links and the count of all links) and the nodes' names (five)."""
+    """Everything the network page shows. Queries: the facet choices, the search's count, the search's links
+    (``counts``) and the nodes' names (four)."""
     search = search_of(data)
     kind, notices = choose_kind(data)
     sub = drawn(graph(search, kind, top=DRAWN))
