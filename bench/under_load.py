@@ -110,7 +110,7 @@ def run(database_url=None, samples=60, server_env=None):
     server's environment (``{"HEAVY_REQUEST_SLOTS": "1"}``)."""
     client = export_client()
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    pks = list(Initiative.objects.published().values_list("pk", flat=True))
+    pks = list(Initiative.objects.published().order_by("pk").values_list("pk", flat=True))
     chosen = random.Random(3).sample(pks, min(samples, len(pks)))  # noqa: S311 (a sample, not a secret)
     paths = [obj.get_absolute_url() for obj in Initiative.objects.filter(pk__in=chosen)]
     port = free_port()

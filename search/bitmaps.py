@@ -30,6 +30,7 @@ TEXT_MATCHES = "text_matches"  # the CTE of the text's matches
 # A bitmap as hexadecimal (its width is a multiple of 8): varbit_send's bytes after the 4 of the length.
 HEX = "encode(substring(varbit_send(bits) from 5), 'hex')"
 LEVEL = "__level__"  # in most_shared's SQL, where a level's number goes
+SPARSE_LEVEL = 256  # most_shared reads a level of at most this many records by id rather than walking the index
 WIDTH = "SELECT length(bits) FROM search_facet_bitmap WHERE register = %s AND facet = '' AND value = ''"
 
 
@@ -279,39 +280,54 @@ def most_shared(register, shared, exclude, order_by, limit):
     of the ``shared`` values (``{facet: [value keys]}``), ``exclude`` left out, most shared first, ties in the
     order ``order_by`` (``order_by()`` arguments; ``place`` numbers them). None when no value is shared.
 
-    Level k of ``search_bitmap_levels`` holds the records with at least k of the values. Each level is read
-    in order from the index, at most ``limit`` records, highest level first; an empty level is skipped without
-    a scan. Unlike a count over every record sharing any value (tens of thousands for a common policy area),
-    the work follows the few records shown. Each level's rows come from the register's ``published()``, whose
-    condition also lets PostgreSQL read them from a partial index in the order asked.
+    Level k of ``search_bitmap_levels`` holds the records with at least k of the values, ``exclude``'s bit
+    cleared first. Each level is read highest first, at most ``limit`` records, and an empty level is skipped
+    without a scan. A level of more than ``SPARSE_LEVEL`` records is read in order from the index until enough
+    turn up; a smaller one, whose records the walk would find only far apart, by id from its bitmap
+    (``search_bitmap_ids``, techdiplo_search 0010), then sorted. Unlike a count over every record sharing any
+    value (tens of thousands for a common policy area), the work follows the few records shown. Each level's rows
+    come from the register's ``published()``, whose condition also lets PostgreSQL read them from a partial
+    index in the order asked.
     """
     if not any(shared.values()):
         return None
+    # The record's own bit cleared in each bitmap: it is in no level, so a level holding only itself is empty.
+    own = "CASE WHEN %s < length(bits) THEN set_bit(bits, %s::integer, 0) ELSE bits END"
     maps = " UNION ALL ".join(
-        "SELECT bits FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = ANY(%s)"
+        f"SELECT {own} FROM search_facet_bitmap WHERE register = %s AND facet = %s AND value = ANY(%s)"  # noqa: S608
         for facet in shared
     )
-    params = [p for facet, values in shared.items() for p in (register.name, facet, [str(v) for v in values])]
+    params = [
+        p
+        for facet, values in shared.items()
+        for p in (exclude, exclude, register.name, facet, [str(v) for v in values])
+    ]
     # One level's rows, written once by the ORM with LEVEL where the level's number goes, then repeated per level.
     # Exactly LEVEL of the values: at least LEVEL and not LEVEL + 1 (`x # x`: a bitmap of zeros as wide as x).
     exactly = f"(SELECT l[{LEVEL}] & ~coalesce(l[{LEVEL} + 1], l[{LEVEL}] # l[{LEVEL}]) FROM levels)"  # noqa: S608
-    left = f"(SELECT bit_count(l[{LEVEL}]) FROM levels) > 0"  # noqa: S608 (the level is a number)
-    any_left = RawSQL(left, [], output_field=BooleanField())  # noqa: S611
-    rows = (
-        register.base_queryset()
-        .exclude(pk=exclude)
-        .filter(any_left, InBitmap(F("pk"), RawSQL(exactly, [])))  # noqa: S611 (our SQL, no value in it)
-        .annotate(
+    size = f"(SELECT bit_count({exactly}))"
+    walked = RawSQL(f"{size} > {SPARSE_LEVEL}", [], output_field=BooleanField())  # noqa: S611
+    by_id = RawSQL(f"{size} BETWEEN 1 AND {SPARSE_LEVEL}", [], output_field=BooleanField())  # noqa: S611
+    ids = RawSQL(f"SELECT search_bitmap_ids({exactly})", [])  # noqa: S611
+    branch = []
+    for rows in (
+        register.base_queryset().filter(walked, InBitmap(F("pk"), RawSQL(exactly, []))),  # noqa: S611
+        register.base_queryset().filter(by_id, pk__in=ids),
+    ):
+        ranked = rows.annotate(
             overlap=RawSQL(LEVEL, [], output_field=IntegerField()),  # noqa: S611
             place=Window(RowNumber(), order_by=list(order_by)),
         )
-        .order_by(*order_by)
-        .values_list("pk", "overlap", "place")[:limit]
-    )
-    branch_sql, branch_params = rows.query.sql_with_params()
+        sql, branch_params = (
+            ranked.order_by(*order_by).values_list("pk", "overlap", "place")[:limit].query.sql_with_params()
+        )
+        branch.append((f"({sql})", list(branch_params)))
     levels = range(sum(len(values) for values in shared.values()), 0, -1)
-    branches = [f"({branch_sql.replace(LEVEL, str(level))})" for level in levels]
-    params += [*branch_params] * len(levels)
+    branches = []
+    for level in levels:
+        for sql, branch_params in branch:
+            branches.append(sql.replace(LEVEL, str(level)))
+            params += branch_params
     sql = (
         f"WITH levels AS MATERIALIZED (SELECT search_bitmap_levels(ARRAY({maps})) AS l) "  # noqa: S608
         f"SELECT id, overlap, place FROM ({' UNION ALL '.join(branches)}) AS ranked (id, overlap, place) "

@@ -163,7 +163,11 @@ def test_the_rebuilt_bitmaps_equal_the_ones_the_triggers_kept(initiatives):
     assert len(kept) > 10
 
 
-def test_related_initiatives_are_the_most_shared_then_newest_as_computed_by_hand(initiatives):
+@pytest.mark.parametrize("sparse_level", [0, bitmaps.SPARSE_LEVEL], ids=["levels walked", "levels read by id"])
+def test_related_initiatives_are_the_most_shared_then_newest_as_computed_by_hand(
+    initiatives, sparse_level, monkeypatch
+):
+    monkeypatch.setattr(bitmaps, "SPARSE_LEVEL", sparse_level)
     Initiative.objects.filter(pk=initiatives[6].pk).update(start_date=None)  # no date: after the dated ones
     shared = {
         i.pk: ({a.pk for a in i.policy_areas.all()}, {fw.pk for fw in i.frameworks.all()}, i)
@@ -211,3 +215,12 @@ def test_truncating_the_initiatives_empties_their_bitmaps(initiatives):
     assert search.facet_counts()["status"] == {} and not search.queryset().exists()
     page, _notice = search.page("1")
     assert page.paginator.count == 0
+
+
+def test_a_bitmaps_ids_are_read_back_in_order_whatever_its_width():
+    ids = [65535, 0, 1, 63, 64, 127, 4095]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT ARRAY(SELECT search_bitmap_ids(search_bitmap_of(%s::bigint[], 65536)))", [ids])
+        assert cursor.fetchone()[0] == sorted(ids)
+        cursor.execute("SELECT ARRAY(SELECT search_bitmap_ids(B'10100')), ARRAY(SELECT search_bitmap_ids(B'000'))")
+        assert cursor.fetchone() == ([0, 2], [])
