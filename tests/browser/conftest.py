@@ -16,8 +16,11 @@ migrations load (countries, prefectures, policy areas) back after each flush.
 """
 
 import os
+import threading
+import time
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 from .helpers import CHROMIUM, artifact, missing, screenshot
 
@@ -35,6 +38,38 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+class LiveRequests:
+    """The live server's threads that are inside a request (started, response not yet closed).
+
+    The database's flush after a test must not race a request the page left in flight (a search fetched in
+    place, a prefetch): its reads hold locks on the tables the flush truncates one by one, and PostgreSQL
+    cancelled the flush as a deadlock. The test client's requests (this thread's) finish before it returns.
+    """
+
+    def __init__(self):
+        self.threads = set()
+        self.lock = threading.Lock()
+
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.threads.add(threading.get_ident())
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.threads.discard(threading.get_ident())
+
+    def wait_until_idle(self, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while self.threads and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+LIVE_REQUESTS = LiveRequests()
+request_started.connect(LIVE_REQUESTS.started, weak=False, dispatch_uid="browser-live-requests-started")
+request_finished.connect(LIVE_REQUESTS.finished, weak=False, dispatch_uid="browser-live-requests-finished")
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +107,7 @@ def page(browser, live_server, request):
     else:
         artifact(failure).unlink(missing_ok=True)  # an earlier run's failure, now fixed
     context.close()
+    LIVE_REQUESTS.wait_until_idle()  # before the database's flush (the db fixture is torn down after this one)
 
 
 @pytest.hookimpl(wrapper=True)
