@@ -1,4 +1,4 @@
-"""The XLSX exports' row writer (``write_cells``) writes exactly the cells XlsxWriter's own API writes."""
+"""The XLSX exports' row writer (``write_rows``) writes exactly the cells XlsxWriter's own API writes."""
 
 import datetime
 import io
@@ -42,6 +42,7 @@ def rows():
     yield ["", None, None, None, None, None]  # an empty row: no <row> at all
     yield [None, 2.5, None, None, True, Decimal("1.10")]
     yield [None, -3, None, None, False, datetime.time(12, 30)]
+    yield ["", 12345678901234567890, datetime.date(1900, 2, 28), datetime.datetime(1900, 3, 1, 0, 0, 1), None, 0]
 
 
 def write(sheet, row, column, value, date, date_time, style=None):
