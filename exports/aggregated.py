@@ -84,10 +84,13 @@ def _slots(spec):
     return groups, slots
 
 
-def aggregated_sql(spec, queryset, paths):
+def aggregated_sql(spec, queryset, paths, every_record=False):
+    """``every_record``: the queryset holds (nearly) every record of its model, so the relations are aggregated
+    whole rather than restricted to the export's records (the restriction costs more than the few rows it leaves
+    out; the join to the export's rows drops those). The rows are the same either way."""
     base, base_params = _numbered(queryset, paths)
     names = [f"c{i}" for i in range(len(paths))]
-    owners = queryset.values("pk")  # the export's own filter (Django drops its ordering in a subquery)
+    owners = None if every_record else queryset.values("pk")  # the export's filter (Django drops its ordering)
     groups, slots = _slots(spec)
     selects = [f'r."{name}"' for name in names] + [f'COALESCE(a{g}."cell{m}", %s)' for g, m, _ in slots]
     joins, join_params = [], []
@@ -102,7 +105,7 @@ def aggregated_sql(spec, queryset, paths):
     return sql, [*base_params, *(empty for _, _, empty in slots), *join_params]
 
 
-def aggregated_rows(spec, queryset, paths, chunk_size):
+def aggregated_rows(spec, queryset, paths, chunk_size, every_record=False):
     """Chunks of rows: the ``paths``' values, then each multi-valued column's cell, in column order.
 
     The server-side cursor is read inside a transaction: outside one (autocommit), Django declares it
@@ -111,7 +114,7 @@ def aggregated_rows(spec, queryset, paths, chunk_size):
     open while the rows are read (until the download ends or is dropped); it writes nothing, so inside
     another transaction it needs no savepoint.
     """
-    sql, params = aggregated_sql(spec, queryset, paths)
+    sql, params = aggregated_sql(spec, queryset, paths, every_record)
     with transaction.atomic(using=queryset.db, savepoint=False), connections[queryset.db].chunked_cursor() as cursor:
         # psycopg's own loader of time stamps (C, zone-aware), not Django's pure-Python subclass of it: the
         # cells convert every time to the site's zone anyway.

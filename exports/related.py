@@ -40,14 +40,16 @@ class Related:
 def aggregate_cells(model, owners, members):
     """One row per owner with related rows: ``(owner pk, cell, ...)``, a cell per ``(related, aggregate)``.
 
-    ``owners`` is an ``__in`` right-hand side; ``members`` share one ``Related.group``;
+    ``owners`` is an ``__in`` right-hand side (``None``: every owner); ``members`` share one ``Related.group``;
     ``aggregate(*path expressions)`` is an SQL aggregate.
     """
     rows, owner, _ = members[0][0].source(model)
     names = {}
     for n, (related, aggregate) in enumerate(members):
         names[f"cell{n}"] = aggregate(*[F(path) for path in related.source(model)[2]])
-    rows = rows.filter(**{f"{owner}__in": owners}).values(owner).annotate(**names)
+    if owners is not None:
+        rows = rows.filter(**{f"{owner}__in": owners})
+    rows = rows.values(owner).annotate(**names)
     return rows.values_list(owner, *names)
 
 

@@ -74,11 +74,12 @@ def _readers(spec, base_url, as_typed):
     return paths, readers
 
 
-def tuple_rows(spec, queryset, base_url, chunk_size, as_typed=False):
+def tuple_rows(spec, queryset, base_url, chunk_size, as_typed=False, every_record=False):
     """Rows of ``queryset`` in its order, with the same cells as ``spec.row()`` on model instances, read
     ``chunk_size`` at a time. One query. Only where ``supported(spec, queryset)``.
 
     ``as_typed``: dates and times as ``cells.typed()`` gives them (for XLSX), not as ISO 8601 text.
+    ``every_record``: the queryset is the whole register (see ``aggregated.aggregated_sql``).
 
     Every row goes through one ``itemgetter`` of all its columns; only the cells that need it (dates, URLs)
     pass through a function, so the inner loop makes a few calls per row rather than one per cell.
@@ -87,7 +88,7 @@ def tuple_rows(spec, queryset, base_url, chunk_size, as_typed=False):
     indexes = [0 if index is None else index for index, _ in readers]
     pick = itemgetter(*indexes) if len(indexes) > 1 else lambda row: (row[indexes[0]],)
     converted = [(position, index is None, convert) for position, (index, convert) in enumerate(readers) if convert]
-    for chunk in aggregated_rows(spec, queryset, paths, chunk_size):
+    for chunk in aggregated_rows(spec, queryset, paths, chunk_size, every_record):
         for row in chunk:
             cells = list(pick(row))
             for position, whole_row, convert in converted:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import condition, require_safe
 
-from search import registry, search_queryset
+from search import Search, registry
 from search.changes import last_modified
 from search.views import query_string
 
@@ -28,14 +28,15 @@ EXPORT_PERMISSION = "accounts.export_data"
 CHUNK_SIZE = 2000
 
 
-def export_rows(spec, queryset, base_url, as_typed=False):
-    """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time (``as_typed``: dates as dates, for XLSX).
+def export_rows(spec, queryset, base_url, as_typed=False, every_record=False):
+    """Rows in the queryset's order, fetched ``CHUNK_SIZE`` at a time (``as_typed``: dates as dates, for XLSX;
+    ``every_record``: the queryset is the whole register, see ``aggregated.aggregated_sql``).
 
     As plain tuples where ``rows`` can read them (one query); otherwise as models: per chunk of rows one
     SELECT (with the spec's JOINs) plus one per prefetched relation.
     """
     if supported(spec, queryset):
-        yield from tuple_rows(spec, queryset, base_url, CHUNK_SIZE, as_typed)
+        yield from tuple_rows(spec, queryset, base_url, CHUNK_SIZE, as_typed, every_record)
         return
     for obj in spec.prepare(queryset).iterator(chunk_size=CHUNK_SIZE):
         yield spec.row(obj, base_url, as_typed)
@@ -79,9 +80,9 @@ def analyst_export(request, register, fmt):
 def download(request, spec, fmt):
     """``spec``'s columns of the search ``request.GET`` describes, as ``fmt``, with its licence."""
     register = registry[spec.register]
-    queryset = search_queryset(register.name, request.GET)
+    search = Search(register, request.GET)
     base_url = request.build_absolute_uri("/")[:-1]
-    rows = export_rows(spec, queryset, base_url, as_typed=fmt == "xlsx")
+    rows = export_rows(spec, search.queryset(), base_url, as_typed=fmt == "xlsx", every_record=not search.is_filtered)
     license = settings.DATA_LICENSE
     metadata = {
         "title": f"{register.title} · techdiplo",
