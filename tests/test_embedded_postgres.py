@@ -152,7 +152,9 @@ def test_ctrl_c_stops_the_server_and_the_data_is_reused_next_time():
         assert process.stdout.readline().strip() == "ready"
         assert (keep / "data" / "postmaster.pid").exists()
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole group gets it
-        assert process.wait(timeout=60) == 130
+        # A bound on a hang, not a speed target: the server's shutdown checkpoint syncs its files, which a
+        # machine busy with the rest of the suite can make slow (pg_ctl itself allows 60 s).
+        assert process.wait(timeout=180) == 130
         assert not (keep / "data" / "postmaster.pid").exists()  # the server stopped cleanly
 
         reading = (
