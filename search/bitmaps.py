@@ -75,12 +75,17 @@ def _matched(search):
 def _matches(register, name, matching):
     """The CTE ``name``: the bitmap of the records of ``matching``. The text's matches come from its indexes alone
     (``search_text_bitmap``, techdiplo_search 0008), whatever share of the records they are."""
-    ids_sql, ids_params = matching.values("pk").query.sql_with_params()
     if name == TEXT_MATCHES:
-        query = connection.ops.compose_sql(ids_sql, ids_params)
+        query = connection.ops.compose_sql(*matching.values("pk").query.sql_with_params())
         return f"{name} AS MATERIALIZED (SELECT search_text_bitmap(%s, ({WIDTH})) AS bits)", [query, register.name]
-    sql = f"{name} AS MATERIALIZED (SELECT search_bitmap_of(ARRAY({ids_sql}), ({WIDTH})) AS bits)"
-    return sql, [*ids_params, register.name]
+    sql, params = _bitmap_of(register, matching)
+    return f"{name} AS MATERIALIZED ({sql} AS bits)", params
+
+
+def _bitmap_of(register, records):
+    """``SELECT`` of the bitmap of ``records`` (a queryset of ``register``'s model), as SQL and parameters."""
+    ids_sql, ids_params = records.values("pk").query.sql_with_params()
+    return f"SELECT search_bitmap_of(ARRAY({ids_sql}), ({WIDTH}))", [*ids_params, register.name]
 
 
 def matching_text(bits_hex):
@@ -142,9 +147,7 @@ def in_results(search, field):
         clauses.append((None, "SELECT ('x' || %s)::varbit", [search._text_matches]))
     since = _matched(search).get("updated_since")
     if since is not None:
-        ids_sql, ids_params = since.values("pk").query.sql_with_params()
-        sql = f"SELECT search_bitmap_of(ARRAY({ids_sql}), ({WIDTH}))"
-        clauses.append((None, sql, [*ids_params, search.register.name]))
+        clauses.append((None, *_bitmap_of(search.register, since)))
     sql, params = _bits(search.register.name, clauses)
     # `|| B''` makes the bitmap a value of its own: without a clause it is the stored one, which get_bit would read
     # again from its TOAST table for every row tested.
