@@ -1,6 +1,10 @@
 """Many-to-many links in the history: who changed them, when and why, in the diffs, and restored by a revert."""
 
+import re
+
 import pytest
+from django.utils import translation
+from lxml import html
 
 from editorial.models import EditorialState
 from tests.admin_forms import admin_url, form_data, post_change
@@ -71,3 +75,20 @@ def test_a_revert_restores_the_links_of_that_version(client, editor, initiative)
     assert response.status_code == 302
     assert list(initiative.policy_areas.all()) == [energy]
     assert list(initiative.countries.values_list("iso2", flat=True)) == ["US"]
+
+
+@pytest.mark.usefixtures("japanese_catalogue")
+def test_the_history_pages_speak_japanese_under_ja(client, editor, initiative):
+    """django-simple-history ships no Japanese: its words come from the project's catalogue."""
+    post_change(client, initiative, change_reason="Second version")
+    with translation.override("ja"):
+        history = admin_url(type(initiative), "history", initiative.pk)
+        version = admin_url(type(initiative), "simple_history", initiative.pk, initiative.history.last().history_id)
+    page = " ".join(html.fromstring(client.get(history).content.decode()).text_content().split())
+    assert "作成" in page and "変更" in page  # the kinds of the two versions
+    assert "下の一覧から日時を選ぶと" in page
+    assert not re.search("Created|Changed|Choose a date", page), page
+    form = " ".join(html.fromstring(client.get(version).content.decode()).text_content().split())
+    assert "を元に戻す" in form  # the version's title, "Revert <initiative>"
+    assert "下の「元に戻す」ボタンを押すと" in form
+    assert "Revert" not in form
