@@ -317,7 +317,9 @@ RATE_LIMITS = {
 }
 # Exports running at once, for everyone together, across every app server (PostgreSQL advisory locks); and per
 # worker process, fewer than its threads, so that a process busy with exports still has a thread for pages.
-HEAVY_REQUEST_SLOTS = env_int("HEAVY_REQUEST_SLOTS", 2)
+# An export keeps a core busy (its process and its query): by default half of this server's cores, so the
+# other half serves pages (README, "Fair use").
+HEAVY_REQUEST_SLOTS = env_int("HEAVY_REQUEST_SLOTS", max(1, (os.cpu_count() or 2) // 2))
 HEAVY_REQUESTS_PER_PROCESS = max(1, env_int("GUNICORN_THREADS", 4) - 1)
 
 # The admin's curation page (README, "Curation"): when a review is due, when an active partnership is quiet,

@@ -185,3 +185,26 @@ def test_options_in_the_database_url_are_kept_beside_jit_off(run_python):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "-c statement_timeout=5000 -c jit=off"
+
+
+# Settings read with os.cpu_count() answering the first argument; prints the heavy slots.
+PRINT_SLOTS = (
+    "import os, sys; os.cpu_count = lambda: int(sys.argv[1]) if sys.argv[1] != 'None' else None; "
+    "from techdiplo import settings; print(settings.HEAVY_REQUEST_SLOTS)"
+)
+
+
+@pytest.mark.parametrize(("cores", "slots"), [("1", "1"), ("2", "1"), ("3", "1"), ("8", "4"), ("None", "1")])
+def test_exports_take_half_the_cores_by_default_so_the_other_half_serves_pages(run_python, cores, slots):
+    result = run_python("-c", PRINT_SLOTS, cores, DJANGO_SECRET_KEY=SECRET, DATABASE_URL=SOME_DATABASE)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == slots
+
+
+def test_heavy_request_slots_set_in_the_environment_win_over_the_cores(run_python):
+    result = run_python(
+        "-c", PRINT_SLOTS, "8", HEAVY_REQUEST_SLOTS="3", DJANGO_SECRET_KEY=SECRET, DATABASE_URL=SOME_DATABASE
+    )
+
+    assert result.stdout.strip() == "3"
