@@ -40,7 +40,7 @@ def facet_values(facet, values, part):
     return mark_safe(  # noqa: S308 (every argument escaped by _text)
         "".join(
             VALUE.format(
-                _text(f"f-{facet.name}-{part}{number}"),
+                f"f-{name}-{part}{number}",
                 name,
                 _text(value.value),
                 " checked" if value.selected else "",
