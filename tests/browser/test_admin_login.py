@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from accounts.roles import EDITORS
 
@@ -39,7 +40,8 @@ def test_a_wrong_password_keeps_the_editor_on_the_login_form(page, editor):
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Log in").click()
 
-    assert page.get_by_text("Please enter the correct username and password").is_visible()
+    # expect() waits for the answer to the form (is_visible() would read the page as the click left it).
+    expect(page.get_by_text("Please enter the correct username and password")).to_be_visible()
     assert "/admin/login/" in page.url
 
 
