@@ -72,12 +72,20 @@ def _matched(search):
     return matched
 
 
-def _matches(register, name, matching):
-    """The CTE ``name``: the bitmap of the records of ``matching``. The text's matches come from its indexes alone
-    (``search_text_bitmap``, techdiplo_search 0008), whatever share of the records they are."""
+def _matches(search, name, matching):
+    """The CTE ``name``: the bitmap of the records of ``matching``. The text's matches come from the words' bitmaps
+    (``search_text_bits``, techdiplo_search 0011) or from the text indexes alone (``search_text_bitmap``, 0008),
+    whatever share of the records they are."""
+    register = search.register
     if name == TEXT_MATCHES:
         query = connection.ops.compose_sql(*matching.values("pk").query.sql_with_params())
-        return f"{name} AS MATERIALIZED (SELECT search_text_bitmap(%s, ({WIDTH})) AS bits)", [query, register.name]
+        words = text_search.word_bitmap_arguments(search.text)
+        if words is None:
+            return f"{name} AS MATERIALIZED (SELECT search_text_bitmap(%s, ({WIDTH})) AS bits)", [query, register.name]
+        # A query of plain words: from the words' bitmaps (techdiplo_search 0011), the ids query if need be.
+        table = register.model._meta.db_table
+        sql = f"SELECT search_text_bits(%s, %s, %s, %s, %s, %s, %s, ({WIDTH}))"
+        return f"{name} AS MATERIALIZED ({sql} AS bits)", [register.name, table, *words, query, register.name]
     sql, params = _bitmap_of(register, matching)
     return f"{name} AS MATERIALIZED ({sql} AS bits)", params
 
@@ -164,7 +172,7 @@ def count(search):
     clauses = _clauses(search, with_text=True)
     bases, params = [], []
     for name, matching in _matched(search).items():
-        sql, matches_params = _matches(search.register, name, matching)
+        sql, matches_params = _matches(search, name, matching)
         bases.append(sql)
         params += matches_params
     selected = [facet for facet, _sql, _params in clauses if facet is not None]

@@ -106,7 +106,7 @@ def _count(search, row_facet, column_facet):
     column_clauses = [c for c in clauses if c[0] == column_facet]
     ctes, params = [], []
     for name, matching in _matched(search).items():  # the text's matches (and the API's updated_since)
-        sql, matched_params = _matches(search.register, name, matching)
+        sql, matched_params = _matches(search, name, matching)
         ctes.append(sql)
         params += matched_params
     for name, parts in (

@@ -191,6 +191,29 @@ def apply_text(queryset, spec, text):
     return queryset.filter(condition)
 
 
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def word_bitmap_arguments(text):
+    """``(words, japanese, prefix, english)`` for ``search_text_bits`` (techdiplo_search 0011), which finds the
+    records of a query of plain words from the words' bitmaps, as ``apply_text`` would: each word, whether it is
+    Japanese, whether it is also a prefix (the last English word, if long enough) and the English words as one
+    text. None for a query it does not serve (quotes, OR, exclusions, punctuation): ``apply_text`` then."""
+    if not text or _OPERATORS.search(text):
+        return None
+    japanese = set(japanese_words(text))
+    words = text.split()
+    english = [word for word in words if word not in japanese]
+    if not all(_PLAIN_WORD.fullmatch(word) for word in english):
+        return None
+    flags = [word in japanese for word in words]
+    prefix = [False] * len(words)
+    last = max((number for number, flag in enumerate(flags) if not flag), default=None)
+    if last is not None and len(words[last]) >= MIN_PREFIX:
+        prefix[last] = True
+    return words, flags, prefix, " ".join(english)
+
+
 def rank(queryset, spec, text, among=None):
     """Annotate ``rank`` for sort=relevance: ts_rank of the record's own text and of the linked names matching
     the query (by the weight their tokens carry), plus where the Japanese words are found. With ``among`` (a
@@ -239,9 +262,10 @@ def deferred(*registers):
 
 
 def reindex(register):
-    """Index every record of ``register`` again (its trigger computes the columns when ``search_vector`` is set)."""
+    """Index every record of ``register`` again (its trigger computes the columns when ``search_vector`` is set),
+    then build its words' bitmaps once (``search_lexeme_reindex``, techdiplo_search 0011)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {register.model._meta.db_table} SET search_vector = NULL")  # noqa: S608
+        cursor.execute("SELECT search_lexeme_reindex(%s, %s)", [register.name, register.model._meta.db_table])
 
 
 def headlines(model, spec, pks, text):

@@ -178,8 +178,16 @@ def test_a_page_of_a_text_search_reads_the_text_matches_from_the_counts_query(co
     with CaptureQueriesContext(connection) as queries:
         page_titles("q=drought", 1)
     # choices, counts (with the text's bitmap), the page's ids, rows, prefetches, snippets: the text's matches
-    # are found once, in the counts' query.
-    assert sum("search_text_bitmap" in query["sql"] for query in queries.captured_queries) == 1
+    # are found once, in the counts' query (a query of plain words: from the words' bitmaps).
+    assert sum("search_text_bits(" in query["sql"] for query in queries.captured_queries) == 1
+    assert not any("search_text_bitmap(" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_query_with_operators_reads_the_text_matches_from_the_gin_indexes_once(corpus):
+    with CaptureQueriesContext(connection) as queries:
+        page_titles("q=%22drought%22", 1)
+    assert sum("search_text_bitmap(" in query["sql"] for query in queries.captured_queries) == 1
+    assert not any("search_text_bits(" in query["sql"] for query in queries.captured_queries)
 
 
 def test_a_record_published_after_the_text_was_matched_is_not_shown_unpublished(corpus):
