@@ -39,6 +39,9 @@ CREATE TABLE search_lexeme (
     bits varbit,
     PRIMARY KEY (register, kind, word)
 );
+-- Out of line and uncompressed: a record's edit sets a bit in each of its frequent words' bitmaps, and
+-- compressing and decompressing each of them cost a new record about twice as much (57 MB at 100,000 records).
+ALTER TABLE search_lexeme ALTER COLUMN bits SET STORAGE EXTERNAL;
 
 CREATE FUNCTION search_lexeme_frequent() RETURNS integer
 LANGUAGE sql STABLE AS $$
