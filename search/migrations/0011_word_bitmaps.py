@@ -24,8 +24,9 @@ records, the bitmap of those records, as wide as the register's facet bitmaps or
   query, or a word that turns out not to be one lexeme, runs the ids query (``search_text_bitmap``).
 
 The threshold is read from ``techdiplo.frequent_word`` (a session may lower it: the tests do), 64 records by
-default: a bitmap costs a few microseconds to OR in, a record from the GIN index and its row about one, and a
-query word may reach hundreds of linked names ("science") each holding a few hundred records.
+default: a bitmap costs a few microseconds to OR in, about what a few records found through the GIN index cost
+(each one's row is read), and a query word may reach hundreds of linked names ("science") each holding a few
+hundred records.
 """
 
 from django.db import migrations
@@ -40,7 +41,7 @@ CREATE TABLE search_lexeme (
     PRIMARY KEY (register, kind, word)
 );
 -- Out of line and uncompressed: a record's edit sets a bit in each of its frequent words' bitmaps, and
--- compressing and decompressing each of them cost a new record about twice as much (57 MB at 100,000 records).
+-- compressing and decompressing each of them cost a new record about twice as much (about 50 MB at 100,000 records).
 ALTER TABLE search_lexeme ALTER COLUMN bits SET STORAGE EXTERNAL;
 
 CREATE FUNCTION search_lexeme_frequent() RETURNS integer
