@@ -433,3 +433,26 @@ def test_a_draft_s_words_are_counted_but_never_found(corpus, threshold):
             search = Search(registry[name], {"q": query})
             assert search.total() == 0, (name, query)  # ... and the search ANDs the published records in
             assert not search.queryset().exists(), (name, query)
+
+
+def test_an_edit_takes_the_facet_bitmaps_lock_and_no_other(corpus):
+    # One writer per register for both kinds of bitmap: two transactions could otherwise each hold one lock and
+    # wait for the other's (a title edit would take a words' lock, a country added the facets' lock). The test's
+    # transaction holds every lock its edits took (the corpus's too): the words took no lock of their own.
+    setting(2)
+    initiative = f.InitiativeFactory(title="Zephyrine climate study")
+    with transaction.atomic():
+        initiative.title = "Zephyrine ocean survey"  # words, no facet
+        initiative.save()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT (classid::bigint << 32) | objid::bigint FROM pg_locks "
+                "WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+            )
+            held = {key for (key,) in cursor.fetchall()}
+            cursor.execute(
+                "SELECT hashtext('search_facet_bitmap:initiatives')::bigint, hashtext('search_lexeme:initiatives')"
+            )
+            facets, own_lock = cursor.fetchone()
+    assert facets in held
+    assert own_lock not in held

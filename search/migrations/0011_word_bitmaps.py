@@ -10,9 +10,10 @@ records, the bitmap of those records, as wide as the register's facet bitmaps or
 
 - ``search_lexeme_changed()``: a statement trigger on each register's table (``search_lexeme_watch``): the
   words a statement added to or took from its records change their counts and bitmaps, in the same
-  transaction; a word becoming frequent gets its bitmap from the GIN index, one falling below half the
-  threshold loses it. A session that sets ``techdiplo.lexeme_index`` to ``deferred`` (``search_lexeme_reindex``,
-  which then rebuilds) or defers the text index (a bulk load, which re-indexes at its end) skips it.
+  transaction, under the register's facet-bitmap lock; a word becoming frequent gets its bitmap from the GIN
+  index, one falling below half the threshold loses it. A session that sets ``techdiplo.lexeme_index`` to
+  ``deferred`` (``search_lexeme_reindex``, which then rebuilds) or defers the text index (a bulk load, which
+  re-indexes at its end) skips it.
 - ``search_lexeme_rebuild(register, table)``: the vocabulary from scratch. ``search_lexeme_watch(register,
   table)`` creates the triggers and builds it (a register's migration calls it; ``search_lexeme_unwatch`` undoes
   it); a register without it is searched through its GIN indexes only.
@@ -122,7 +123,9 @@ BEGIN
     IF ids IS NULL THEN
         RETURN;
     END IF;
-    PERFORM pg_advisory_xact_lock(hashtext('search_lexeme:' || reg));
+    -- The facet bitmaps' lock: one writer per register at a time for both, so two transactions never hold one
+    -- each while waiting for the other's.
+    PERFORM pg_advisory_xact_lock(hashtext('search_facet_bitmap:' || reg));
     width := ((SELECT max(x) FROM unnest(ids) AS x) / 65536 + 1) * 65536;
     WITH delta AS (
         SELECT d.kind, d.word, sum(d.sign)::integer AS delta,
@@ -209,7 +212,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     width integer;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('search_lexeme:' || reg));
+    PERFORM pg_advisory_xact_lock(hashtext('search_facet_bitmap:' || reg));
     DELETE FROM search_lexeme WHERE register = reg;
     -- Kind '*': the register's vocabulary is kept (search_text_bits serves no register without it).
     INSERT INTO search_lexeme (register, kind, word, records) VALUES (reg, '*', '', 0);
