@@ -341,10 +341,11 @@ BEGIN
             END IF;
             own := lexemes;
             IF prefix[i] THEN
-                starts := (tsvector_to_array(to_tsvector('simple', normal)))[1];
-                IF cardinality(tsvector_to_array(to_tsvector('simple', normal))) <> 1 THEN
+                lexemes := tsvector_to_array(to_tsvector('simple', normal));  -- unstemmed, as the prefix is
+                IF cardinality(lexemes) <> 1 THEN
                     RETURN search_text_bitmap(ids_query, width);
                 END IF;
+                starts := lexemes[1];
                 query := query || to_tsquery('simple', normal || ':*');
                 own := own || ARRAY(
                     SELECT x.word FROM search_lexeme AS x
