@@ -91,24 +91,16 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT ('''' || replace(replace(word, '\', '\\'), '''', '''''') || '''')::tsquery
 $$;
 
--- The bitmap (`width` wide) of the records of `tbl` holding the words `words` of kind `kind`, from its GIN index.
+-- The bitmap (`width` wide) of the records of `tbl` holding the words `words` of kind `kind`, from its GIN index
+-- (the ids query run as a text query's is, search_text_bitmap of techdiplo_search 0008).
 CREATE FUNCTION search_lexeme_records(tbl text, kind "char", words text[], width integer) RETURNS varbit
-LANGUAGE plpgsql STABLE
-SET enable_seqscan = off
-SET jit = off
-AS $$
-DECLARE
-    ids bigint[];
-BEGIN
-    IF kind = 'g' THEN
-        EXECUTE format('SELECT ARRAY(SELECT id FROM %I WHERE search_grams && $1)', tbl) INTO ids USING words;
-    ELSE
-        EXECUTE format('SELECT ARRAY(SELECT id FROM %I WHERE %I @@ ANY($1))', tbl,
-                       CASE WHEN kind = 'v' THEN 'search_vector' ELSE 'search_links' END)
-            INTO ids USING ARRAY(SELECT search_lexeme_query(w) FROM unnest(words) AS w);
-    END IF;
-    RETURN search_bitmap_of(ids, width);
-END
+LANGUAGE sql STABLE AS $$
+    SELECT search_text_bitmap(CASE
+        WHEN kind = 'g' THEN format('SELECT id FROM %I WHERE search_grams && %L::text[]', tbl, words)
+        ELSE format('SELECT id FROM %I WHERE %I @@ ANY(%L::tsquery[])', tbl,
+                    CASE WHEN kind = 'v' THEN 'search_vector' ELSE 'search_links' END,
+                    ARRAY(SELECT search_lexeme_query(w) FROM unnest(words) AS w))
+    END, width)
 $$;
 
 -- Apply the changes (record, kind, word, +1 or -1) of one statement to register `reg`'s vocabulary.
