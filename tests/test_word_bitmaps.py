@@ -49,6 +49,14 @@ QUERIES = (
     "京都",
     "ベトナム",
     "気候変動",
+    "気候変",
+    "候変動",
+    "共同研究",
+    "海洋観",
+    "京都大",
+    "べとなむ",
+    "研究国",
+    "国の研",
     "国際共同研究",
     "research 国",
     "climate 研究",
@@ -130,6 +138,7 @@ def corpus(db):
     )
     f.InitiativeFactory(title="Rice farming and climate", title_ja="稲作と気候", summary="The US and Japan cooperate.")
     f.InitiativeFactory(title="Space research", title_ja="宇宙開発研究国", description="Climate modelling theory.")
+    f.InitiativeFactory(title="Typhoon watch", title_ja="気候変動の国際共同研究")
     f.InitiativeFactory(
         title="Cybernetics draft research", title_ja="国の研究", lead_organization=kyoto, editorial_state="draft"
     )
@@ -158,6 +167,7 @@ def test_the_words_bitmaps_find_exactly_what_the_ids_query_finds(corpus, thresho
         assert stored_bits_count() > 20  # most words have a bitmap: the stored path is the one tested
         for name in REGISTERS:
             assert stored_bits_count(name) > 0, name
+        assert words("initiatives", "共同研究", kind="j")[1] is not None  # a long piece's stored bitmap
     else:
         assert stored_bits_count() == 0  # every word comes from the GIN index
     found, wrong = 0, []
@@ -315,6 +325,25 @@ def test_the_vocabulary_follows_the_other_registers(corpus, name):
     old_equals_new(name, "Socialist")
     record.delete()
     assert_maintained(name, "deleted")
+
+
+def test_the_long_pieces_follow_the_japanese_text(corpus):
+    """Pieces of three and four characters stay within a run of Japanese text: a space between them changes them
+    even where the pieces of one and two characters (and so ``search_grams``) stay the same."""
+    setting(2)
+    rebuild()
+    initiative = f.InitiativeFactory(title="Wind study", title_ja="あいうえ")
+    assert words("initiatives", "あいうえ", kind="j")[0] == 1
+    assert old_equals_new("initiatives", "いうえ") == 1
+    grams = type(initiative).objects.values_list("search_grams", flat=True).get(pk=initiative.pk)
+    initiative.title_ja = "あいう いうえ"  # the same pieces of one and two characters
+    initiative.save()
+    now = type(initiative).objects.values_list("search_grams", flat=True).get(pk=initiative.pk)
+    assert sorted(now) == sorted(grams)
+    assert_maintained("initiatives", "split by a space")
+    assert words("initiatives", "あいうえ", kind="j") is None
+    assert old_equals_new("initiatives", "あいうえ") == 0
+    assert old_equals_new("initiatives", "いうえ") == 1
 
 
 def old_equals_new(name, query):
