@@ -19,6 +19,7 @@ from editorial.validators import split_lines, validate_url_lines
 from people.models import Researcher
 from search import bitmaps, registry
 from search.suggest import prefix_index
+from search.text import folded_column
 
 
 class Framework(Vocabulary):
@@ -150,11 +151,13 @@ class Initiative(EditorialModel):
     # A token per row the record links to (techdiplo_search 0006): its names are found through it, and a
     # rename changes no record. Apart from ``search_vector``: small, so checking it per record is cheap.
     search_links = SearchVectorField(null=True, editable=False)
+    # The Japanese title folded, which ranking a Japanese query reads (computed by PostgreSQL on every write).
+    search_title = folded_column("title_ja")
 
     objects = InitiativeQuerySet.as_manager()
     # The links are in the history too (who, when, why), so diffs and revert cover them.
     history = HistoricalRecords(
-        excluded_fields=["search_vector", "search_ja", "search_grams", "search_links"],
+        excluded_fields=["search_vector", "search_ja", "search_grams", "search_links", "search_title"],
         m2m_fields=["policy_areas", "countries", "frameworks", "partner_organizations"],
     )
 

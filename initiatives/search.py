@@ -32,7 +32,7 @@ REGISTER = Register(
         Range("year_from", _("Started from (year)"), "start_date__year", "gte"),
         Range("year_to", _("Started until (year)"), "start_date__year", "lte"),
     ),
-    text=TextSearch(japanese_fields=("title_ja", "summary_ja"), headline="summary"),
+    text=TextSearch(japanese_fields=("title_ja", "summary_ja"), headline="summary", folded_title="search_title"),
     suggest=Suggest(words=("title",), japanese=("title_ja",)),
     sorts={
         "newest": (F("start_date").desc(nulls_last=True), "title"),

@@ -39,7 +39,7 @@ REGISTER = Register(
         Facet("org", _("Affiliation"), ORGANIZATIONS, field="affiliation", long=True),
         Facet("exchange", _("Exchange abroad"), EXCHANGE_CHOICES, expression=has_exchange()),
     ),
-    text=TextSearch(japanese_fields=("name_ja", "bio_ja"), headline="bio"),
+    text=TextSearch(japanese_fields=("name_ja", "bio_ja"), headline="bio", folded_title="search_title"),
     suggest=Suggest(words=("family_name", "given_name"), japanese=("name_ja",)),
     sorts={
         "newest": ("-created_at",),

@@ -103,11 +103,14 @@ class TextSearch:
     (whose names are in ``search_name``).
     ``japanese_fields``: the record's own Japanese text, its title first, which ranks a Japanese query's
     matches (a word in the title first, then in the rest of these, then only in a linked name).
-    ``headline`` is the text a result's snippet is cut from.
+    ``headline`` is the text a result's snippet is cut from. ``folded_title``: a stored column holding the title
+    folded (``search.text.folded_column``), which the ranking then reads; without it each ranked record's title
+    is folded as it is ranked.
     """
 
     japanese_fields: tuple[str, ...]
     headline: object
+    folded_title: str = ""
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Func, GeneratedField, Q, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -68,6 +68,14 @@ def normal(text):
 
 def fold(expression):
     return _sql("search_text_fold", expression)
+
+
+def folded_column(field):
+    """A stored generated column holding ``field`` folded, for a register's ``TextSearch.folded_title``: ranking a
+    Japanese query reads it rather than folding each ranked record's title twice (about 18 ms for 1,000 records,
+    ``translate`` being slow on Japanese text). PostgreSQL computes it on every write, so it is never stale; a
+    migration that changes ``search_text_fold`` must rewrite the column."""
+    return GeneratedField(expression=fold(F(field)), output_field=TextField(), db_persist=True)
 
 
 def search_query(text):
@@ -231,14 +239,15 @@ def rank(queryset, spec, text, among=None):
 
 def _japanese_rank(spec, words):
     title, *own = spec.japanese_fields
+    folded = F(spec.folded_title) if spec.folded_title else fold(F(title))
     score = Value(0.0, output_field=FloatField())
     for word in words:
-        score = score + _where(Contains(fold(F(title)), Value(word)), JA_TITLE)
+        score = score + _where(Contains(folded, Value(word)), JA_TITLE)
         for name in own:
             score = score + _where(Contains(fold(F(name)), Value(word)), JA_OWN)
         linked = Q(Contains(F("search_ja"), Value(word))) | Q(Linked(Value(word), japanese=True))
         score = score + _where(linked, JA_LINKED)
-    similarity = _sql("similarity", fold(Coalesce(F(title), Value(""))), fold(Value(" ".join(words))))
+    similarity = _sql("similarity", folded, fold(Value(" ".join(words))))  # a NULL folds to ""
     return score + Cast(similarity, FloatField()) * JA_TITLE
 
 

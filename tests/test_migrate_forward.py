@@ -85,7 +85,13 @@ def columns_added_since():
             added += [(model, field) for field in model._meta.local_concrete_fields if field.column not in existing]
     with connection.schema_editor() as editor:
         for model, field in added:
-            editor.add_field(model, field)
+            if field.generated:
+                # Its expression may call a function of a later migration: a plain column stands in (the ORM
+                # never writes a generated column, and the migrations add the real one).
+                column = f"{editor.quote_name(field.column)} {field.output_field.db_type(connection)}"
+                editor.execute(f"ALTER TABLE {editor.quote_name(model._meta.db_table)} ADD COLUMN {column}")
+            else:
+                editor.add_field(model, field)
     try:
         yield
     finally:

@@ -97,3 +97,36 @@ def test_a_japanese_query_is_ranked_on_the_search_page(client, belmont):
     page, _ = Search(registry["initiatives"], QueryDict("q=気候")).page(1)
     assert [str(obj) for obj in page.object_list] == ["Climate", "Belmont Forum"]  # the closer title first
     assert client.get("/initiatives/?q=気候").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("register", "field", "factory"),
+    [("initiatives", "title_ja", f.InitiativeFactory), ("researchers", "name_ja", f.ResearcherFactory)],
+)
+def test_the_folded_title_is_stored_as_the_fold_computes_it_and_kept_by_every_write(register, field, factory):
+    model = registry[register].model
+    record = factory(**{field: "ﾍﾞﾄﾅﾑ・ＡＢＣ研究"})  # half-width katakana, full-width Latin
+
+    def stored():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT search_title, search_text_fold({field}) FROM {model._meta.db_table} WHERE id = %s",  # noqa: S608
+                [record.pk],
+            )
+            return cursor.fetchone()
+
+    assert stored() == ("べとなむabc研究", "べとなむabc研究")  # the middle dot dropped, as in search_ja
+    model.objects.filter(pk=record.pk).update(**{field: "カガク"})  # no save(), no signal
+    assert stored() == ("かがく", "かがく")
+    model.objects.filter(pk=record.pk).update(**{field: ""})
+    assert stored() == ("", "")
+
+
+def test_ranking_a_japanese_query_reads_the_stored_folded_title():
+    f.InitiativeFactory(title="Half width", title_ja="ﾍﾞﾄﾅﾑ稲作研究")  # found and ranked as ベトナム
+    f.InitiativeFactory(title="Summary only", summary_ja="ベトナムの稲作")
+    search_ = Search(registry["initiatives"], QueryDict("q=ベトナム"))
+    sql = str(search_.queryset().query)
+    assert '"search_title"' in sql
+    assert 'search_text_fold("initiatives_initiative"."title_ja")' not in sql
+    assert [str(obj) for obj in search_.page(1)[0].object_list] == ["Half width", "Summary only"]
