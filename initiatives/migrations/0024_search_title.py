@@ -1,8 +1,9 @@
 """``search_title``: the Japanese title (title_ja) folded, a stored generated column (``search.text.folded_column``).
 
 Ranking a Japanese query folded each ranked record's title twice (the word in the title, the title's similarity
-to the query): about 18 ms of a page's time for 1,000 records at 100,000. PostgreSQL computes the column on every
-write, so no trigger keeps it and it is never stale. Adding it rewrites the table once.
+to the query): about 18 ms for 1,000 records at 100,000 (the initiatives' ranking query for 共同研究 went from 29
+to 16 ms with this column). PostgreSQL computes the column on every write, so no trigger keeps it and it is never
+stale. Adding it rewrites the table once.
 """
 
 from django.db import migrations, models
