@@ -10,7 +10,7 @@ app_name = "api"
 register_converter(RegisterConverter, "register")
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    # The documentation page (views.index) is not here: it is a page in both languages (api.page_urls).
     path("<register:register_name>/", views.register_search, name="search"),
     path("v1/openapi.json", views.openapi_json, name="openapi"),
     path("v1/<register:register_name>/", views.search_v1, name="v1-search"),

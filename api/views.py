@@ -137,7 +137,9 @@ def openapi_json(request):
 
 @require_safe
 def index(request):
-    """``/api/``: the documentation, from the OpenAPI document, with each register's parameters."""
+    """``/api/`` and ``/ja/api/``: the documentation, from the OpenAPI document (its descriptions in the page's
+    language), with each register's parameters. A page of the site, mounted with them in both languages
+    (``techdiplo.urls``); the JSON it documents stays under ``/api/`` only."""
     endpoints = []
     for register in registry.values():
         endpoints.append(
@@ -154,10 +156,10 @@ def index(request):
     limits = settings.RATE_LIMITS
     fair_use = {
         "limits": [
-            ("API requests (everything under /api/)", limits["api"]),
-            ("downloads (export.csv, export.json)", limits["downloads"]),
-            ("feed requests", limits["feeds"]),
-            ("search pages", limits["search"]),
+            (gettext("API requests (everything under /api/)"), limits["api"]),
+            (gettext("downloads (export.csv, export.json)"), limits["downloads"]),
+            (gettext("feed requests"), limits["feeds"]),
+            (gettext("search pages"), limits["search"]),
         ],
         "slots": settings.HEAVY_REQUEST_SLOTS,
     }

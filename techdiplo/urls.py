@@ -26,7 +26,8 @@ handler403 = "accounts.denied.permission_denied"
 # The 500 handler answers 503 when the error is the database being down or read-only (see portal/unavailable.py).
 handler500 = "portal.unavailable.server_error"
 
-# Machine-facing URLs: one language (the API takes ?lang=ja for its labels).
+# Machine-facing URLs: one language (the API takes ?lang=ja for its labels; its documentation page, /api/, is
+# among the public pages below).
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(
@@ -48,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("suggest/", suggest, name="suggest"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("reports/", include("reports.urls")),
+    path("api/", include("api.page_urls")),  # the documentation; the JSON under /api/ is mounted above
     # The editors' admin in both languages too: /admin/ in English, /ja/admin/ in Japanese.
     # The admin's own sign-out would send a disallowed `next` back to itself (405): this one ends on its sign-in.
     path("admin/logout/", LogoutView.as_view(next_page="admin:login")),

@@ -132,12 +132,6 @@ def test_hreflang_alternates_link_both_languages_and_english_as_default(client, 
     assert 'hreflang="x-default" href="http://testserver/initiatives/?area=climate-change"' in html
 
 
-def test_a_page_in_one_language_offers_no_switch_to_itself(client, records):
-    html = client.get("/api/").content.decode()
-    assert "data-language-switch" not in html and 'hreflang="ja"' not in html
-    assert "data-language-switch" in client.get("/initiatives/").content.decode()
-
-
 def test_language_switcher_keeps_the_path_and_the_query_string(client, records):
     english = client.get("/initiatives/?area=climate-change&status=active").content.decode()
     assert 'href="/ja/initiatives/?area=climate-change&amp;status=active" hreflang="ja"' in english

@@ -30,10 +30,11 @@ def wrapped(page, selector):
     )
 
 
+@pytest.mark.parametrize("path", ["/api/", "/ja/api/"])
 @pytest.mark.parametrize("width", [390, 768, 1024, 1440])
-def test_the_api_pages_parameter_tables_are_readable_from_phone_to_desktop(page, width):
+def test_the_api_pages_parameter_tables_are_readable_from_phone_to_desktop(page, width, path):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto("/api/")
+    page.goto(path)
     names = ".api-docs table td:first-child code"
     assert page.locator(names).count() >= 20
     assert wrapped(page, names) == []  # "year_from", never "year _fro m"
