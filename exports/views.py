@@ -80,7 +80,7 @@ def analyst_export(request, register, fmt):
 def download(request, spec, fmt):
     """``spec``'s columns of the search ``request.GET`` describes, as ``fmt``, with its licence."""
     register = registry[spec.register]
-    search = Search(register, request.GET)
+    search = Search(register, request.GET, years=False, facets=False)  # its records, no counts
     base_url = request.build_absolute_uri("/")[:-1]
     rows = export_rows(spec, search.queryset(), base_url, as_typed=fmt == "xlsx", every_record=not search.is_filtered)
     license = settings.DATA_LICENSE

@@ -18,7 +18,7 @@ class SiteSearchFeed(SearchFeed):
         params = QueryDict(mutable=True)
         if text:
             params["q"] = text
-        searches = [Search(register, params) for register in registry.values()]
+        searches = [Search(register, params, years=False, facets=False) for register in registry.values()]
         title = gettext("“%(text)s” across the registers") % {"text": text} if text else gettext("All registers")
         return FeedSource(
             searches, f"{title} · techdiplo", reverse("search") + query_string(params), request.get_full_path()

@@ -68,9 +68,9 @@ def home(request):
 def site_search(request):
     """``/search/?q=``: how many records of each register match, and the first few of each.
 
-    Queries per register: its facet choices, the count (from the facet bitmaps, as the register's own page),
-    the top hits' ids, their rows and prefetches, their snippets; "Did you mean …" when at most
-    two records match in all (``search.vocabulary``).
+    Queries per register: the count (from the facet bitmaps, as the register's own page, without the facets'
+    and the years' counts, which this page does not show), the top hits' ids, their rows and prefetches, their
+    snippets; "Did you mean …" when at most two records match in all (``search.vocabulary``).
     """
     text = clean_text(request.GET.get("q", ""))
     params = QueryDict(mutable=True)
@@ -78,7 +78,7 @@ def site_search(request):
     sections = []
     if text:
         for register in registry.values():
-            matches = Search(register, params)
+            matches = Search(register, params, years=False, facets=False)  # a total and hits: nothing else
             sections.append(
                 {
                     "register": register,

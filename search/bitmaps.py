@@ -164,10 +164,10 @@ def in_results(search, field):
 
 def count(search):
     """``(total, {facet: {value: count}}, {range field: {year: count}}, text)`` in one query: the number of
-    matching records, each facet's disjunctive counts (values with no record left out), when
-    ``search.count_years`` the records per year of each range field (``start_date__year``) under everything but
-    the ranges, so a timeline shows the years around the active range too, and the text's matches (a bitmap as
-    hexadecimal, for ``matching_text``; None without a text query)."""
+    matching records, when ``search.count_facets`` each facet's disjunctive counts (values with no record left
+    out), when ``search.count_years`` the records per year of each range field (``start_date__year``) under
+    everything but the ranges, so a timeline shows the years around the active range too, and the text's
+    matches (a bitmap as hexadecimal, for ``matching_text``; None without a text query)."""
     register = search.register.name
     clauses = _clauses(search, with_text=True)
     bases, params = [], []
@@ -175,7 +175,8 @@ def count(search):
         sql, matches_params = _matches(search, name, matching)
         bases.append(sql)
         params += matches_params
-    selected = [facet for facet, _sql, _params in clauses if facet is not None]
+    # Each selected facet's own base (everything but its selection) serves only its disjunctive counts.
+    selected = [facet for facet, _sql, _params in clauses if facet is not None] if search.count_facets else []
     unconditioned = set()  # the bases with no condition: every published record
     for index, skip in enumerate([None, *selected]):
         kept = [c for c in clauses if skip is None or c[0] != skip]
@@ -195,7 +196,7 @@ def count(search):
         if not kept:
             unconditioned.add(years_base)
     parts = ["SELECT 'f' AS kind, '' AS facet, '' AS value, bit_count(bits) AS n FROM base0"]
-    unselected = [name for name in search.selected if name not in selected]
+    unselected = [name for name in search.selected if name not in selected] if search.count_facets else []
     groups = [(0, unselected)] + [(index + 1, [name]) for index, name in enumerate(selected)]
     for index, names in groups:
         if names:
@@ -230,7 +231,9 @@ def _read_counts(search, rows, year_fields):
     total, text = 0, None
     counts = {name: {} for name in search.selected}
     years = {name: {} for name in year_fields}
-    value_of = {name: {str(pk): v for v, pk in ids.items()} for name, ids in search.ids.items()}
+    # Without facet counts there is no value to name, and the facets' choices (a query) are not needed.
+    ids = search.ids.items() if search.count_facets else ()
+    value_of = {name: {str(pk): v for v, pk in by_value.items()} for name, by_value in ids}
     for kind, facet, value, n in rows:
         if kind == "t":
             text = value

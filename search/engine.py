@@ -114,13 +114,17 @@ def _as_querydict(params):
 class Search:
     """The search described by a QueryDict (``request.GET``) over one register."""
 
-    def __init__(self, register, data, since=None, *, years=True):
-        """``since`` (an aware datetime, the API's ``updated_since``): only records updated at or after it."""
+    def __init__(self, register, data, since=None, *, years=True, facets=True):
+        """``since`` (an aware datetime, the API's ``updated_since``): only records updated at or after it.
+        ``years=False``, ``facets=False``: the counting query leaves out the per-year counts, the facets' counts
+        (for an answer that shows only the total and the records, such as the one-box search's sections: then
+        the facets' labels are never read either, unless the parameters name a facet)."""
         if not isinstance(data, QueryDict):  # a plain dict from a script: {"status": ["active"], "q": "x"}
             data = _as_querydict(data)
         self.register = register
         self.data = data
         self.count_years = years  # the ranges' per-year counts, in the same query as the facets (``year_counts``)
+        self.count_facets = facets  # the facets' counts (``facet_counts``: every value's count is 0 without them)
         self.since = since
         # A search naming no facet (a text search, a feed of one) needs no facet choices to read its parameters.
         faceted = any(facet.name in data for facet in register.facets)
@@ -223,7 +227,8 @@ class Search:
     # Facets --------------------------------------------------------------------------------------------
 
     def facet_counts(self):
-        """``{facet: {value: count}}``, disjunctive: each facet counted without its own selection."""
+        """``{facet: {value: count}}``, disjunctive: each facet counted without its own selection (every facet
+        empty for a search made with ``facets=False``)."""
         return self._counts[1]
 
     def total(self):

@@ -124,7 +124,7 @@ class RegisterFeed(SearchFeed):
     """``/<register>/feed.atom``: the register's search, with every parameter of its page."""
 
     def get_object(self, request, register):
-        search = Search(registry[register], request.GET)
+        search = Search(registry[register], request.GET, years=False, facets=False)  # records, no counts
         labels = [chip["label"] for chip in chips(search, request.GET)]
         title = f"{search.register.title}: {', '.join(labels)}" if labels else str(search.register.title)
         page_url = reverse(search.register.list_url_name) + query_string(request.GET)

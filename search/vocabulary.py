@@ -120,7 +120,7 @@ def did_you_mean(search, total):
         if key not in ("q", "page"):
             params.setlist(key, values)
     params["q"] = text
-    if Search(search.register, params).total() <= total:
+    if Search(search.register, params, years=False, facets=False).total() <= total:
         return None  # the correction finds no more published records: no better search to offer
     return {"text": text, "url": f"?{params.urlencode()}"}
 
@@ -135,6 +135,7 @@ def did_you_mean_anywhere(text, total):
         return None
     params = QueryDict(mutable=True)
     params["q"] = fixed
-    if sum(Search(register, params).total() for register in registry.values()) <= total:
+    found = (Search(register, params, years=False, facets=False).total() for register in registry.values())
+    if sum(found) <= total:
         return None
     return {"text": fixed, "url": f"?{params.urlencode()}"}

@@ -12,6 +12,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +37,11 @@ def assert_agrees(params=""):
     assert search.total() == len(rows), params
     assert set(search.queryset().values_list("pk", flat=True)) == rows, params
     assert set(Initiative.objects.filter(search.includes("pk")).values_list("pk", flat=True)) == rows, params
+    # Without the facets' and years' counts (the one-box search, feeds, downloads): the same total and records.
+    lean = Search(REGISTER, search.data, years=False, facets=False)
+    assert lean.total() == len(rows), params
+    assert set(lean.queryset().values_list("pk", flat=True)) == rows, params
+    assert lean.facet_counts() == {name: {} for name in search.selected} and lean.year_counts() == {}, params
     return search
 
 
@@ -224,3 +230,15 @@ def test_a_bitmaps_ids_are_read_back_in_order_whatever_its_width():
         assert cursor.fetchone()[0] == sorted(ids)
         cursor.execute("SELECT ARRAY(SELECT search_bitmap_ids(B'10100')), ARRAY(SELECT search_bitmap_ids(B'000'))")
         assert cursor.fetchone() == ([0, 2], [])
+
+
+def test_a_search_without_facet_counts_reads_no_facet_choices(initiatives, django_assert_num_queries):
+    """A total and text matches, for an answer that shows no facet: one query, the facets' labels never read."""
+    with CaptureQueriesContext(connection) as queries, django_assert_num_queries(1):
+        total = Search(REGISTER, QueryDict("q=number&year_from=2010"), facets=False).total()
+    assert total == assert_agrees("q=number&year_from=2010").total() > 0
+    assert "'f', b.facet" not in queries.captured_queries[0]["sql"]  # no facet value is counted
+    # A facet named in the parameters still needs its values' ids (one query more), and is still filtered.
+    with django_assert_num_queries(2):
+        selected = Search(REGISTER, QueryDict("q=number&region=asia"), facets=False).total()
+    assert selected == assert_agrees("q=number&region=asia").total() > 0
