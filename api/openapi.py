@@ -156,6 +156,7 @@ def _schemas(register):
 def document(request):
     """The OpenAPI 3.1 document, with this server's URL."""
     paths, schemas = {}, {"Error": ERROR, "FacetValue": FACET_VALUE, "YearCount": YEAR_COUNT, "Link": LINK}
+    errors = _errors()  # the same answers on every path, described once
     for register in registry.values():
         base = _schema_name(register)
         schemas.update(_schemas(register))
@@ -169,7 +170,7 @@ def document(request):
                 "responses": {
                     "200": _json(_ref(f"{base}Page"), _("A page of results, with the facets' counts.")),
                     "400": _json(_ref("Error"), _("page_size or updated_since not understood.")),
-                    **_errors(),
+                    **errors,
                 },
             }
         }
@@ -178,7 +179,7 @@ def document(request):
                 "operationId": f"get_{register.name}_record",
                 "summary": gettext("One %(register)s and its links") % {"register": register.title_one.lower()},
                 "parameters": [{"name": "slug", "in": "path", "required": True, "schema": TEXT}],
-                "responses": {"200": _json(_ref(f"{base}Detail"), _("The public record.")), **_errors()},
+                "responses": {"200": _json(_ref(f"{base}Detail"), _("The public record.")), **errors},
             }
         }
     return {
